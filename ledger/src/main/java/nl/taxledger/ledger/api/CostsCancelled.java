@@ -1,0 +1,10 @@
+package nl.taxledger.ledger.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A cost item withdrawn: its open part is cancelled and what was paid on it became credit of those payments. */
+@Revision("1")
+public record CostsCancelled(String debtorId, String assessmentId, String costId, long openCancelledCents, List<Allocation> takenBack, LocalDate decisionDate, String reason, LocalDate bookingDate) {
+}

@@ -1,0 +1,10 @@
+package nl.taxledger.ledger.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A deferral ended before or at its end date. */
+@Revision("1")
+public record DeferralEnded(String debtorId, String deferralId, LocalDate date, String reason, LocalDate bookingDate) {
+}

@@ -1,0 +1,10 @@
+package nl.taxledger.ledger.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** Machtiging automatische incasso; {@code accountRef} points into the erasable register. */
+@Revision("1")
+public record DirectDebitMandateRegistered(String debtorId, String mandateId, String accountRef, LocalDate signedDate, LocalDate bookingDate) {
+}

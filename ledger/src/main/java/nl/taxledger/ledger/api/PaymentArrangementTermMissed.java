@@ -1,0 +1,10 @@
+package nl.taxledger.ledger.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A term of an arrangement was not paid; {@code missedCount} counts the misses so far. */
+@Revision("1")
+public record PaymentArrangementTermMissed(String debtorId, String arrangementId, LocalDate termDueDate, int missedCount, LocalDate bookingDate) {
+}

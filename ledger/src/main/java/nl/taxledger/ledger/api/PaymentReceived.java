@@ -1,0 +1,10 @@
+package nl.taxledger.ledger.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** Money in for a debtor, with its art. 7 allocation decided once by the command handler: first {@code negativeCreditSettledCents}, then {@code allocations}, and {@code creditCents} left as credit. {@code fromSuspense} marks money that was already in suspense (not new money). {@code counterpartyRef} points into the erasable register, never an IBAN. */
+@Revision("1")
+public record PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate, String reference, String channel, String counterpartyRef, boolean fromSuspense, long negativeCreditSettledCents, List<Allocation> allocations, long creditCents, LocalDate bookingDate) {
+}

@@ -1,0 +1,10 @@
+package nl.taxledger.ledger.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** Money that matches no debtor, held in suspense (tussenrekening). */
+@Revision("1")
+public record PaymentUnmatched(String paymentId, long amountCents, LocalDate valueDate, String reference, String channel, String counterpartyRef, LocalDate bookingDate) {
+}

@@ -1,0 +1,10 @@
+package nl.taxledger.ledger.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** Storno of a payment that was still in suspense. */
+@Revision("1")
+public record UnmatchedPaymentReversed(String paymentId, long amountCents, LocalDate valueDate, String reasonCode, LocalDate bookingDate) {
+}
