@@ -1,0 +1,263 @@
+package nl.taxledger.ledger.account;
+
+import static nl.taxledger.ledger.api.LedgerRejection.check;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.taxledger.ledger.api.AgreePaymentArrangement;
+import nl.taxledger.ledger.api.ArrangementOutcome;
+import nl.taxledger.ledger.api.ArrangementTerm;
+import nl.taxledger.ledger.api.DeferralEnded;
+import nl.taxledger.ledger.api.DeferralGranted;
+import nl.taxledger.ledger.api.DeferralKind;
+import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import nl.taxledger.ledger.api.DirectDebitMandateEnded;
+import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
+import nl.taxledger.ledger.api.EndDeferral;
+import nl.taxledger.ledger.api.EndDirectDebitMandate;
+import nl.taxledger.ledger.api.EndPaymentArrangement;
+import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.GrantDeferral;
+import nl.taxledger.ledger.api.PaymentArrangementAgreed;
+import nl.taxledger.ledger.api.PaymentArrangementEnded;
+import nl.taxledger.ledger.api.PaymentArrangementTermMissed;
+import nl.taxledger.ledger.api.RecordArrangementTermMissed;
+import nl.taxledger.ledger.api.RecordDirectDebitFailure;
+import nl.taxledger.ledger.api.RegisterDirectDebitMandate;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+/**
+ * Collection measures on a debtor's account that do not move money: deferrals (uitstel),
+ * payment arrangements (betalingsregelingen, Leidraad: at most 10 months, ended after two missed
+ * terms) and direct-debit mandates (reglement art. 8: ended after 3 consecutive failures).
+ */
+final class CollectionMeasures {
+    static final int MAX_ARRANGEMENT_TERMS = 10;
+    static final int MAX_ARRANGEMENT_MONTHS = 10;
+    static final int MISSED_TERMS_THAT_END_AN_ARRANGEMENT = 2;
+    static final int FAILURES_THAT_END_A_MANDATE = 3;
+
+    private record Deferral(DeferralKind kind, LocalDate from, LocalDate until, LocalDate endedOn) {
+        boolean activeOn(LocalDate date) {
+            return !date.isBefore(from) && !date.isAfter(until) && (endedOn == null || date.isBefore(endedOn));
+        }
+    }
+
+    private static final class Arrangement {
+        final Set<LocalDate> termDueDates = new HashSet<>();
+        final Set<LocalDate> missed = new HashSet<>();
+        boolean active = true;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Arrangement that && termDueDates.equals(that.termDueDates)
+                    && missed.equals(that.missed) && active == that.active;
+        }
+
+        @Override
+        public int hashCode() {
+            return termDueDates.hashCode();
+        }
+    }
+
+    private static final class Mandate {
+        int consecutiveFailures;
+        boolean active = true;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Mandate that && consecutiveFailures == that.consecutiveFailures && active == that.active;
+        }
+
+        @Override
+        public int hashCode() {
+            return consecutiveFailures;
+        }
+    }
+
+    private final Map<String, Deferral> deferrals = new LinkedHashMap<>();
+    private final Map<String, Arrangement> arrangements = new LinkedHashMap<>();
+    private final Map<String, Mandate> mandates = new LinkedHashMap<>();
+
+    boolean moratoriumActiveOn(LocalDate date) {
+        return deferrals.values().stream().anyMatch(d -> d.kind() == DeferralKind.MORATORIUM && d.activeOn(date));
+    }
+
+    // ---- deferral ----------------------------------------------------------------------------
+
+    @CommandHandler
+    DeferralGranted handle(GrantDeferral command) {
+        check(!deferrals.containsKey(command.deferralId()), ErrorCode.DUPLICATE_ITEM, "deferral " + command.deferralId() + " exists");
+        check(!command.until().isBefore(command.from()), ErrorCode.VALIDATION_FAILED, "deferral ends before it starts");
+        DeferralGranted event = new DeferralGranted(command.debtorId(), command.deferralId(), command.kind(),
+                command.assessmentId(), command.from(), command.until(), command.bookingDate());
+        apply(event);
+        return event;
+    }
+
+    @CommandHandler
+    DeferralEnded handle(EndDeferral command) {
+        Deferral deferral = deferrals.get(command.deferralId());
+        check(deferral != null, ErrorCode.UNKNOWN_ITEM, "no deferral " + command.deferralId());
+        check(deferral.endedOn() == null, ErrorCode.INVALID_STATE, "deferral " + command.deferralId() + " already ended");
+        DeferralEnded event = new DeferralEnded(command.debtorId(), command.deferralId(), command.date(), command.reason(),
+                command.bookingDate());
+        apply(event);
+        return event;
+    }
+
+    @EventSourcingHandler
+    void on(DeferralGranted event) {
+        deferrals.put(event.deferralId(), new Deferral(event.kind(), event.from(), event.until(), null));
+    }
+
+    @EventSourcingHandler
+    void on(DeferralEnded event) {
+        Deferral d = deferrals.get(event.deferralId());
+        deferrals.put(event.deferralId(), new Deferral(d.kind(), d.from(), d.until(), event.date()));
+    }
+
+    // ---- payment arrangement ------------------------------------------------------------------
+
+    @CommandHandler
+    PaymentArrangementAgreed handle(AgreePaymentArrangement command) {
+        check(!arrangements.containsKey(command.arrangementId()), ErrorCode.DUPLICATE_ITEM,
+                "arrangement " + command.arrangementId() + " exists");
+        List<ArrangementTerm> terms = command.terms();
+        check(!terms.isEmpty() && terms.size() <= MAX_ARRANGEMENT_TERMS, ErrorCode.VALIDATION_FAILED,
+                "an arrangement has 1 to " + MAX_ARRANGEMENT_TERMS + " terms");
+        LocalDate previous = command.agreedDate();
+        for (ArrangementTerm term : terms) {
+            check(term.amountCents() > 0 && term.dueDate().isAfter(previous), ErrorCode.VALIDATION_FAILED,
+                    "terms must be positive and in date order after the agreement");
+            previous = term.dueDate();
+        }
+        check(!previous.isAfter(command.agreedDate().plusMonths(MAX_ARRANGEMENT_MONTHS)), ErrorCode.VALIDATION_FAILED,
+                "an arrangement runs at most " + MAX_ARRANGEMENT_MONTHS + " months");
+        PaymentArrangementAgreed event = new PaymentArrangementAgreed(command.debtorId(), command.arrangementId(),
+                List.copyOf(command.assessmentIds()), List.copyOf(terms), command.agreedDate(), command.bookingDate());
+        apply(event);
+        return event;
+    }
+
+    @CommandHandler
+    PaymentArrangementTermMissed handle(RecordArrangementTermMissed command) {
+        Arrangement arrangement = activeArrangement(command.arrangementId());
+        check(arrangement.termDueDates.contains(command.termDueDate()), ErrorCode.VALIDATION_FAILED,
+                "no term due on " + command.termDueDate());
+        check(!arrangement.missed.contains(command.termDueDate()), ErrorCode.INVALID_STATE, "term already recorded as missed");
+        int missedCount = arrangement.missed.size() + 1;
+        PaymentArrangementTermMissed event = new PaymentArrangementTermMissed(command.debtorId(), command.arrangementId(),
+                command.termDueDate(), missedCount, command.bookingDate());
+        apply(event);
+        if (missedCount >= MISSED_TERMS_THAT_END_AN_ARRANGEMENT) {
+            apply(new PaymentArrangementEnded(command.debtorId(), command.arrangementId(), ArrangementOutcome.DEFAULTED,
+                    command.termDueDate(), command.bookingDate()));
+        }
+        return event;
+    }
+
+    @CommandHandler
+    PaymentArrangementEnded handle(EndPaymentArrangement command) {
+        activeArrangement(command.arrangementId());
+        check(command.outcome() != ArrangementOutcome.DEFAULTED, ErrorCode.VALIDATION_FAILED,
+                "an arrangement defaults only by two missed terms");
+        PaymentArrangementEnded event = new PaymentArrangementEnded(command.debtorId(), command.arrangementId(),
+                command.outcome(), command.date(), command.bookingDate());
+        apply(event);
+        return event;
+    }
+
+    private Arrangement activeArrangement(String arrangementId) {
+        Arrangement arrangement = arrangements.get(arrangementId);
+        check(arrangement != null, ErrorCode.UNKNOWN_ITEM, "no arrangement " + arrangementId);
+        check(arrangement.active, ErrorCode.INVALID_STATE, "arrangement " + arrangementId + " has ended");
+        return arrangement;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentArrangementAgreed event) {
+        Arrangement arrangement = new Arrangement();
+        event.terms().forEach(term -> arrangement.termDueDates.add(term.dueDate()));
+        arrangements.put(event.arrangementId(), arrangement);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentArrangementTermMissed event) {
+        arrangements.get(event.arrangementId()).missed.add(event.termDueDate());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentArrangementEnded event) {
+        arrangements.get(event.arrangementId()).active = false;
+    }
+
+    // ---- direct debit ------------------------------------------------------------------------
+
+    @CommandHandler
+    DirectDebitMandateRegistered handle(RegisterDirectDebitMandate command) {
+        check(!mandates.containsKey(command.mandateId()), ErrorCode.DUPLICATE_ITEM, "mandate " + command.mandateId() + " exists");
+        DirectDebitMandateRegistered event = new DirectDebitMandateRegistered(command.debtorId(), command.mandateId(),
+                command.accountRef(), command.signedDate(), command.bookingDate());
+        apply(event);
+        return event;
+    }
+
+    @CommandHandler
+    DirectDebitCollectionFailed handle(RecordDirectDebitFailure command) {
+        Mandate mandate = activeMandate(command.mandateId());
+        int failures = mandate.consecutiveFailures + 1;
+        DirectDebitCollectionFailed event = new DirectDebitCollectionFailed(command.debtorId(), command.mandateId(),
+                command.collectionDate(), command.reasonCode(), failures, command.bookingDate());
+        apply(event);
+        if (failures >= FAILURES_THAT_END_A_MANDATE) {
+            apply(new DirectDebitMandateEnded(command.debtorId(), command.mandateId(), "THREE_CONSECUTIVE_FAILURES",
+                    command.collectionDate(), command.bookingDate()));
+        }
+        return event;
+    }
+
+    @CommandHandler
+    DirectDebitMandateEnded handle(EndDirectDebitMandate command) {
+        activeMandate(command.mandateId());
+        DirectDebitMandateEnded event = new DirectDebitMandateEnded(command.debtorId(), command.mandateId(),
+                command.reason(), command.date(), command.bookingDate());
+        apply(event);
+        return event;
+    }
+
+    private Mandate activeMandate(String mandateId) {
+        Mandate mandate = mandates.get(mandateId);
+        check(mandate != null, ErrorCode.UNKNOWN_ITEM, "no mandate " + mandateId);
+        check(mandate.active, ErrorCode.INVALID_STATE, "mandate " + mandateId + " has ended");
+        return mandate;
+    }
+
+    @EventSourcingHandler
+    void on(DirectDebitMandateRegistered event) {
+        mandates.put(event.mandateId(), new Mandate());
+    }
+
+    @EventSourcingHandler
+    void on(DirectDebitCollectionFailed event) {
+        mandates.get(event.mandateId()).consecutiveFailures = event.consecutiveFailures();
+    }
+
+    @EventSourcingHandler
+    void on(DirectDebitMandateEnded event) {
+        mandates.get(event.mandateId()).active = false;
+    }
+
+    /** A successful collection ends a run of failures (the count is of consecutive failures). */
+    void recordPayment(String channel) {
+        if ("DIRECT_DEBIT".equals(channel)) {
+            mandates.values().forEach(m -> m.consecutiveFailures = 0);
+        }
+    }
+}
