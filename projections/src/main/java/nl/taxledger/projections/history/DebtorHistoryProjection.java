@@ -1,0 +1,67 @@
+package nl.taxledger.projections.history;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every fact about a debtor with its metadata (who, why, source, commandId): the audit trail a
+ * clerk reads. One handler for all events, because the facts are stored alike; which events
+ * concern a debtor is decided by {@link DebtorFacts}.
+ */
+@ProcessingGroup(DebtorHistoryProjection.PROCESSING_GROUP)
+public class DebtorHistoryProjection {
+
+    public static final String PROCESSING_GROUP = "debtor-history";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public DebtorHistoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The tracking token is only resolved for tracked events, so this runs in a streaming processor only. */
+    @EventHandler
+    void on(Object event, MetaData metaData, TrackingToken token, @MessageIdentifier String eventId,
+            @Timestamp Instant recordedAt) {
+        Optional<DebtorFacts.Dates> fact = DebtorFacts.of(event);
+        if (fact.isEmpty()) {
+            return; // participant, suspense and remittance facts belong to no debtor
+        }
+        long globalPosition = token.position()
+                .orElseThrow(() -> new IllegalStateException("debtor-history: token without position: " + token));
+        insert(event, fact.get(), metaData, globalPosition, eventId, recordedAt);
+    }
+
+    /** A token reset replays from the start; the table must be empty for the replay to rebuild it identically. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE history_fact");
+    }
+
+    private void insert(Object event, DebtorFacts.Dates fact, MetaData metaData, long globalPosition, String eventId,
+                        Instant recordedAt) {
+        jdbc.update("INSERT INTO history_fact (global_position, event_id, debtor_id, event_type, effective_date,"
+                        + " booking_date, recorded_at, who, why, source, command_id, payload)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                globalPosition, eventId, fact.debtorId(), event.getClass().getSimpleName(), fact.effectiveDate(),
+                fact.bookingDate(), recordedAt.atOffset(ZoneOffset.UTC), text(metaData, "who"), text(metaData, "why"),
+                text(metaData, "source"), text(metaData, "commandId"), json.writeValueAsString(event));
+    }
+
+    private static String text(MetaData metaData, String key) {
+        return Objects.toString(metaData.get(key), null);
+    }
+}

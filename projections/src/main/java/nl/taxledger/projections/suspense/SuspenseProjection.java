@@ -1,0 +1,57 @@
+package nl.taxledger.projections.suspense;
+
+import java.time.LocalDate;
+
+import nl.taxledger.ledger.api.PaymentUnmatched;
+import nl.taxledger.ledger.api.UnmatchedPaymentAssigned;
+import nl.taxledger.ledger.api.UnmatchedPaymentReversed;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The suspense account (tussenrekening): payments that matched no debtor, until assigned or reversed. */
+@ProcessingGroup(SuspenseProjection.PROCESSING_GROUP)
+public class SuspenseProjection {
+
+    public static final String PROCESSING_GROUP = "suspense";
+
+    private final JdbcTemplate jdbc;
+
+    public SuspenseProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PaymentUnmatched event) {
+        jdbc.update("INSERT INTO suspense_item (payment_id, amount_cents, value_date, booking_date, reference, channel,"
+                        + " status) VALUES (?, ?, ?, ?, ?, ?, 'OPEN')",
+                event.paymentId(), event.amountCents(), event.valueDate(), event.bookingDate(), event.reference(),
+                event.channel());
+    }
+
+    @EventHandler
+    void on(UnmatchedPaymentAssigned event) {
+        close(event.paymentId(), "ASSIGNED", event.debtorId(), event.bookingDate());
+    }
+
+    @EventHandler
+    void on(UnmatchedPaymentReversed event) {
+        close(event.paymentId(), "REVERSED", null, event.bookingDate());
+    }
+
+    /** A token reset replays from the start; the table must be empty for the replay to rebuild it identically. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE suspense_item");
+    }
+
+    private void close(String paymentId, String status, String debtorId, LocalDate bookingDate) {
+        int rows = jdbc.update("UPDATE suspense_item SET status = ?, closed_to_debtor = ?, closed_on = ?"
+                + " WHERE payment_id = ? AND status = 'OPEN'", status, debtorId, bookingDate, paymentId);
+        if (rows != 1) {
+            // closing what is not open would make the suspense balance wrong: halt the processor
+            throw new IllegalStateException("suspense: no open item for payment " + paymentId);
+        }
+    }
+}
