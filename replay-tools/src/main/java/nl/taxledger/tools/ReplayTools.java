@@ -1,8 +1,15 @@
 package nl.taxledger.tools;
 
-/** Entry point of the command-line tools. */
+import nl.taxledger.tools.scenario.ScenarioCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the command-line tools: {@code java -jar replay-tools.jar <command>}. */
+@Command(name = "replay-tools", mixinStandardHelpOptions = true, subcommands = ScenarioCommand.class,
+        description = "Command-line tools of the tax receivables ledger")
 public final class ReplayTools {
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("not built yet");
+        nl.taxledger.service.LedgerApplication.disableAxonUpdateChecker();
+        System.exit(new CommandLine(new ReplayTools()).execute(args));
     }
 }

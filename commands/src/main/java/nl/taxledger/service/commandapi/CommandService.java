@@ -1,0 +1,171 @@
+package nl.taxledger.service.commandapi;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.LedgerRejection;
+import nl.taxledger.service.clock.LedgerClock;
+import nl.taxledger.service.lookup.Directory;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one command path: REST, NDJSON batch import and the scenario runner all come here.
+ * Per command, one PostgreSQL transaction holds the idempotency record, the lookup-table
+ * updates and the appended events; a rejection rolls all of it back, so nothing is appended.
+ */
+@Service
+public class CommandService {
+    private final CommandGateway gateway;
+    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
+    private final Directory directory;
+    private final LedgerClock clock;
+    private final JsonMapper json;
+    /** Sorted properties: the request hash must not depend on field order. */
+    private final JsonMapper canonical = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+
+    public CommandService(CommandGateway gateway, TransactionTemplate transaction, JdbcTemplate jdbc, Directory directory,
+                          LedgerClock clock, JsonMapper json) {
+        this.gateway = gateway;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** A command in its JSON shape, {@code type} naming one of {@link Requests#TYPES}. */
+    public CommandOutcome submit(String type, JsonNode body, Actor actor) {
+        Class<? extends LedgerRequest> shape = Requests.TYPES.get(type);
+        if (shape == null) {
+            throw Fields.invalid("unknown command type " + type);
+        }
+        LedgerRequest request;
+        try {
+            request = json.readerFor(shape).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
+        } catch (JacksonException malformed) {
+            throw Fields.invalid("malformed " + type + ": " + malformed.getOriginalMessage());
+        }
+        return submit(type, request, actor);
+    }
+
+    public CommandOutcome submit(String type, LedgerRequest request, Actor actor) {
+        String commandId = Fields.required("commandId", request.commandId());
+        Routed routed = request.validate(clock.today());
+        String requestHash = sha256(type + "\n" + canonical.writeValueAsString(request));
+        try {
+            return transaction.execute(status -> execute(type, commandId, requestHash, routed, actor));
+        } catch (DuplicateKeyException raced) {
+            return afterRace(type, commandId, requestHash, raced);
+        }
+    }
+
+    private CommandOutcome execute(String type, String commandId, String requestHash, Routed routed, Actor actor) {
+        Optional<CommandOutcome> earlier = logged(commandId, requestHash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Object command = routed.route(directory);
+        Object result = send(command, commandId, actor);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("commandId", commandId);
+        body.put("type", type);
+        body.put("resultType", result == null ? null : result.getClass().getSimpleName());
+        body.put("result", result);
+        JsonNode resultJson = json.valueToTree(body);
+        jdbc.update("INSERT INTO command_log (command_id, command_type, request_sha256, result) VALUES (?, ?, ?, ?::jsonb)",
+                commandId, type, requestHash, json.writeValueAsString(resultJson));
+        return new CommandOutcome(commandId, type, false, resultJson);
+    }
+
+    private Optional<CommandOutcome> logged(String commandId, String requestHash) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT command_type, request_sha256, result::text AS result FROM command_log WHERE command_id = ?", commandId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> row = rows.get(0);
+        if (!requestHash.equals(row.get("request_sha256"))) {
+            throw new LedgerRejection(ErrorCode.COMMAND_ID_CONFLICT,
+                    "commandId " + commandId + " was used before with different content");
+        }
+        return Optional.of(new CommandOutcome(commandId, (String) row.get("command_type"), true,
+                json.readTree((String) row.get("result"))));
+    }
+
+    private Object send(Object command, String commandId, Actor actor) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("who", actor.who());
+        meta.put("commandId", commandId);
+        if (actor.why() != null) {
+            meta.put("why", actor.why());
+        }
+        if (actor.source() != null) {
+            meta.put("source", actor.source());
+        }
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
+        } catch (RuntimeException failure) {
+            throw rejectionIn(failure);
+        }
+    }
+
+    private static RuntimeException rejectionIn(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LedgerRejection rejection) {
+                return rejection;
+            }
+            if (cause instanceof AggregateNotFoundException notFound) {
+                return new LedgerRejection(ErrorCode.UNKNOWN_DEBTOR, notFound.getMessage());
+            }
+        }
+        return failure;
+    }
+
+    /**
+     * Two sends raced past the checks and PostgreSQL refused the second's insert: decide what
+     * the loser gets by looking again, now that the winner has committed.
+     */
+    private CommandOutcome afterRace(String type, String commandId, String requestHash, DuplicateKeyException raced) {
+        String message = String.valueOf(raced.getMostSpecificCause().getMessage());
+        if (message.contains("command_log_pkey")) {
+            return transaction.execute(status -> logged(commandId, requestHash)).orElseThrow(() -> raced);
+        }
+        if (message.contains("lookup_assessment")) {
+            throw new LedgerRejection(ErrorCode.DUPLICATE_ASSESSMENT, "assessment already imposed (concurrently)");
+        }
+        if (message.contains("lookup_payment")) {
+            throw new LedgerRejection(ErrorCode.DUPLICATE_PAYMENT, "payment already booked (concurrently)");
+        }
+        if (message.contains("lookup_participant")) {
+            throw new LedgerRejection(ErrorCode.DUPLICATE_PARTICIPANT, "participant already registered (concurrently)");
+        }
+        throw raced;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

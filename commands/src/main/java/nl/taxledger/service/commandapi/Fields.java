@@ -1,0 +1,91 @@
+package nl.taxledger.service.commandapi;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.LedgerRejection;
+import nl.taxledger.ledger.money.Money;
+import nl.taxledger.ledger.participant.Participant;
+
+/** Field validation of incoming commands: runs before anything reads ledger state. */
+final class Fields {
+    private Fields() {
+    }
+
+    static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field + " is required");
+        }
+        return value;
+    }
+
+    static <T> T required(String field, T value) {
+        if (value == null) {
+            throw invalid(field + " is required");
+        }
+        return value;
+    }
+
+    static <T> List<T> nonEmpty(String field, List<T> values) {
+        if (values == null || values.isEmpty()) {
+            throw invalid(field + " must not be empty");
+        }
+        return values;
+    }
+
+    /** A positive amount in whole cents, written with at most two decimals. */
+    static long positiveCents(String field, String value) {
+        long cents;
+        try {
+            cents = Money.parseCents(required(field, value));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw invalid(field + " is not an amount in euro with at most two decimals: " + value);
+        }
+        if (cents <= 0) {
+            throw invalid(field + " must be positive: " + value);
+        }
+        return cents;
+    }
+
+    static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(required(field, value));
+        } catch (DateTimeParseException e) {
+            throw invalid(field + " is not an ISO date: " + value);
+        }
+    }
+
+    static LocalDate optionalDate(String field, String value) {
+        return value == null ? null : date(field, value);
+    }
+
+    static String iban(String field, String value) {
+        String normalized = required(field, value).replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        if (!Participant.validIban(normalized)) {
+            throw invalid(field + " is not a valid IBAN");
+        }
+        return normalized;
+    }
+
+    static BigDecimal rate(String field, String value) {
+        try {
+            return new BigDecimal(required(field, value));
+        } catch (NumberFormatException e) {
+            throw invalid(field + " is not a decimal number: " + value);
+        }
+    }
+
+    static <E extends Enum<E>> E oneOf(String field, Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, required(field, value));
+        } catch (IllegalArgumentException e) {
+            throw invalid(field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static LedgerRejection invalid(String message) {
+        return new LedgerRejection(ErrorCode.VALIDATION_FAILED, message);
+    }
+}

@@ -1,0 +1,22 @@
+package nl.taxledger.service.commandapi;
+
+import java.time.LocalDate;
+
+/**
+ * A command as clients send it (the JSON shapes of the scenario README). {@link #validate}
+ * checks every field without reading ledger state and returns how to route it.
+ */
+public interface LedgerRequest {
+    String commandId();
+
+    Routed validate(LocalDate today);
+
+    /** The booking date: given, or today; never after today (domain.md §2). */
+    static LocalDate bookingDate(String value, LocalDate today) {
+        LocalDate bookingDate = value == null ? today : Fields.date("bookingDate", value);
+        if (bookingDate.isAfter(today)) {
+            throw Fields.invalid("bookingDate " + bookingDate + " lies after today " + today);
+        }
+        return bookingDate;
+    }
+}

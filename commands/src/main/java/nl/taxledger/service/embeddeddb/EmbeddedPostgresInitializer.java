@@ -1,0 +1,87 @@
+package nl.taxledger.service.embeddeddb;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured and points Boot's
+ * ordinary DataSource at it, so the service runs without an installed database.
+ *
+ * <p>An initializer rather than an EnvironmentPostProcessor because only the context can tell us when to stop
+ * PostgreSQL: it is registered as the first disposable bean, and Spring destroys those in reverse order, so
+ * PostgreSQL stops after the connection pool and the event processors, also when startup fails.
+ */
+public final class EmbeddedPostgresInitializer
+        implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    static final String PROPERTY_SOURCE = "ledgerEmbeddedPostgres";
+    private static final String DATABASE = "postgres";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        if (environment.containsProperty("spring.datasource.url")) {
+            return;
+        }
+        DefaultSingletonBeanRegistry registry = registry(context);
+        EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.from(environment);
+        EmbeddedPostgres postgres = start(settings);
+        registry.registerDisposableBean("ledgerEmbeddedPostgres", stopper(postgres, settings));
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
+                "spring.datasource.url", postgres.getJdbcUrl(DATABASE, DATABASE),
+                "spring.datasource.username", DATABASE,
+                "spring.datasource.password", "")));
+    }
+
+    private static DefaultSingletonBeanRegistry registry(ConfigurableApplicationContext context) {
+        if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+            return registry;
+        }
+        throw new IllegalStateException("Cannot tie embedded PostgreSQL to " + context.getBeanFactory());
+    }
+
+    private static EmbeddedPostgres start(EmbeddedPostgresSettings settings) {
+        try {
+            Files.createDirectories(settings.dataDirectory());
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(settings.dataDirectory())
+                    .setCleanDataDirectory(settings.ephemeral())
+                    .setPort(settings.port())
+                    // the context stops it; a JVM hook would race the pool's own shutdown
+                    .setRegisterShutdownHook(false)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + settings.dataDirectory(), e);
+        }
+    }
+
+    private static DisposableBean stopper(EmbeddedPostgres postgres, EmbeddedPostgresSettings settings) {
+        return () -> {
+            postgres.close();
+            if (settings.ephemeral()) {
+                deleteRecursively(settings.dataDirectory());
+            }
+        };
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

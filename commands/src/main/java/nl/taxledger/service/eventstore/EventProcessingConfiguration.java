@@ -1,0 +1,59 @@
+package nl.taxledger.service.eventstore;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How events reach their handlers. The command bus stays Axon's default {@code SimpleCommandBus} with the Spring
+ * transaction manager, so a command joins the caller's transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventProcessingConfiguration {
+
+    /** Command-side lookup tables must change in the same transaction as the events that change them. */
+    static final String COMMAND_LOOKUPS = "command-lookups";
+    static final int BATCH_SIZE = 200;
+    static final int SEGMENTS = 2;
+
+    /**
+     * Projections run in pooled streaming processors. A handler failure propagates: the batch rolls back, the
+     * token stays before the failing event and the processor retries it, so a projection halts visibly instead
+     * of silently missing a fact. Axon's default would log the error and move on.
+     */
+    @Bean
+    ConfigurerModule eventProcessingDefaults(ProcessorFailures failures) {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors(
+                        (axon, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(SEGMENTS))
+                .registerSubscribingEventProcessor(COMMAND_LOOKUPS)
+                .registerDefaultListenerInvocationErrorHandler(axon -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(axon -> failures);
+    }
+
+    @Bean
+    ProcessorFailures processorFailures() {
+        return new ProcessorFailures();
+    }
+
+    @Bean
+    ConfigurerModule serializerGuard() {
+        return new SerializerGuard();
+    }
+
+    /** Who did it, why, through which channel and for which command: copied from each command to its events. */
+    @Bean
+    CorrelationDataProvider auditCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider("who", "why", "source", "commandId");
+    }
+
+    /** Declared here because Axon's own bean backs off as soon as any other provider exists. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+}

@@ -1,0 +1,33 @@
+package nl.taxledger.service.lookup;
+
+import java.util.Optional;
+
+/**
+ * What the command side must know before it can route a command: the lookup tables kept in
+ * the same transaction as the events (subscribing processor {@code command-lookups}).
+ */
+public interface Directory {
+    boolean participantExists(String participantId);
+
+    boolean debtorExists(String debtorId);
+
+    Optional<String> debtorOfAssessment(String assessmentId);
+
+    /** The assessment whose payment reference (betalingskenmerk) this is. */
+    Optional<AssessmentRef> assessmentByPaymentReference(String paymentReference);
+
+    /** Where a payment is booked: on a debtor, or in suspense ({@code debtorId == null}). */
+    Optional<PaymentRef> payment(String paymentId);
+
+    /** Stores an IBAN in the erasable register and returns its opaque reference for events. */
+    String registerCounterparty(String iban);
+
+    record AssessmentRef(String assessmentId, String debtorId) {
+    }
+
+    record PaymentRef(String paymentId, String debtorId) {
+        public boolean inSuspense() {
+            return debtorId == null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package nl.taxledger.service.lookup;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** {@link Directory} over the lookup tables; reads join the command's transaction. */
+@Component
+class JdbcDirectory implements Directory {
+    private final JdbcTemplate jdbc;
+
+    JdbcDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean participantExists(String participantId) {
+        return exists("SELECT 1 FROM lookup_participant WHERE participant_id = ?", participantId);
+    }
+
+    @Override
+    public boolean debtorExists(String debtorId) {
+        return exists("SELECT 1 FROM lookup_debtor WHERE debtor_id = ?", debtorId);
+    }
+
+    @Override
+    public Optional<String> debtorOfAssessment(String assessmentId) {
+        return first(jdbc.queryForList("SELECT debtor_id FROM lookup_assessment WHERE assessment_id = ?", String.class, assessmentId));
+    }
+
+    @Override
+    public Optional<AssessmentRef> assessmentByPaymentReference(String paymentReference) {
+        return first(jdbc.query("SELECT assessment_id, debtor_id FROM lookup_assessment WHERE payment_reference = ?",
+                (rs, row) -> new AssessmentRef(rs.getString(1), rs.getString(2)), paymentReference));
+    }
+
+    @Override
+    public Optional<PaymentRef> payment(String paymentId) {
+        return first(jdbc.query("SELECT payment_id, debtor_id FROM lookup_payment WHERE payment_id = ?",
+                (rs, row) -> new PaymentRef(rs.getString(1), rs.getString(2)), paymentId));
+    }
+
+    @Override
+    public String registerCounterparty(String iban) {
+        // random, not derived from the IBAN: after erasure nothing in the events points back to it
+        String ref = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO counterparty_account (account_ref, iban) VALUES (?, ?)", ref, iban);
+        return ref;
+    }
+
+    private boolean exists(String sql, String id) {
+        return !jdbc.queryForList(sql, Integer.class, id).isEmpty();
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+}

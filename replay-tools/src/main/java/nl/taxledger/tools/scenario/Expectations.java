@@ -1,0 +1,90 @@
+package nl.taxledger.tools.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.taxledger.ledger.money.Money;
+import nl.taxledger.projections.balance.DebtorAccountQuery;
+import nl.taxledger.projections.reconciliation.ReconciliationQuery;
+import tools.jackson.databind.JsonNode;
+
+/** Checks expectation lines against the ledger's real queries; amounts compared exactly. */
+final class Expectations {
+    private final Ledger ledger;
+
+    Expectations(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Returns null when the expectation holds, else every difference with expected and actual. */
+    String check(ScenarioLine line) {
+        JsonNode json = line.json();
+        if (json.has("asOf") || json.has("knownAt")) {
+            return line.expectation() + ": reference-date (asOf/knownAt) expectations are not supported by this build";
+        }
+        ledger.awaitProjections();
+        List<String> differences = switch (line.expectation()) {
+            case "debtor" -> debtor(json);
+            case "reconciliation" -> reconciliation(json);
+            case "suspense" -> compare(new ArrayList<>(), "suspense.balance", json.path("balance"), ledger.suspenseBalanceCents());
+            default -> List.of("expectation '" + line.expectation() + "' is not supported by this build");
+        };
+        return differences.isEmpty() ? null : String.join("; ", differences);
+    }
+
+    private List<String> debtor(JsonNode json) {
+        String debtorId = json.path("debtorId").asString();
+        Optional<DebtorAccountQuery.DebtorAccount> account = ledger.debtor(debtorId);
+        if (account.isEmpty()) {
+            return List.of("debtor " + debtorId + " is unknown");
+        }
+        List<String> differences = new ArrayList<>();
+        compare(differences, "debtor " + debtorId + " credit", json.path("credit"), account.get().creditCents());
+        for (Map.Entry<String, JsonNode> expected : json.path("assessments").properties()) {
+            String name = "debtor " + debtorId + " " + expected.getKey();
+            Optional<DebtorAccountQuery.AssessmentBalance> actual = account.get().assessment(expected.getKey());
+            if (actual.isEmpty()) {
+                differences.add(name + " is unknown");
+                continue;
+            }
+            compare(differences, name + ".costs", expected.getValue().path("costs"), actual.get().openCostsCents());
+            compare(differences, name + ".interest", expected.getValue().path("interest"), actual.get().openInterestCents());
+            compare(differences, name + ".principal", expected.getValue().path("principal"), actual.get().openPrincipalCents());
+        }
+        return differences;
+    }
+
+    private List<String> reconciliation(JsonNode json) {
+        String participant = json.path("participantId").asString();
+        String taxType = json.path("taxType").asString();
+        int taxYear = json.path("taxYear").asInt();
+        String name = "reconciliation " + participant + "/" + taxType + "/" + taxYear;
+        Optional<ReconciliationQuery.Cell> cell = ledger.reconciliation(participant, taxType, taxYear);
+        if (cell.isEmpty()) {
+            return List.of(name + " has no cell");
+        }
+        ReconciliationQuery.Cell c = cell.get();
+        List<String> differences = new ArrayList<>();
+        compare(differences, name + ".imposed", json.path("imposed"), c.imposedCents());
+        compare(differences, name + ".reductions", json.path("reductions"), c.reductionsCents());
+        compare(differences, name + ".exemptions", json.path("exemptions"), c.exemptionsCents());
+        compare(differences, name + ".annulments", json.path("annulments"), c.annulmentsCents());
+        compare(differences, name + ".remissions", json.path("remissions"), c.remissionsCents());
+        compare(differences, name + ".uncollectible", json.path("uncollectible"), c.uncollectibleCents());
+        compare(differences, name + ".received", json.path("received"), c.receivedCents());
+        compare(differences, name + ".outstanding", json.path("outstanding"), c.outstandingCents());
+        return differences;
+    }
+
+    private static List<String> compare(List<String> differences, String name, JsonNode expected, long actualCents) {
+        if (expected.isMissingNode()) {
+            return differences;
+        }
+        long expectedCents = Money.parseCents(expected.asString());
+        if (expectedCents != actualCents) {
+            differences.add(name + ": expected " + Money.format(expectedCents) + ", actual " + Money.format(actualCents));
+        }
+        return differences;
+    }
+}

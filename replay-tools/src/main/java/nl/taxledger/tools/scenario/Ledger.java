@@ -1,0 +1,33 @@
+package nl.taxledger.tools.scenario;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import nl.taxledger.projections.balance.DebtorAccountQuery;
+import nl.taxledger.projections.reconciliation.ReconciliationQuery;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the runner needs of a ledger: the real command path and the real queries. One
+ * instance is one fresh, empty ledger.
+ */
+interface Ledger extends AutoCloseable {
+    /** Sends a command through the service's command path; throws LedgerRejection when refused. */
+    void submit(String type, JsonNode command);
+
+    void setToday(LocalDate today);
+
+    /** Number of stored events, to prove that a rejection appended nothing. */
+    long eventCount();
+
+    /** Waits until every projection has processed every stored event. */
+    void awaitProjections();
+
+    Optional<DebtorAccountQuery.DebtorAccount> debtor(String debtorId);
+
+    Optional<ReconciliationQuery.Cell> reconciliation(String participantId, String taxType, int taxYear);
+
+    long suspenseBalanceCents();
+
+    @Override
+    void close();
+}

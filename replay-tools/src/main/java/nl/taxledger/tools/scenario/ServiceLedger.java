@@ -1,0 +1,127 @@
+package nl.taxledger.tools.scenario;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import nl.taxledger.projections.balance.DebtorAccountQuery;
+import nl.taxledger.projections.reconciliation.ReconciliationQuery;
+import nl.taxledger.projections.suspense.SuspenseQuery;
+import nl.taxledger.service.LedgerApplication;
+import nl.taxledger.service.clock.LedgerClock;
+import nl.taxledger.service.commandapi.Actor;
+import nl.taxledger.service.commandapi.CommandService;
+import nl.taxledger.service.eventstore.ProjectionSync;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A fresh ledger: the real service (Spring context, Axon, projections) on a new, empty
+ * database of one embedded PostgreSQL that the whole run shares (initdb once, not per file).
+ */
+final class ServiceLedger implements Ledger {
+    private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(60);
+    private static final Actor RUNNER = new Actor("scenario-runner", null, "scenario");
+
+    private final ConfigurableApplicationContext context;
+    private final CommandService commands;
+    private final LedgerClock clock;
+    private final ProjectionSync projections;
+    private final JdbcTemplate jdbc;
+
+    private ServiceLedger(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.commands = context.getBean(CommandService.class);
+        this.clock = context.getBean(LedgerClock.class);
+        this.projections = context.getBean(ProjectionSync.class);
+        this.jdbc = context.getBean(JdbcTemplate.class);
+    }
+
+    /** Ledgers on fresh databases of {@code postgres}; the caller closes the PostgreSQL. */
+    static Supplier<Ledger> on(EmbeddedPostgres postgres) {
+        AtomicInteger databases = new AtomicInteger();
+        return () -> {
+            String database = "scenario_" + databases.incrementAndGet();
+            createDatabase(postgres, database);
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", database));
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "postgres");
+            properties.put("logging.level.root", "WARN");
+            properties.put("ledger.scheduling.enabled", "false");
+            return new ServiceLedger(new SpringApplicationBuilder(LedgerApplication.class)
+                    .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                    .properties(properties).run());
+        };
+    }
+
+    static EmbeddedPostgres startPostgres() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static void createDatabase(EmbeddedPostgres postgres, String database) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
+    }
+
+    @Override
+    public void submit(String type, JsonNode command) {
+        commands.submit(type, command, RUNNER);
+    }
+
+    @Override
+    public void setToday(LocalDate today) {
+        clock.setToday(today);
+    }
+
+    @Override
+    public long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+
+    @Override
+    public void awaitProjections() {
+        projections.awaitCaughtUp(PROJECTION_TIMEOUT);
+    }
+
+    @Override
+    public Optional<DebtorAccountQuery.DebtorAccount> debtor(String debtorId) {
+        return context.getBean(DebtorAccountQuery.class).find(debtorId);
+    }
+
+    @Override
+    public Optional<ReconciliationQuery.Cell> reconciliation(String participantId, String taxType, int taxYear) {
+        return context.getBean(ReconciliationQuery.class).cell(participantId, taxType, taxYear);
+    }
+
+    @Override
+    public long suspenseBalanceCents() {
+        return context.getBean(SuspenseQuery.class).balanceCents();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
