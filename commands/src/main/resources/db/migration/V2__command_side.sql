@@ -7,6 +7,7 @@ CREATE TABLE command_log (
     command_id     TEXT PRIMARY KEY,
     command_type   TEXT        NOT NULL,
     request_sha256 TEXT        NOT NULL,
+    result_type    TEXT,
     result         JSONB       NOT NULL,
     recorded_at    TIMESTAMPTZ NOT NULL DEFAULT now()
 );

@@ -164,6 +164,18 @@ class CommandController {
         return respond(service.submit("EndDirectDebitMandate", body, actor(headers)));
     }
 
+    @PostMapping("/IssueRemittance")
+    @Operation(summary = "IssueRemittance")
+    ResponseEntity<CommandOutcome> issueRemittance(@RequestBody RemittanceRequests.IssueRemittanceRequest body, @RequestHeader HttpHeaders headers) {
+        return respond(service.submit("IssueRemittance", body, actor(headers)));
+    }
+
+    @PostMapping("/ChangeRemittancePolicy")
+    @Operation(summary = "ChangeRemittancePolicy")
+    ResponseEntity<CommandOutcome> changeRemittancePolicy(@RequestBody RemittanceRequests.ChangeRemittancePolicyRequest body, @RequestHeader HttpHeaders headers) {
+        return respond(service.submit("ChangeRemittancePolicy", body, actor(headers)));
+    }
+
     static Actor actor(HttpHeaders headers) {
         return new Actor(headers.getFirst("X-Ledger-Who"), headers.getFirst("X-Ledger-Why"),
                 headers.getFirst("X-Ledger-Source") == null ? "api" : headers.getFirst("X-Ledger-Source"));

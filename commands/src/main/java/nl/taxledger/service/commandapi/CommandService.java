@@ -85,20 +85,16 @@ public class CommandService {
         }
         Object command = routed.route(directory);
         Object result = send(command, commandId, actor);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("commandId", commandId);
-        body.put("type", type);
-        body.put("resultType", result == null ? null : result.getClass().getSimpleName());
-        body.put("result", result);
-        JsonNode resultJson = json.valueToTree(body);
-        jdbc.update("INSERT INTO command_log (command_id, command_type, request_sha256, result) VALUES (?, ?, ?, ?::jsonb)",
-                commandId, type, requestHash, json.writeValueAsString(resultJson));
-        return new CommandOutcome(commandId, type, false, resultJson);
+        String resultType = result == null ? null : result.getClass().getSimpleName();
+        JsonNode resultJson = json.valueToTree(result);
+        jdbc.update("INSERT INTO command_log (command_id, command_type, request_sha256, result_type, result)"
+                + " VALUES (?, ?, ?, ?, ?::jsonb)", commandId, type, requestHash, resultType, json.writeValueAsString(resultJson));
+        return new CommandOutcome(commandId, type, false, resultType, resultJson);
     }
 
     private Optional<CommandOutcome> logged(String commandId, String requestHash) {
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT command_type, request_sha256, result::text AS result FROM command_log WHERE command_id = ?", commandId);
+                "SELECT command_type, request_sha256, result_type, result::text AS result FROM command_log WHERE command_id = ?", commandId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -108,7 +104,7 @@ public class CommandService {
                     "commandId " + commandId + " was used before with different content");
         }
         return Optional.of(new CommandOutcome(commandId, (String) row.get("command_type"), true,
-                json.readTree((String) row.get("result"))));
+                (String) row.get("result_type"), json.readTree((String) row.get("result"))));
     }
 
     private Object send(Object command, String commandId, Actor actor) {

@@ -78,7 +78,9 @@ public final class Requests {
             Map.entry("EndPaymentArrangement", EndPaymentArrangementRequest.class),
             Map.entry("RegisterDirectDebitMandate", RegisterDirectDebitMandateRequest.class),
             Map.entry("RecordDirectDebitFailure", RecordDirectDebitFailureRequest.class),
-            Map.entry("EndDirectDebitMandate", EndDirectDebitMandateRequest.class));
+            Map.entry("EndDirectDebitMandate", EndDirectDebitMandateRequest.class),
+            Map.entry("IssueRemittance", RemittanceRequests.IssueRemittanceRequest.class),
+            Map.entry("ChangeRemittancePolicy", RemittanceRequests.ChangeRemittancePolicyRequest.class));
 
     public record RegisterParticipantRequest(String commandId, String participantId, String name, String iban,
                                              String schedule, String reserveRate, Integer reserveYears,

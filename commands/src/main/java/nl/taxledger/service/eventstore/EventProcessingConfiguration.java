@@ -40,11 +40,6 @@ class EventProcessingConfiguration {
         return new ProcessorFailures();
     }
 
-    @Bean
-    ConfigurerModule serializerGuard() {
-        return new SerializerGuard();
-    }
-
     /** Who did it, why, through which channel and for which command: copied from each command to its events. */
     @Bean
     CorrelationDataProvider auditCorrelationDataProvider() {

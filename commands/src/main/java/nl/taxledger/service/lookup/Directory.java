@@ -19,6 +19,12 @@ public interface Directory {
     /** Where a payment is booked: on a debtor, or in suspense ({@code debtorId == null}). */
     Optional<PaymentRef> payment(String paymentId);
 
+    /**
+     * A participant's receipts per tax type and tax year booked up to and including {@code bookedThrough}
+     * (remittance table {@code remittance_receipt}, kept in the same transaction as the events).
+     */
+    java.util.List<nl.taxledger.ledger.api.ReceiptTotal> cumulativeReceipts(String participantId, java.time.LocalDate bookedThrough);
+
     /** Stores an IBAN in the erasable register and returns its opaque reference for events. */
     String registerCounterparty(String iban);
 

@@ -43,6 +43,14 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public List<nl.taxledger.ledger.api.ReceiptTotal> cumulativeReceipts(String participantId, java.time.LocalDate bookedThrough) {
+        return jdbc.query("SELECT tax_type, tax_year, sum(amount_cents) FROM remittance_receipt "
+                        + "WHERE participant_id = ? AND booking_date <= ? GROUP BY tax_type, tax_year ORDER BY tax_year, tax_type",
+                (rs, row) -> new nl.taxledger.ledger.api.ReceiptTotal(rs.getString(1), rs.getInt(2), rs.getLong(3)),
+                participantId, bookedThrough);
+    }
+
+    @Override
     public String registerCounterparty(String iban) {
         // random, not derived from the IBAN: after erasure nothing in the events points back to it
         String ref = UUID.randomUUID().toString();

@@ -1,14 +1,18 @@
 package nl.taxledger.service.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import nl.taxledger.service.eventstore.TestEvents.GapProbe;
 import org.axonframework.config.ProcessingGroup;
@@ -24,6 +28,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Pitfall: the global index is taken at insert but becomes visible at commit. An event whose transaction commits
@@ -41,6 +46,10 @@ class GapSpecTest {
     Serializer eventSerializer;
     @Autowired
     SeenProbes seen;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProjectionRebuild rebuild;
 
     @Test
     void anEventCommittedAfterALaterOneIsStillHandled() throws Exception {
@@ -57,6 +66,26 @@ class GapSpecTest {
             slow.commit();
         }
         awaitSeen("committed-late");
+    }
+
+    @Test
+    void everyPooledConnectionBoundsItsTransactionsBelowTheGapTimeout() {
+        assertThat(jdbc.queryForObject("show transaction_timeout", String.class)).isEqualTo("10min");
+        assertThat(jdbc.queryForObject("show idle_in_transaction_session_timeout", String.class)).isEqualTo("5min");
+        assertThat(jdbc.queryForObject("show statement_timeout", String.class)).isEqualTo("5min");
+        assertThat(2 * JdbcEventStoreConfiguration.TRANSACTION_BOUND_MINUTES)
+                .isLessThan(JdbcEventStoreConfiguration.GAP_TIMEOUT_MINUTES);
+    }
+
+    @Test
+    void aRebuildDeliversEveryEventAgain() {
+        publish("before-rebuild");
+        awaitSeen("before-rebuild");
+
+        rebuild.rebuild("gap-spec");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Collections.frequency(seen.deliveries(), "before-rebuild") == 2);
     }
 
     private void publish(String id) {
@@ -86,7 +115,7 @@ class GapSpecTest {
         }
     }
 
-    record SeenProbes(Set<String> ids) {
+    record SeenProbes(Set<String> ids, List<String> deliveries) {
     }
 
     @ProcessingGroup("gap-spec")
@@ -101,6 +130,7 @@ class GapSpecTest {
         @EventHandler
         void on(GapProbe probe) {
             seen.ids().add(probe.id());
+            seen.deliveries().add(probe.id());
         }
     }
 
@@ -109,7 +139,7 @@ class GapSpecTest {
 
         @Bean
         SeenProbes seenProbes() {
-            return new SeenProbes(ConcurrentHashMap.newKeySet());
+            return new SeenProbes(ConcurrentHashMap.newKeySet(), new CopyOnWriteArrayList<>());
         }
 
         @Bean

@@ -1,0 +1,122 @@
+package nl.taxledger.service.remittance;
+
+import java.time.LocalDate;
+import java.util.List;
+import nl.taxledger.ledger.api.Allocation;
+import nl.taxledger.ledger.api.AssessmentImposed;
+import nl.taxledger.ledger.api.AssessmentReduced;
+import nl.taxledger.ledger.api.Component;
+import nl.taxledger.ledger.api.CreditOffset;
+import nl.taxledger.ledger.api.LineSpec;
+import nl.taxledger.ledger.api.ParticipantRegistered;
+import nl.taxledger.ledger.api.PaymentReceived;
+import nl.taxledger.ledger.api.PaymentReversed;
+import nl.taxledger.ledger.api.RemittanceIssued;
+import nl.taxledger.ledger.api.RemittanceLine;
+import nl.taxledger.ledger.api.RemittancePolicyChanged;
+import nl.taxledger.ledger.api.RemittanceSchedule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The command-side remittance tables (V10). Subscribing processor {@code command-lookups}: runs inside the
+ * transaction that appends the events, so the receipts snapshot an IssueRemittance reads holds every committed
+ * booking. Only principal counts: costs and interest are the collector's income (domain.md §5).
+ */
+@org.springframework.stereotype.Component
+@ProcessingGroup("command-lookups")
+class RemittanceTables {
+    private static final LocalDate FIRST_POLICY = LocalDate.of(1900, 1, 1);
+    private final JdbcTemplate jdbc;
+
+    RemittanceTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ParticipantRegistered event) {
+        jdbc.update("INSERT INTO remittance_participant (participant_id, name, iban, registered_on) VALUES (?, ?, ?, ?)",
+                event.participantId(), event.name(), event.iban(), event.bookingDate());
+        RemittanceSchedule schedule = event.schedule() == null ? RemittanceSchedule.WEEKLY : event.schedule();
+        policy(event.participantId(), FIRST_POLICY, schedule, event.reserveRate(), event.reserveYears());
+    }
+
+    @EventHandler
+    void on(RemittancePolicyChanged event) {
+        jdbc.update("DELETE FROM remittance_policy WHERE participant_id = ? AND effective_from = ?",
+                event.participantId(), event.effectiveFrom());
+        policy(event.participantId(), event.effectiveFrom(), event.schedule(), event.reserveRate(), event.reserveYears());
+    }
+
+    private void policy(String participantId, LocalDate from, RemittanceSchedule schedule, java.math.BigDecimal rate, int years) {
+        jdbc.update("INSERT INTO remittance_policy (participant_id, effective_from, schedule, reserve_rate, reserve_years) "
+                + "VALUES (?, ?, ?, ?, ?)", participantId, from, schedule.name(), rate, years);
+    }
+
+    @EventHandler
+    void on(AssessmentImposed event) {
+        for (LineSpec line : event.lines()) {
+            jdbc.update("INSERT INTO remittance_line_dimension (assessment_id, line_id, participant_id, tax_type, tax_year) "
+                    + "VALUES (?, ?, ?, ?, ?)", event.assessmentId(), line.lineId(), line.participantId(), line.taxType(), line.taxYear());
+        }
+    }
+
+    @EventHandler
+    void on(PaymentReceived event, @MessageIdentifier String eventId) {
+        receipts(eventId, event.allocations(), 1, event.bookingDate(), "PAYMENT");
+    }
+
+    @EventHandler
+    void on(CreditOffset event, @MessageIdentifier String eventId) {
+        receipts(eventId, event.allocations(), 1, event.bookingDate(), "SET_OFF");
+    }
+
+    @EventHandler
+    void on(PaymentReversed event, @MessageIdentifier String eventId) {
+        receipts(eventId, event.takenBack(), -1, event.bookingDate(), "STORNO");
+    }
+
+    @EventHandler
+    void on(AssessmentReduced event, @MessageIdentifier String eventId) {
+        receipts(eventId, event.takenBack(), -1, event.bookingDate(), "REDUCTION");
+    }
+
+    private void receipts(String eventId, List<Allocation> allocations, int sign, LocalDate bookingDate, String kind) {
+        int seq = 0;
+        for (Allocation allocation : allocations == null ? List.<Allocation>of() : allocations) {
+            seq++;
+            if (allocation.component() != Component.PRINCIPAL) {
+                continue;
+            }
+            int rows = jdbc.update("INSERT INTO remittance_receipt (event_id, seq, participant_id, tax_type, tax_year, "
+                    + "booking_date, amount_cents, kind) SELECT ?, ?, participant_id, tax_type, tax_year, ?, ?, ? "
+                    + "FROM remittance_line_dimension WHERE assessment_id = ? AND line_id = ?",
+                    eventId, seq, bookingDate, sign * allocation.amountCents(), kind, allocation.assessmentId(), allocation.itemId());
+            if (rows != 1) {
+                // a receipt on a line nobody imposed: the ledger is wrong, and remitting from it would make it worse
+                throw new IllegalStateException("no line " + allocation.assessmentId() + "/" + allocation.itemId()
+                        + " for a receipt of event " + eventId);
+            }
+        }
+    }
+
+    @EventHandler
+    void on(RemittanceIssued event, @MessageIdentifier String eventId) {
+        jdbc.update("INSERT INTO remittance (participant_id, period_end, period_start, receipts_cents, reserve_withheld_cents, "
+                        + "reserve_released_cents, carried_forward_in_cents, amount_cents, carried_forward_out_cents, booking_date, "
+                        + "event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                event.participantId(), event.periodEnd(), event.periodStart(), event.receiptsCents(),
+                event.reserveWithheldCents(), event.reserveReleasedCents(), event.carriedForwardInCents(),
+                event.amountCents(), event.carriedForwardOutCents(), event.bookingDate(), eventId);
+        for (RemittanceLine line : event.lines()) {
+            jdbc.update("INSERT INTO remittance_line (participant_id, period_end, tax_type, tax_year, receipts_cents, "
+                            + "reserve_held_before_cents, reserve_held_after_cents, reserve_withheld_cents, reserve_released_cents) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    event.participantId(), event.periodEnd(), line.taxType(), line.taxYear(), line.receiptsCents(),
+                    line.reserveHeldBeforeCents(), line.reserveHeldAfterCents(), line.reserveWithheldCents(),
+                    line.reserveReleasedCents());
+        }
+    }
+}
