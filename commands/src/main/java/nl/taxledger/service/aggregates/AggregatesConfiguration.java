@@ -2,6 +2,7 @@ package nl.taxledger.service.aggregates;
 
 import nl.taxledger.ledger.account.DebtorAccount;
 import nl.taxledger.ledger.participant.Participant;
+import nl.taxledger.ledger.period.LedgerPeriods;
 import nl.taxledger.ledger.suspense.SuspenseAssignment;
 import nl.taxledger.ledger.suspense.UnmatchedPayment;
 import org.axonframework.config.AggregateConfigurer;
@@ -22,6 +23,7 @@ class AggregatesConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(DebtorAccount.class));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Participant.class));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(UnmatchedPayment.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LedgerPeriods.class));
             configurer.registerCommandHandler(config -> new SuspenseAssignment(
                     config.repository(UnmatchedPayment.class), config.repository(DebtorAccount.class)));
         };

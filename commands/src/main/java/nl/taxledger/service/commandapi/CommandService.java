@@ -3,6 +3,7 @@ package nl.taxledger.service.commandapi;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.lookup.Directory;
+import nl.taxledger.service.period.ClosedPeriods;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -39,17 +41,19 @@ public class CommandService {
     private final Directory directory;
     private final LedgerClock clock;
     private final JsonMapper json;
+    private final ClosedPeriods closedPeriods;
     /** Sorted properties: the request hash must not depend on field order. */
     private final JsonMapper canonical = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
 
     public CommandService(CommandGateway gateway, TransactionTemplate transaction, JdbcTemplate jdbc, Directory directory,
-                          LedgerClock clock, JsonMapper json) {
+                          LedgerClock clock, JsonMapper json, ClosedPeriods closedPeriods) {
         this.gateway = gateway;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.directory = directory;
         this.clock = clock;
         this.json = json;
+        this.closedPeriods = closedPeriods;
     }
 
     /** A command in its JSON shape, {@code type} naming one of {@link Requests#TYPES}. */
@@ -70,22 +74,26 @@ public class CommandService {
     public CommandOutcome submit(String type, LedgerRequest request, Actor actor) {
         String commandId = Fields.required("commandId", request.commandId());
         Routed routed = request.validate(clock.today());
+        LocalDate bookingDate = LedgerRequest.bookingDate(request.bookingDate(), clock.today());
         String requestHash = sha256(type + "\n" + canonical.writeValueAsString(request));
         try {
-            return transaction.execute(status -> execute(type, commandId, requestHash, routed, actor));
+            return transaction.execute(status -> execute(type, commandId, requestHash, routed, bookingDate, actor));
         } catch (DuplicateKeyException raced) {
             return afterRace(type, commandId, requestHash, raced);
         }
     }
 
-    private CommandOutcome execute(String type, String commandId, String requestHash, Routed routed, Actor actor) {
+    private CommandOutcome execute(String type, String commandId, String requestHash, Routed routed,
+                                   LocalDate bookingDate, Actor actor) {
         Optional<CommandOutcome> earlier = logged(commandId, requestHash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        closedPeriods.checkOpen(bookingDate);
         Object command = routed.route(directory);
         Object result = send(command, commandId, actor);
-        String resultType = result == null ? null : result.getClass().getSimpleName();
+        // a creation handler (a constructor) answers the new aggregate's id; the others answer their fact
+        String resultType = result == null ? null : result instanceof String ? "AggregateIdentifier" : result.getClass().getSimpleName();
         JsonNode resultJson = json.valueToTree(result);
         jdbc.update("INSERT INTO command_log (command_id, command_type, request_sha256, result_type, result)"
                 + " VALUES (?, ?, ?, ?, ?::jsonb)", commandId, type, requestHash, resultType, json.writeValueAsString(resultJson));

@@ -11,6 +11,14 @@ public interface LedgerRequest {
 
     Routed validate(LocalDate today);
 
+    /**
+     * The booking date as sent ({@code null} = today). Every request record has this component; the command
+     * service reads it to refuse bookings into a closed period before routing.
+     */
+    default String bookingDate() {
+        return null;
+    }
+
     /** The booking date: given, or today; never after today (domain.md §2). */
     static LocalDate bookingDate(String value, LocalDate today) {
         LocalDate bookingDate = value == null ? today : Fields.date("bookingDate", value);

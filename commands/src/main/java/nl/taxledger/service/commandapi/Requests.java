@@ -18,6 +18,7 @@ import nl.taxledger.ledger.api.CancelCosts;
 import nl.taxledger.ledger.api.CancelInterest;
 import nl.taxledger.ledger.api.ChargeCosts;
 import nl.taxledger.ledger.api.ChargeInterest;
+import nl.taxledger.ledger.api.ClosePeriod;
 import nl.taxledger.ledger.api.Component;
 import nl.taxledger.ledger.api.DeferralKind;
 import nl.taxledger.ledger.api.EndDeferral;
@@ -57,6 +58,7 @@ public final class Requests {
     /** Command type name (the {@code type} field of NDJSON, the path of REST) → request shape. */
     public static final Map<String, Class<? extends LedgerRequest>> TYPES = Map.ofEntries(
             Map.entry("RegisterParticipant", RegisterParticipantRequest.class),
+            Map.entry("ClosePeriod", ClosePeriodRequest.class),
             Map.entry("ImposeAssessment", ImposeAssessmentRequest.class),
             Map.entry("ChargeCosts", ChargeCostsRequest.class),
             Map.entry("CancelCosts", CancelCostsRequest.class),
@@ -104,6 +106,19 @@ public final class Requests {
                 }
                 return new RegisterParticipant(id, validName, validIban, validSchedule, rate, years, booked);
             };
+        }
+    }
+
+    /** Closing the books through a date is itself a booking: dated, and refused inside a closed period. */
+    public record ClosePeriodRequest(String commandId, String through, String bookingDate) implements LedgerRequest {
+        @Override
+        public Routed validate(LocalDate today) {
+            LocalDate closeThrough = Fields.date("through", through);
+            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
+            if (!closeThrough.isBefore(booked)) {
+                throw Fields.invalid("through " + closeThrough + " must lie before the booking date " + booked);
+            }
+            return d -> new ClosePeriod(ClosePeriod.LEDGER, closeThrough, booked);
         }
     }
 

@@ -7,7 +7,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.taxledger.ledger.account.AccountSnapshot;
+import nl.taxledger.ledger.account.DebtorAccount;
+import nl.taxledger.ledger.api.Component;
+import nl.taxledger.projections.balance.DebtorAccountQuery;
 import nl.taxledger.projections.reconciliation.ReconciliationQuery;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.CommandService;
@@ -59,12 +64,34 @@ class ProjectionRebuildTest {
     ReconciliationQuery reconciliation;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DebtorAccountQuery debtors;
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     private Map<String, List<String>> snapshot() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         TABLES_BY_GROUP.values().forEach(tables -> tables.forEach(
                 table -> rows.put(table, jdbc.queryForList("SELECT t::text FROM " + table + " t ORDER BY 1", String.class))));
         return rows;
+    }
+
+    private AccountSnapshot aggregate(String debtorId) {
+        return (AccountSnapshot) DefaultUnitOfWork.startAndGet(null).executeWithResult(
+                () -> axon.repository(DebtorAccount.class).load(debtorId).invoke(DebtorAccount::snapshot)).getPayload();
+    }
+
+    /** The read model, built only by adding up event amounts, equals the aggregate's own state. */
+    private void assertProjectionEqualsAggregate(String debtorId) {
+        AccountSnapshot account = aggregate(debtorId);
+        DebtorAccountQuery.DebtorAccount projected = debtors.find(debtorId).orElseThrow();
+        assertThat(projected.creditCents()).isEqualTo(account.creditCents());
+        for (DebtorAccountQuery.AssessmentBalance assessment : projected.assessments()) {
+            assertThat(assessment.openCostsCents()).isEqualTo(account.openCents(assessment.assessmentId(), Component.COSTS));
+            assertThat(assessment.openInterestCents()).isEqualTo(account.openCents(assessment.assessmentId(), Component.INTEREST));
+            assertThat(assessment.openPrincipalCents()).isEqualTo(account.openCents(assessment.assessmentId(), Component.PRINCIPAL));
+        }
+        assertThat(projected.assessments()).hasSize((int) account.claims().stream().map(AccountSnapshot.OpenClaim::assessmentId).distinct().count());
     }
 
     @Test
@@ -79,6 +106,7 @@ class ProjectionRebuildTest {
         Map<String, List<String>> before = snapshot();
         assertThat(before.get("history_fact")).isNotEmpty();
         assertThat(reconciliation.totals().holds()).isTrue();
+        assertProjectionEqualsAggregate("S1");
 
         TABLES_BY_GROUP.keySet().forEach(rebuild::rebuild);
         sync.awaitCaughtUp(TIMEOUT);

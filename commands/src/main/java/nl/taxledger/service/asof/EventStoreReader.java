@@ -1,0 +1,110 @@
+package nl.taxledger.service.asof;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.axonframework.serialization.Revision;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Streams the stored facts read-only in global order, deserialized into the event records of
+ * {@code nl.taxledger.ledger.api}. Plain JDBC in one read-only, repeatable-read transaction, so a
+ * replay sees one consistent snapshot while the service keeps appending, and never touches the
+ * live processors' tokens. Payloads were written by Axon's Jackson3Serializer as plain JSON of the
+ * record, with the class name in payloadtype and the @Revision in payloadrevision.
+ */
+public final class EventStoreReader {
+    static final int FETCH_SIZE = 1000;
+    private static final String EVENT_PACKAGE = "nl.taxledger.ledger.api.";
+
+    /** Told the total once, then each position read, so a caller can show progress. */
+    public interface Progress {
+        void total(long events);
+
+        void read(long globalIndex);
+    }
+
+    public static final Progress NO_PROGRESS = new Progress() {
+        @Override
+        public void total(long events) {
+        }
+
+        @Override
+        public void read(long globalIndex) {
+        }
+    };
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+
+    /** Reads every stored fact into {@code sink}, in global order; returns how many. */
+    public long readAll(DataSource dataSource, Consumer<Object> sink, Progress progress) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            try {
+                return stream(connection, sink, progress);
+            } finally {
+                connection.rollback(); // nothing was written; end the snapshot
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store", e);
+        }
+    }
+
+    private long stream(Connection connection, Consumer<Object> sink, Progress progress) throws SQLException {
+        try (Statement count = connection.createStatement();
+             ResultSet rows = count.executeQuery("SELECT count(*) FROM domainevententry")) {
+            rows.next();
+            progress.total(rows.getLong(1));
+        }
+        long read = 0;
+        try (PreparedStatement query = connection.prepareStatement("SELECT globalindex, payloadtype, payloadrevision,"
+                + " payload FROM domainevententry ORDER BY globalindex")) {
+            query.setFetchSize(FETCH_SIZE); // with autocommit off the driver streams in batches of this size
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long globalIndex = rows.getLong(1);
+                    sink.accept(deserialize(globalIndex, rows.getString(2), rows.getString(3), rows.getBytes(4)));
+                    read++;
+                    progress.read(globalIndex);
+                }
+            }
+        }
+        return read;
+    }
+
+    Object deserialize(long globalIndex, String payloadType, String revision, byte[] payload) {
+        Class<?> type = eventClass(globalIndex, payloadType);
+        Revision expected = type.getAnnotation(Revision.class);
+        String expectedRevision = expected == null ? null : expected.value();
+        if (!Objects.equals(expectedRevision, revision)) {
+            // no upcasters exist yet: reading another revision as this one could misread amounts
+            throw new IllegalStateException("event " + globalIndex + ": " + payloadType + " revision " + revision
+                    + " cannot be read as revision " + expectedRevision);
+        }
+        try {
+            return mapper.readValue(payload, type);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("event " + globalIndex + ": cannot read " + payloadType, e);
+        }
+    }
+
+    /** Only the ledger's own event records: stored text must not name arbitrary classes to load. */
+    private static Class<?> eventClass(long globalIndex, String payloadType) {
+        if (!payloadType.startsWith(EVENT_PACKAGE)) {
+            throw new IllegalStateException("event " + globalIndex + ": unexpected payload type " + payloadType);
+        }
+        try {
+            return Class.forName(payloadType, false, EventStoreReader.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("event " + globalIndex + ": unknown payload type " + payloadType, e);
+        }
+    }
+}
