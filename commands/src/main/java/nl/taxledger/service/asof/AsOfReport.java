@@ -87,14 +87,21 @@ public enum AsOfReport {
         if (debitCents != creditCents) {
             throw new IllegalStateException("trial balance does not balance: debit " + debitCents + ", credit " + creditCents);
         }
-        return table.row("", "TOTAL", "", debitCents, creditCents, debitCents - creditCents);
+        return table.row("TOTAL", "", "", debitCents, creditCents, debitCents - creditCents);
     }
 
     private static Table managementInfo(List<ManagementInfo.Row> rows, long suspenseCents) {
         Table table = new Table("management-info", List.of(text("period"), text("measure"), count("count"),
                 amount("amount")));
-        rows.forEach(r -> table.row(r.period(), r.measure(), r.count(), r.amountCents()));
-        return table.row("peildatum", "SUSPENSE_BALANCE", 0L, suspenseCents);
+        for (ManagementInfo.Row r : rows) {
+            if (r.measure().equals("SUSPENSE_OPEN") && r.amountCents() != suspenseCents) {
+                // the open suspense items and the journal's suspense account are two sums of the same money
+                throw new IllegalStateException("suspense items " + r.amountCents() + " differ from the suspense account "
+                        + suspenseCents);
+            }
+            table.row(r.period(), r.measure(), r.count(), r.amountCents());
+        }
+        return table;
     }
 
     private static Table collectionRate(List<CollectionRate.Row> rows) {

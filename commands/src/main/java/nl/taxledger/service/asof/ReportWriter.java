@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes a report table. CSV and JSON are deterministic: the rows come sorted, amounts are
  * written as "312.40", and the body has no timestamps, so the same D, K and events give the same
- * bytes. (XLSX carries the creation time fastexcel puts in its document properties.)
+ * bytes; XLSX gets its timestamps set to the reference date for the same reason.
  */
 public final class ReportWriter {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -97,7 +97,8 @@ public final class ReportWriter {
     }
 
     private static void xlsx(Table table, LocalDate asOf, LocalDate knownAt, OutputStream out) throws IOException {
-        Workbook workbook = new Workbook(out, "tax-ledger", "1.0");
+        java.io.ByteArrayOutputStream workbookBytes = new java.io.ByteArrayOutputStream();
+        Workbook workbook = new Workbook(workbookBytes, "tax-ledger", "1.0");
         workbook.properties().setTitle(table.title() + " peildatum " + asOf + (knownAt == null ? "" : " bekend op " + knownAt));
         Worksheet sheet = workbook.newWorksheet(table.title());
         List<Table.Column> columns = table.columns();
@@ -113,6 +114,45 @@ public final class ReportWriter {
             r++;
         }
         workbook.finish();
+        normalise(workbookBytes.toByteArray(), asOf, out);
+    }
+
+    /**
+     * fastexcel stamps the creation time into docProps/core.xml and the zip entries; both are
+     * replaced by the reference date so that an XLSX, too, is the same bytes for the same D and K.
+     */
+    private static void normalise(byte[] xlsx, LocalDate asOf, OutputStream out) throws IOException {
+        long fixedMillis = (asOf == null ? LocalDate.of(2000, 1, 1) : asOf).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant().toEpochMilli();
+        String created = (asOf == null ? "2000-01-01" : asOf.toString()) + "T00:00:00Z";
+        java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+        // read through the central directory: fastexcel's streamed entries confuse ZipInputStream
+        java.nio.file.Path temp = java.nio.file.Files.createTempFile("as-of", ".xlsx");
+        try {
+            java.nio.file.Files.write(temp, xlsx);
+            try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(temp.toFile())) {
+                for (java.util.zip.ZipEntry entry : java.util.Collections.list(in.entries())) {
+                    byte[] content;
+                    try (java.io.InputStream entryIn = in.getInputStream(entry)) {
+                        content = entryIn.readAllBytes();
+                    }
+                    if (entry.getName().equals("docProps/core.xml")) {
+                        content = new String(content, StandardCharsets.UTF_8)
+                                .replaceAll("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + created + "$2")
+                                .getBytes(StandardCharsets.UTF_8);
+                    }
+                    java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(entry.getName());
+                    copy.setTime(fixedMillis);
+                    zip.putNextEntry(copy);
+                    zip.write(content);
+                    zip.closeEntry();
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(temp);
+        }
+        zip.finish();
+        zip.flush();
     }
 
     private static void cell(Worksheet sheet, int r, int c, Table.Kind kind, Object value) {

@@ -95,6 +95,47 @@ class LedgerProperties {
         }
     }
 
+    /**
+     * The reference-date replay (nl.taxledger.ledger.asof) with D and K unbounded equals the
+     * aggregate's live state; at any D and K the journal's trial balance is zero and every
+     * reconciliation cell balances and equals the debtors' open principal of that cell.
+     */
+    @Property(tries = 300)
+    void the_as_of_fold_equals_the_live_state_and_the_trial_balance_is_zero_at_every_date(
+            @ForAll("histories") List<Step> history,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = -800, max = 40) int asOfOffsetDays,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = -5, max = 40) int knownAtOffsetDays) {
+        String debtorId = "S" + DEBTORS.incrementAndGet();
+        History h = new History(debtorId);
+        history.forEach(h::run);
+        if (h.assessments.isEmpty()) {
+            return;
+        }
+        List<Object> events = LEDGER.events(debtorId);
+        nl.taxledger.ledger.asof.AsOfFold live = new nl.taxledger.ledger.asof.AsOfFold(null, null);
+        events.forEach(live::apply);
+        AccountSnapshot account = LEDGER.snapshot(debtorId);
+        nl.taxledger.ledger.asof.DebtorPosition position = live.debtor(debtorId);
+        assertThat(position.creditCents()).isEqualTo(account.creditCents());
+        for (String assessmentId : h.assessments) {
+            nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition open = position.assessment(assessmentId).orElseThrow();
+            assertThat(open.openCostsCents()).isEqualTo(account.openCents(assessmentId, Component.COSTS));
+            assertThat(open.openInterestCents()).isEqualTo(account.openCents(assessmentId, Component.INTEREST));
+            assertThat(open.openPrincipalCents()).isEqualTo(account.openCents(assessmentId, Component.PRINCIPAL));
+        }
+
+        nl.taxledger.ledger.asof.AsOfFold dated = new nl.taxledger.ledger.asof.AsOfFold(
+                DAY.plusDays(asOfOffsetDays), DAY.plusDays(knownAtOffsetDays));
+        events.forEach(dated::apply);
+        assertThat(dated.trialBalance().stream().mapToLong(nl.taxledger.ledger.asof.TrialBalanceRow::balanceCents).sum())
+                .isZero();
+        long outstandingCents = dated.reconciliation().stream() // the cells check their own identity on creation
+                .mapToLong(nl.taxledger.ledger.asof.ReconciliationCell::outstandingCents).sum();
+        long openPrincipalCents = dated.debtors().stream().flatMap(d -> d.assessments().stream())
+                .mapToLong(nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition::openPrincipalCents).sum();
+        assertThat(outstandingCents).isEqualTo(openPrincipalCents);
+    }
+
     /** Turns random steps into commands against what the debtor has so far. */
     private static final class History {
         final String debtorId;
