@@ -181,7 +181,10 @@ public class HashChainer implements SmartLifecycle {
                 running.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+                return;
             }
+            // chain the last second's appends before the pool closes, so a stopped store verifies clean
+            tick();
         }
     }
 

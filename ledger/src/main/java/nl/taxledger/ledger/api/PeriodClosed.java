@@ -1,0 +1,13 @@
+package nl.taxledger.ledger.api;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+/**
+ * The books are closed through {@code through} (inclusive): bookings dated on or before it are refused
+ * with {@code PERIOD_CLOSED}. Reports "as known at" a date on or after the close stay as they were,
+ * because no later fact can carry a booking date inside the closed period.
+ */
+@Revision("1")
+public record PeriodClosed(String ledgerId, LocalDate through, LocalDate bookingDate) {
+}

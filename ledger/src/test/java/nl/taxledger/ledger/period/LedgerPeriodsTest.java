@@ -1,0 +1,84 @@
+package nl.taxledger.ledger.period;
+
+import java.time.LocalDate;
+import nl.taxledger.ledger.api.ClosePeriod;
+import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.LedgerRejection;
+import nl.taxledger.ledger.api.PeriodClosed;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.BaseMatcher;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Closing periods (domain.md §3, PeriodClosed): one rule per test. */
+class LedgerPeriodsTest {
+    private AggregateTestFixture<LedgerPeriods> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(LedgerPeriods.class);
+    }
+
+    private static ClosePeriod close(String through, String bookingDate) {
+        return new ClosePeriod(ClosePeriod.LEDGER, LocalDate.parse(through), LocalDate.parse(bookingDate));
+    }
+
+    private static PeriodClosed closed(String through, String bookingDate) {
+        return new PeriodClosed(ClosePeriod.LEDGER, LocalDate.parse(through), LocalDate.parse(bookingDate));
+    }
+
+    @Test
+    void theFirstCloseCreatesTheLedgersPeriods() {
+        fixture.givenNoPriorActivity()
+                .when(close("2026-12-31", "2027-01-15"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(closed("2026-12-31", "2027-01-15"));
+    }
+
+    @Test
+    void aLaterCloseMovesTheDateForward() {
+        fixture.given(closed("2026-12-31", "2027-01-15"))
+                .when(close("2027-03-31", "2027-04-02"))
+                .expectEvents(closed("2027-03-31", "2027-04-02"));
+    }
+
+    @Test
+    void aCloseMayNotGoBackwards() {
+        fixture.given(closed("2026-12-31", "2027-01-15"))
+                .when(close("2026-06-30", "2027-01-20"))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void theSameCloseTwiceIsRefused() {
+        fixture.given(closed("2026-12-31", "2027-01-15"))
+                .when(close("2026-12-31", "2027-01-20"))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void aPeriodThatHasNotEndedCannotBeClosed() {
+        fixture.givenNoPriorActivity()
+                .when(close("2027-01-15", "2027-01-15"))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    private static Matcher<Object> rejectedWith(ErrorCode code) {
+        return new BaseMatcher<>() {
+            @Override
+            public boolean matches(Object actual) {
+                return actual instanceof LedgerRejection rejection && rejection.code() == code;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a LedgerRejection with code " + code);
+            }
+        };
+    }
+}
