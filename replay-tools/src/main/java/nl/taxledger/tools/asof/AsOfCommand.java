@@ -1,6 +1,5 @@
 package nl.taxledger.tools.asof;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,9 +12,10 @@ import nl.taxledger.service.asof.AsOfReport;
 import nl.taxledger.service.asof.AsOfReports;
 import nl.taxledger.service.asof.EventStoreReader;
 import nl.taxledger.service.asof.ReportFormat;
-import org.postgresql.ds.PGSimpleDataSource;
-import picocli.CommandLine.ArgGroup;
+import nl.taxledger.tools.store.OpenStore;
+import nl.taxledger.tools.store.StoreOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,28 +43,9 @@ public final class AsOfCommand implements Callable<Integer> {
     @Option(names = "--out", description = "output file; default standard output")
     Path out;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    /** Where the event store is: exactly one of --db and --data. */
-    static final class Source {
-        @ArgGroup(exclusive = false)
-        Db db;
-
-        @Option(names = "--data", description = "data directory of a STOPPED service's embedded PostgreSQL")
-        Path dataDirectory;
-    }
-
-    static final class Db {
-        @Option(names = "--db", required = true, description = "JDBC URL of the service's database")
-        String url;
-
-        @Option(names = "--user", defaultValue = "postgres")
-        String user;
-
-        @Option(names = "--password", defaultValue = "")
-        String password;
-    }
+    /** Where the event store is: exactly one of --db and --data (shared with verify and audit). */
+    @Mixin
+    StoreOptions store;
 
     @Override
     public Integer call() throws IOException {
@@ -73,12 +54,8 @@ public final class AsOfCommand implements Callable<Integer> {
         ReportFormat how = ReportFormat.parse(format);
         try (OutputStream sink = open();
              ConsoleProgress progress = ConsoleProgress.onTerminal()) {
-            if (source.dataDirectory != null) {
-                try (EmbeddedPostgres postgres = startOn(source.dataDirectory)) {
-                    run(postgres.getPostgresDatabase(), which, how, sink, progress);
-                }
-            } else {
-                run(dataSource(source.db), which, how, sink, progress);
+            try (OpenStore opened = store.open()) {
+                run(opened.dataSource(), which, how, sink, progress);
             }
         }
         return 0;
@@ -108,22 +85,5 @@ public final class AsOfCommand implements Callable<Integer> {
             };
         }
         return new BufferedOutputStream(Files.newOutputStream(out));
-    }
-
-    /** The data directory as it is: never cleaned, so the stopped service's data stays untouched. */
-    private static EmbeddedPostgres startOn(Path dataDirectory) throws IOException {
-        if (!Files.isDirectory(dataDirectory)) {
-            throw new IllegalArgumentException("no data directory " + dataDirectory);
-        }
-        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
-    }
-
-    private static DataSource dataSource(Db db) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(db.url);
-        dataSource.setUser(db.user);
-        dataSource.setPassword(db.password);
-        dataSource.setReadOnly(true);
-        return dataSource;
     }
 }

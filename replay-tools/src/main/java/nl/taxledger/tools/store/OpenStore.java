@@ -29,6 +29,7 @@ public final class OpenStore implements AutoCloseable {
         dataSource.setUrl(jdbcUrl);
         dataSource.setUser(user);
         dataSource.setPassword(password);
+        dataSource.setReadOnly(true); // the tools read the ledger; they never write to a live service's database
         return new OpenStore(dataSource, null);
     }
 
