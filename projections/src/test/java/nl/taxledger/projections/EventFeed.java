@@ -28,8 +28,10 @@ final class EventFeed {
 
     private final List<AnnotationEventHandlerAdapter> projections;
     private final List<EventMessage<?>> published = new ArrayList<>();
+    private final JdbcTemplate jdbc;
 
     EventFeed(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         projections = List.of(
                 new AnnotationEventHandlerAdapter(new DebtorBalanceProjection(jdbc)),
                 new AnnotationEventHandlerAdapter(new ReconciliationProjection(jdbc)),
@@ -49,6 +51,8 @@ final class EventFeed {
         EventMessage<?> message = new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position),
                 new GenericEventMessage<>("event-" + position, event, metaData, EPOCH.plusSeconds(position)));
         published.add(message);
+        jdbc.update("INSERT INTO domainevententry (globalindex, eventidentifier) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                position, message.getIdentifier());
         deliver(message);
     }
 

@@ -103,8 +103,9 @@ class ProjectionGuardsTest {
 
     private long rowCount() {
         long rows = 0;
+        // the event store's stand-in is not a projection table: a reset must leave it alone
         for (String table : jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-                + " AND tablename <> 'flyway_schema_history'", String.class)) {
+                + " AND tablename NOT IN ('flyway_schema_history', 'domainevententry')", String.class)) {
             rows += jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
         }
         return rows;

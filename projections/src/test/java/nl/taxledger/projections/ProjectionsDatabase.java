@@ -36,7 +36,11 @@ final class ProjectionsDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres)));
             Flyway.configure().dataSource(postgres.getPostgresDatabase())
                     .locations("classpath:db/migration/projections").load().migrate();
-            return new JdbcTemplate(postgres.getPostgresDatabase());
+            JdbcTemplate template = new JdbcTemplate(postgres.getPostgresDatabase());
+            // the two columns of the command side's event table that the history projection reads its positions from
+            template.execute("CREATE TABLE domainevententry (globalindex BIGINT PRIMARY KEY,"
+                    + " eventidentifier VARCHAR(255) NOT NULL UNIQUE)");
+            return template;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,14 @@
 package nl.taxledger.tools;
 
+import nl.taxledger.tools.audit.AuditCommand;
 import nl.taxledger.tools.scenario.ScenarioCommand;
+import nl.taxledger.tools.verify.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the command-line tools: {@code java -jar replay-tools.jar <command>}. */
-@Command(name = "replay-tools", mixinStandardHelpOptions = true, subcommands = ScenarioCommand.class,
+@Command(name = "replay-tools", mixinStandardHelpOptions = true, subcommands = {ScenarioCommand.class, nl.taxledger.tools.asof.AsOfCommand.class,
+        VerifyCommand.class, AuditCommand.class},
         description = "Command-line tools of the tax receivables ledger")
 public final class ReplayTools {
     public static void main(String[] args) {

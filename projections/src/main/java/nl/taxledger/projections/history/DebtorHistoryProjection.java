@@ -40,9 +40,7 @@ public class DebtorHistoryProjection {
         if (fact.isEmpty()) {
             return; // participant, suspense and remittance facts belong to no debtor
         }
-        long globalPosition = token.position()
-                .orElseThrow(() -> new IllegalStateException("debtor-history: token without position: " + token));
-        insert(event, fact.get(), metaData, globalPosition, eventId, recordedAt);
+        insert(event, fact.get(), metaData, eventId, recordedAt);
     }
 
     /** A token reset replays from the start; the table must be empty for the replay to rebuild it identically. */
@@ -51,14 +49,22 @@ public class DebtorHistoryProjection {
         jdbc.execute("TRUNCATE history_fact");
     }
 
-    private void insert(Object event, DebtorFacts.Dates fact, MetaData metaData, long globalPosition, String eventId,
-                        Instant recordedAt) {
-        jdbc.update("INSERT INTO history_fact (global_position, event_id, debtor_id, event_type, effective_date,"
+    /**
+     * The stored position is read from the event store by the event's id, in the same statement: the tracking
+     * token's position is the highest index seen, so an event that fills a gap (committed late by a concurrent
+     * writer) would otherwise get the position of a later event and collide with it.
+     */
+    private void insert(Object event, DebtorFacts.Dates fact, MetaData metaData, String eventId, Instant recordedAt) {
+        int inserted = jdbc.update("INSERT INTO history_fact (global_position, event_id, debtor_id, event_type, effective_date,"
                         + " booking_date, recorded_at, who, why, source, command_id, payload)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
-                globalPosition, eventId, fact.debtorId(), event.getClass().getSimpleName(), fact.effectiveDate(),
+                        + " SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb"
+                        + " FROM domainevententry e WHERE e.eventidentifier = ?",
+                eventId, fact.debtorId(), event.getClass().getSimpleName(), fact.effectiveDate(),
                 fact.bookingDate(), recordedAt.atOffset(ZoneOffset.UTC), text(metaData, "who"), text(metaData, "why"),
-                text(metaData, "source"), text(metaData, "commandId"), json.writeValueAsString(event));
+                text(metaData, "source"), text(metaData, "commandId"), json.writeValueAsString(event), eventId);
+        if (inserted != 1) {
+            throw new IllegalStateException("debtor-history: event " + eventId + " is not in the event store");
+        }
     }
 
     private static String text(MetaData metaData, String key) {

@@ -28,6 +28,12 @@ interface Ledger extends AutoCloseable {
 
     long suspenseBalanceCents();
 
+    /** The ledger as of effective date {@code asOf}, as known at booking date {@code knownAt} (null = unbounded), read from the event store. */
+    nl.taxledger.ledger.asof.AsOfFold asOf(LocalDate asOf, LocalDate knownAt);
+
+    /** The remittance issued to a participant for the period ending {@code periodEnd}. */
+    Optional<nl.taxledger.service.remittance.RemittanceQuery.Remittance> remittance(String participantId, LocalDate periodEnd);
+
     @Override
     void close();
 }

@@ -116,8 +116,20 @@ final class ServiceLedger implements Ledger {
     }
 
     @Override
+    public Optional<nl.taxledger.service.remittance.RemittanceQuery.Remittance> remittance(String participantId, LocalDate periodEnd) {
+        return context.getBean(nl.taxledger.service.remittance.RemittanceQuery.class).find(participantId, periodEnd);
+    }
+
+    @Override
     public long suspenseBalanceCents() {
         return context.getBean(SuspenseQuery.class).balanceCents();
+    }
+
+    /** Through the same reader and fold as {@code replay-tools as-of} and the REST reports. */
+    @Override
+    public nl.taxledger.ledger.asof.AsOfFold asOf(LocalDate asOf, LocalDate knownAt) {
+        return new nl.taxledger.service.asof.AsOfReports().fold(context.getBean(javax.sql.DataSource.class), asOf, knownAt,
+                nl.taxledger.service.asof.EventStoreReader.NO_PROGRESS);
     }
 
     @Override

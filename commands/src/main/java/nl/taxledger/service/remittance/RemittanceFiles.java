@@ -1,0 +1,54 @@
+package nl.taxledger.service.remittance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The files of a remittance run: statements, the SEPA credit transfer and the weekly report. */
+@Service
+public class RemittanceFiles {
+    private final RemittanceQuery query;
+    private final CollectorAccount collector;
+
+    RemittanceFiles(RemittanceQuery query, CollectorAccount collector) {
+        this.query = query;
+        this.collector = collector;
+    }
+
+    public byte[] statementCsv(RemittanceQuery.Remittance remittance) {
+        return StatementFiles.csv(name(remittance.participantId()), remittance);
+    }
+
+    public byte[] statementXlsx(RemittanceQuery.Remittance remittance) {
+        return StatementFiles.xlsx(name(remittance.participantId()), remittance);
+    }
+
+    /** pain.001.001.09 for every remittance with this period end; zero amounts make no transaction. */
+    public byte[] pain001(LocalDate periodEnd) {
+        List<RemittanceQuery.Remittance> run = query.run(periodEnd);
+        List<Pain001Writer.Transfer> transfers = new ArrayList<>();
+        LocalDate issuedOn = periodEnd.plusDays(1);
+        for (RemittanceQuery.Remittance remittance : run) {
+            RemittanceQuery.ParticipantAccount account = query.participant(remittance.participantId()).orElseThrow();
+            issuedOn = remittance.bookingDate().isAfter(issuedOn) ? remittance.bookingDate() : issuedOn;
+            transfers.add(new Pain001Writer.Transfer(account.participantId(), account.name(), account.iban(),
+                    remittance.amountCents(), periodEnd));
+        }
+        if (transfers.stream().noneMatch(t -> t.amountCents() > 0)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no remittance with period end " + periodEnd + " pays anything");
+        }
+        return Pain001Writer.write(collector, periodEnd, issuedOn, transfers).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] weeklyReport(LocalDate periodEnd) {
+        return WeeklyReport.csv(periodEnd, query.run(periodEnd), query);
+    }
+
+    private String name(String participantId) {
+        return query.participant(participantId).map(RemittanceQuery.ParticipantAccount::name).orElse(participantId);
+    }
+}
