@@ -28,8 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Reference-date reports read the stored events (scenario 10's history) through the same
  * reader and fold for REST, CLI and runner; the same D and K give the same bytes.
  */
+// Whole-ledger reports need a ledger of their own: the extra property gives this class its own
+// Spring context, hence its own empty embedded database, instead of the one other tests share.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false"})
+        properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false", "ledger.test.own-ledger=as-of-reports"})
 class AsOfReportsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDate DEC_31 = LocalDate.of(2026, 12, 31);
