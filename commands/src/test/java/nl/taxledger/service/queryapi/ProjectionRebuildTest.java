@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A rebuild (token reset and replay) gives identical tables, and the read side reconciles. */
-@SpringBootTest(properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false"})
+// A rebuild replays the whole ledger: the extra property gives this class its own context and empty database.
+@SpringBootTest(properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false", "ledger.test.own-ledger=rebuild"})
 class ProjectionRebuildTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Map<String, List<String>> TABLES_BY_GROUP = Map.of(
