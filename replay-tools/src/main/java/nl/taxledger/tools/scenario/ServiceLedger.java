@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 final class ServiceLedger implements Ledger {
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(60);
     private static final Actor RUNNER = new Actor("scenario-runner", null, "scenario");
+    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final ConfigurableApplicationContext context;
     private final CommandService commands;
@@ -52,9 +53,9 @@ final class ServiceLedger implements Ledger {
 
     /** Ledgers on fresh databases of {@code postgres}; the caller closes the PostgreSQL. */
     static Supplier<Ledger> on(EmbeddedPostgres postgres) {
-        AtomicInteger databases = new AtomicInteger();
         return () -> {
-            String database = "scenario_" + databases.incrementAndGet();
+            // process-wide numbering: several runners may share one PostgreSQL (tests do)
+            String database = "scenario_" + DATABASES.incrementAndGet();
             createDatabase(postgres, database);
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", database));

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that every fact type the scenarios store has a journal mapping and balances.
  */
 class AsOfAgreesWithProjectionsTest {
-    private static final Path SCENARIOS = Path.of("../../shared/spec/scenarios");
+    private static final Path SCENARIOS = Path.of("src/test/resources/scenarios") /* the public scenarios, copied into the project */;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static EmbeddedPostgres postgres;
     private static int databases;
