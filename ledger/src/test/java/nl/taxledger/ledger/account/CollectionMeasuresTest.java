@@ -4,7 +4,7 @@ import static nl.taxledger.ledger.account.Facts.ISSUED;
 import static nl.taxledger.ledger.account.Facts.day;
 import static nl.taxledger.ledger.account.Facts.imposed;
 import static nl.taxledger.ledger.account.Facts.line;
-import static nl.taxledger.ledger.account.Facts.rejectedWith;
+import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import static nl.taxledger.ledger.account.Facts.imposed;
 import static nl.taxledger.ledger.account.Facts.line;
 import static nl.taxledger.ledger.account.Facts.paid;
 import static nl.taxledger.ledger.account.Facts.principal;
-import static nl.taxledger.ledger.account.Facts.rejectedWith;
+import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
 
 import java.time.LocalDate;
 import java.util.List;

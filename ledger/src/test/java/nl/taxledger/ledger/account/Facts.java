@@ -5,13 +5,8 @@ import java.util.List;
 import nl.taxledger.ledger.api.Allocation;
 import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.Component;
-import nl.taxledger.ledger.api.ErrorCode;
-import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.api.LineSpec;
 import nl.taxledger.ledger.api.PaymentReceived;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 
 /** Small builders so that tests read as the rule they specify. */
 final class Facts {
@@ -42,17 +37,4 @@ final class Facts {
                 List.of(allocations), creditCents, ISSUED.plusDays(10));
     }
 
-    static Matcher<Object> rejectedWith(ErrorCode code) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof LedgerRejection rejection && rejection.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a rejection with code " + code);
-            }
-        };
-    }
 }

@@ -1,12 +1,13 @@
 package nl.taxledger.ledger.participant;
 
+import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import nl.taxledger.ledger.api.ChangeRemittancePolicy;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.IssueRemittance;
-import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.api.ParticipantRegistered;
 import nl.taxledger.ledger.api.ReceiptTotal;
 import nl.taxledger.ledger.api.RemittanceIssued;
@@ -14,9 +15,6 @@ import nl.taxledger.ledger.api.RemittanceLine;
 import nl.taxledger.ledger.api.RemittancePolicyChanged;
 import nl.taxledger.ledger.api.RemittanceSchedule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,19 +51,6 @@ class ParticipantRemittanceTest {
                 carriedOut, day(end).plusDays(1));
     }
 
-    private static Matcher<Object> rejectedWith(ErrorCode code) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof LedgerRejection rejection && rejection.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a rejection with code " + code);
-            }
-        };
-    }
 
     @Test
     void a_weekly_remittance_pays_the_receipts_less_half_a_percent_reserve() {

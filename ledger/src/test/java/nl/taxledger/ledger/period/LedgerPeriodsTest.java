@@ -1,14 +1,12 @@
 package nl.taxledger.ledger.period;
 
+import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
+
 import java.time.LocalDate;
 import nl.taxledger.ledger.api.ClosePeriod;
 import nl.taxledger.ledger.api.ErrorCode;
-import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.api.PeriodClosed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,17 +66,4 @@ class LedgerPeriodsTest {
                 .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
-    private static Matcher<Object> rejectedWith(ErrorCode code) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof LedgerRejection rejection && rejection.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a LedgerRejection with code " + code);
-            }
-        };
-    }
 }
