@@ -53,13 +53,19 @@ public final class EmbeddedPostgresInitializer
     private static EmbeddedPostgres start(EmbeddedPostgresSettings settings) {
         try {
             Files.createDirectories(settings.dataDirectory());
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(settings.dataDirectory())
                     .setCleanDataDirectory(settings.ephemeral())
                     .setPort(settings.port())
                     // the context stops it; a JVM hook would race the pool's own shutdown
-                    .setRegisterShutdownHook(false)
-                    .start();
+                    .setRegisterShutdownHook(false);
+            if (!settings.ephemeral()) {
+                // zonky tunes for throw-away test databases (synchronous_commit off); a ledger's own data
+                // directory must survive a crash: a committed booking is on disk before it is acknowledged.
+                builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + settings.dataDirectory(), e);
         }

@@ -41,6 +41,10 @@ class PersistentDataDirectoryTest {
         }
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            // durable on disk, unlike zonky's defaults for throw-away databases
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
             assertThat(eventsBeforeRestart).isEqualTo(1);
             assertThat(events(second)).isEqualTo(eventsBeforeRestart);
             assertThat(second.getBean(JdbcTemplate.class).queryForList(
