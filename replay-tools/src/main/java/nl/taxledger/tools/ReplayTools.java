@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the command-line tools: {@code java -jar replay-tools.jar <command>}. */
 @Command(name = "replay-tools", mixinStandardHelpOptions = true, subcommands = {ScenarioCommand.class, nl.taxledger.tools.asof.AsOfCommand.class,
-        VerifyCommand.class, AuditCommand.class},
+        VerifyCommand.class, AuditCommand.class, nl.taxledger.tools.bench.BenchCommand.class},
         description = "Command-line tools of the tax receivables ledger")
 public final class ReplayTools {
     public static void main(String[] args) {

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,15 +31,23 @@ class AxonJdbcConfiguration {
      * Processor positions live in PostgreSQL next to the projections they describe, so a restart continues where
      * it stopped instead of replaying every event into tables that already hold them.
      */
+    /**
+     * {@code ledger.node-id} names this instance as the owner of its segment claims. Axon's default is the JVM's
+     * name (pid@host), which two instances in one JVM (the scale-out test) would share and so both "own" a claim.
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                          @Value("${ledger.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(TokenSchema.builder().build())
                 .serializer(serializer)
                 .contentType(byte[].class)
-                .claimTimeout(Duration.ofSeconds(10))
-                .build();
+                .claimTimeout(Duration.ofSeconds(10));
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        }
+        return builder.build();
     }
 
     @Bean

@@ -1,0 +1,150 @@
+package nl.taxledger.tools.bench;
+
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import nl.taxledger.projections.balance.DebtorAccountQuery;
+import nl.taxledger.projections.balance.DebtorBalanceProjection;
+import nl.taxledger.projections.history.DebtorHistoryProjection;
+import nl.taxledger.projections.reconciliation.ReconciliationProjection;
+import nl.taxledger.projections.reconciliation.ReconciliationQuery;
+import nl.taxledger.projections.suspense.SuspenseProjection;
+import nl.taxledger.service.asof.AsOfReports;
+import nl.taxledger.service.asof.EventStoreReader;
+import nl.taxledger.service.clock.LedgerClock;
+import nl.taxledger.service.eventstore.ProjectionRebuild;
+import nl.taxledger.service.eventstore.ProjectionSync;
+import nl.taxledger.tools.bench.LedgerDay.Workload;
+
+/**
+ * One benchmark run on a fresh embedded PostgreSQL: the cooperation's year through the command path (with a
+ * read load on the payment days), the batch import over HTTP, the raw baselines, the as-of replay and a
+ * projection rebuild. Ends by checking that the ledger reconciles.
+ */
+final class Bench {
+    /** Projections must catch up within this; a ledger that cannot is a finding, not a hang. */
+    static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(2);
+    static final int MAX_RAW_INSERT_ROWS = 1_000_000;
+    static final int MIN_RAW_INSERT_ROWS = 10_000;
+    static final int COMMITTED_INSERT_ROWS = 5_000;
+    static final List<String> PROJECTIONS = List.of(DebtorBalanceProjection.PROCESSING_GROUP,
+            ReconciliationProjection.PROCESSING_GROUP, SuspenseProjection.PROCESSING_GROUP, DebtorHistoryProjection.PROCESSING_GROUP);
+
+    record Options(int debtors, long seed, int threads, int importAssessments, int importClients, int readsPerSecond,
+                   double directDebitShare) {
+    }
+
+    /** The figures, how big the run was, and whether the ledger reconciled afterwards. */
+    record Result(List<Figure> figures, long events, long commands, String postgresVersion, boolean reconciles) {
+    }
+
+    private final Options options;
+    private final PrintStream progress;
+
+    Bench(Options options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    Result run() throws SQLException {
+        Cooperation cooperation = new Cooperation(options.seed(), options.debtors(), options.directDebitShare());
+        List<LedgerDay> year = cooperation.year();
+        long yearCommands = year.stream().mapToLong(day -> day.commands().size()).sum();
+        progress.println("bench: " + options.debtors() + " debtors, " + yearCommands + " commands over " + year.size()
+                + " ledger days, then " + options.importAssessments() + " imported assessments");
+        try (BenchService service = BenchService.start()) {
+            progress.println("bench: service up on 127.0.0.1:" + service.httpPort() + ", PostgreSQL " + service.postgresVersion());
+            Measured measured = new Measured();
+            runYear(service, year, yearCommands, measured);
+            runImport(service, cooperation, measured);
+            ProjectionSync sync = service.bean(ProjectionSync.class);
+            sync.awaitCaughtUp(CATCH_UP_TIMEOUT);
+            long events = service.headIndex();
+            RawBaselines raw = new RawBaselines(service.dataSource());
+            progress.println("bench: raw baselines over " + events + " events");
+            measured.rawInsert = raw.insertRowsPerSecond((int) Math.max(MIN_RAW_INSERT_ROWS, Math.min(MAX_RAW_INSERT_ROWS, events)));
+            org.HdrHistogram.Histogram committed = raw.committedInsertNanos(COMMITTED_INSERT_ROWS);
+            measured.rawCommitP50Millis = committed.getValueAtPercentile(50) / 1e6;
+            measured.rawCommitP99Millis = committed.getValueAtPercentile(99) / 1e6;
+            measured.rawRead = raw.readAndParseEventsPerSecond();
+            measured.asOf = asOfEventsPerSecond(service, events);
+            measured.rawRead = Math.max(measured.rawRead, raw.readAndParseEventsPerSecond()); // the better of two: a fair limit
+            measured.rebuild = rebuildEventsPerSecond(service, events);
+            boolean reconciles = service.bean(ReconciliationQuery.class).totals().holds();
+            return new Result(Targets.figures(measured), events, yearCommands + options.importAssessments(),
+                    service.postgresVersion(), reconciles);
+        }
+    }
+
+    /** Everything measured in a run, filled in as it goes. */
+    static final class Measured {
+        Throughput assessmentRun;
+        Throughput paymentDays;
+        ReadLoad reads;
+        long importedAssessments;
+        long importEvents;
+        double importSeconds;
+        double rawInsert;
+        double rawRead;
+        double rawCommitP50Millis;
+        double rawCommitP99Millis;
+        double asOf;
+        double rebuild;
+    }
+
+    private void runYear(BenchService service, List<LedgerDay> year, long yearCommands, Measured measured) {
+        DebtorAccountQuery statements = service.bean(DebtorAccountQuery.class);
+        try (CommandDriver driver = new CommandDriver(service, options.threads());
+             BenchProgress bar = BenchProgress.onTerminal("year", yearCommands);
+             ReadLoad reads = new ReadLoad(statements, service.dataSource(), options.debtors(), options.readsPerSecond(),
+                     options.seed())) {
+            driver.run(year, day -> {
+                if (day.workload() == Workload.PAYMENT_DAY) {
+                    reads.resume();
+                }
+            }, day -> {
+                reads.pause();
+                bar.step(day.commands().size());
+            });
+            measured.assessmentRun = driver.throughput(Workload.ASSESSMENT_RUN);
+            measured.paymentDays = driver.throughput(Workload.PAYMENT_DAY);
+            measured.reads = reads;
+        }
+        progress.println("bench: year done: assessment run " + Figure.number(measured.assessmentRun.commandsPerSecond())
+                + " commands/s, payment days " + Figure.number(measured.paymentDays.commandsPerSecond()) + " commands/s");
+    }
+
+    private void runImport(BenchService service, Cooperation cooperation, Measured measured) {
+        service.bean(LedgerClock.class).setToday(Cooperation.IMPORT_DAY);
+        BatchImport batch = new BatchImport(cooperation, service.httpPort(), options.importClients());
+        long headBefore = service.headIndex();
+        try (BenchProgress bar = BenchProgress.onTerminal("import", options.importAssessments())) {
+            measured.importSeconds = batch.run(options.importAssessments(), bar::step) / 1e9;
+        }
+        measured.importedAssessments = options.importAssessments();
+        measured.importEvents = service.headIndex() - headBefore;
+        progress.println("bench: imported " + options.importAssessments() + " assessments in "
+                + Figure.number(measured.importSeconds) + " s");
+    }
+
+    private double asOfEventsPerSecond(BenchService service, long events) {
+        long started = System.nanoTime();
+        new AsOfReports().fold(service.dataSource(), null, null, EventStoreReader.NO_PROGRESS);
+        return events / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** All four projections rebuilt at once from an empty token: events of the store per second until caught up. */
+    private double rebuildEventsPerSecond(BenchService service, long events) {
+        ProjectionRebuild rebuild = service.bean(ProjectionRebuild.class);
+        long started = System.nanoTime();
+        for (String group : PROJECTIONS) {
+            rebuild.rebuild(group);
+        }
+        service.bean(ProjectionSync.class).awaitCaughtUp(CATCH_UP_TIMEOUT);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.println("bench: rebuilt " + PROJECTIONS.size() + " projections over " + events + " events in "
+                + Figure.number(seconds) + " s");
+        return events / seconds;
+    }
+}

@@ -1,0 +1,104 @@
+package nl.taxledger.tools.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.taxledger.service.LedgerApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The real service (Spring context, Axon, projections, REST on a free loopback port) on a fresh embedded
+ * PostgreSQL, as in the scenario runner; closed with the bench.
+ */
+final class BenchService implements AutoCloseable {
+    /** Client threads + four projection processors of two segments + readers, with room to spare. */
+    static final int POOL_SIZE = 24;
+
+    private final EmbeddedPostgres postgres;
+    private final ConfigurableApplicationContext context;
+
+    private BenchService(EmbeddedPostgres postgres, ConfigurableApplicationContext context) {
+        this.postgres = postgres;
+        this.context = context;
+    }
+
+    static BenchService start() {
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+        try {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "postgres");
+            properties.put("spring.datasource.hikari.maximum-pool-size", POOL_SIZE);
+            properties.put("server.port", 0);
+            properties.put("server.address", "127.0.0.1");
+            properties.put("logging.level.root", "WARN");
+            properties.put("ledger.scheduling.enabled", "false");
+            // as arguments, not default properties: those rank below application.yml (server.port 8080)
+            String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                    .toArray(String[]::new);
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                    .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                    .run(arguments);
+            return new BenchService(postgres, context);
+        } catch (RuntimeException e) {
+            closeQuietly(postgres);
+            throw e;
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    DataSource dataSource() {
+        return context.getBean(DataSource.class);
+    }
+
+    JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    int httpPort() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /** The highest global index appended so far (0 when empty). */
+    long headIndex() {
+        Long head = jdbc().queryForObject("SELECT coalesce(max(globalindex), 0) FROM domainevententry", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    String postgresVersion() {
+        return jdbc().queryForObject("SHOW server_version", String.class);
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            closeQuietly(postgres);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("could not stop the embedded PostgreSQL: " + e.getMessage());
+        }
+    }
+}
