@@ -50,9 +50,8 @@ final class Expectations {
                 differences.add(name + " is unknown");
                 continue;
             }
-            compare(differences, name + ".costs", expected.getValue().path("costs"), actual.get().openCostsCents());
-            compare(differences, name + ".interest", expected.getValue().path("interest"), actual.get().openInterestCents());
-            compare(differences, name + ".principal", expected.getValue().path("principal"), actual.get().openPrincipalCents());
+            compareOpen(differences, name, expected.getValue(), actual.get().openCostsCents(),
+                    actual.get().openInterestCents(), actual.get().openPrincipalCents());
         }
         return differences;
     }
@@ -88,14 +87,8 @@ final class Expectations {
         }
         ReconciliationQuery.Cell c = cell.get();
         List<String> differences = new ArrayList<>();
-        compare(differences, name + ".imposed", json.path("imposed"), c.imposedCents());
-        compare(differences, name + ".reductions", json.path("reductions"), c.reductionsCents());
-        compare(differences, name + ".exemptions", json.path("exemptions"), c.exemptionsCents());
-        compare(differences, name + ".annulments", json.path("annulments"), c.annulmentsCents());
-        compare(differences, name + ".remissions", json.path("remissions"), c.remissionsCents());
-        compare(differences, name + ".uncollectible", json.path("uncollectible"), c.uncollectibleCents());
-        compare(differences, name + ".received", json.path("received"), c.receivedCents());
-        compare(differences, name + ".outstanding", json.path("outstanding"), c.outstandingCents());
+        compareCell(differences, name, json, c.imposedCents(), c.reductionsCents(), c.exemptionsCents(), c.annulmentsCents(),
+                c.remissionsCents(), c.uncollectibleCents(), c.receivedCents(), c.outstandingCents());
         return differences;
     }
 
@@ -115,9 +108,8 @@ final class Expectations {
                     String name = "debtor " + debtorId + " " + expected.getKey() + when;
                     nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition a = position.assessment(expected.getKey())
                             .orElse(new nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition(expected.getKey(), 0, 0, 0));
-                    compare(differences, name + ".costs", expected.getValue().path("costs"), a.openCostsCents());
-                    compare(differences, name + ".interest", expected.getValue().path("interest"), a.openInterestCents());
-                    compare(differences, name + ".principal", expected.getValue().path("principal"), a.openPrincipalCents());
+                    compareOpen(differences, name, expected.getValue(), a.openCostsCents(), a.openInterestCents(),
+                            a.openPrincipalCents());
                 }
             }
             case "reconciliation" -> {
@@ -129,19 +121,35 @@ final class Expectations {
                     return List.of(name + " has no cell");
                 }
                 nl.taxledger.ledger.asof.ReconciliationCell c = cell.get();
-                compare(differences, name + ".imposed", json.path("imposed"), c.imposedCents());
-                compare(differences, name + ".reductions", json.path("reductions"), c.reductionsCents());
-                compare(differences, name + ".exemptions", json.path("exemptions"), c.exemptionsCents());
-                compare(differences, name + ".annulments", json.path("annulments"), c.annulmentsCents());
-                compare(differences, name + ".remissions", json.path("remissions"), c.remissionsCents());
-                compare(differences, name + ".uncollectible", json.path("uncollectible"), c.uncollectibleCents());
-                compare(differences, name + ".received", json.path("received"), c.receivedCents());
-                compare(differences, name + ".outstanding", json.path("outstanding"), c.outstandingCents());
+                compareCell(differences, name, json, c.imposedCents(), c.reductionsCents(), c.exemptionsCents(),
+                        c.annulmentsCents(), c.remissionsCents(), c.uncollectibleCents(), c.receivedCents(), c.outstandingCents());
             }
             case "suspense" -> compare(differences, "suspense.balance" + when, json.path("balance"), fold.suspenseCents());
             default -> differences.add(expectation + " with asOf/knownAt is not supported by this build");
         }
         return differences;
+    }
+
+    /** The reconciliation columns of domain.md §6, in the order {@link #compareCell} takes their actual values. */
+    private static final String[] CELL_COLUMNS = {"imposed", "reductions", "exemptions", "annulments", "remissions",
+        "uncollectible", "received", "outstanding"};
+
+    /** One reconciliation cell, live or as of a reference date: every column the expectation lists. */
+    private static void compareCell(List<String> differences, String name, JsonNode expected, long... actualCents) {
+        if (actualCents.length != CELL_COLUMNS.length) {
+            throw new IllegalArgumentException("a reconciliation cell has " + CELL_COLUMNS.length + " columns");
+        }
+        for (int i = 0; i < CELL_COLUMNS.length; i++) {
+            compare(differences, name + "." + CELL_COLUMNS[i], expected.path(CELL_COLUMNS[i]), actualCents[i]);
+        }
+    }
+
+    /** The open costs, interest and principal of one assessment of a debtor expectation. */
+    private static void compareOpen(List<String> differences, String name, JsonNode expected, long costsCents,
+                                    long interestCents, long principalCents) {
+        compare(differences, name + ".costs", expected.path("costs"), costsCents);
+        compare(differences, name + ".interest", expected.path("interest"), interestCents);
+        compare(differences, name + ".principal", expected.path("principal"), principalCents);
     }
 
     private static List<String> compare(List<String> differences, String name, JsonNode expected, long actualCents) {
