@@ -1,12 +1,15 @@
 package nl.taxledger.service.eventstore;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * How events reach their handlers. The command bus stays Axon's default {@code SimpleCommandBus} with the Spring
@@ -33,6 +36,17 @@ class EventProcessingConfiguration {
                 .registerSubscribingEventProcessor(COMMAND_LOOKUPS)
                 .registerDefaultListenerInvocationErrorHandler(axon -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(axon -> failures);
+    }
+
+    /**
+     * Declared, not left to Axon's auto-configuration: on Spring Boot 4 that orders itself after a Spring Boot 3
+     * class name, misses Spring's transaction manager and silently falls back to no transactions. A projection
+     * batch would then commit its rows and its token apart, and an instance killed in between makes the next
+     * owner of the segment apply the batch twice or skip it (ProjectionTransactionSpecTest, ScaleOutTest).
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
     }
 
     @Bean
