@@ -22,128 +22,138 @@ import nl.taxledger.ledger.api.WrittenOffAsUncollectible;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import nl.taxledger.projections.batch.BatchedWrites;
+import nl.taxledger.projections.batch.BatchedWrites.Statement;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Open amounts per debtor. The command handler decided every allocation and stored it in the
  * event; this class only adds those amounts up, so a replay gives the same figures even after
- * the allocation rule changed.
+ * the allocation rule changed. Rows are written per processor batch ({@link BatchedWrites}).
  */
 @ProcessingGroup(DebtorBalanceProjection.PROCESSING_GROUP)
 public class DebtorBalanceProjection {
 
     public static final String PROCESSING_GROUP = "debtor-balances";
 
+    /** Upsert: the first fact about a debtor creates its row; later ones add to its credit. */
+    static final Statement CREDIT = Statement.keyThenDelta("credit", "INSERT INTO balance_debtor (debtor_id, credit_cents)"
+            + " VALUES (?, ?) ON CONFLICT (debtor_id) DO UPDATE SET credit_cents = balance_debtor.credit_cents + EXCLUDED.credit_cents");
+    static final Statement ASSESSMENT = Statement.rows("assessment", "INSERT INTO balance_assessment (assessment_id,"
+            + " debtor_id, issue_date, due_date, payment_reference) VALUES (?, ?, ?, ?, ?)");
+    static final Statement LINE = Statement.rows("line", "INSERT INTO balance_line (assessment_id, line_id, participant_id,"
+            + " tax_type, tax_year, imposed_cents, open_cents) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    static final Statement COST_ITEM = Statement.rows("cost item", "INSERT INTO balance_cost_item (assessment_id, cost_id,"
+            + " kind, charge_date, charged_cents, open_cents) VALUES (?, ?, ?, ?, ?, ?)");
+    static final Statement INTEREST_ITEM = Statement.rows("interest item", "INSERT INTO balance_interest_item (assessment_id,"
+            + " interest_id, charge_date, charged_cents, open_cents) VALUES (?, ?, ?, ?, ?)");
+    static final Statement PAYMENT = Statement.rows("payment", "INSERT INTO balance_payment (payment_id, debtor_id,"
+            + " amount_cents, value_date, booking_date, channel, reference) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    static final Statement PAYMENT_REVERSED = Statement.rows("payment reversed",
+            "UPDATE balance_payment SET reversed = TRUE WHERE payment_id = ? AND debtor_id = ? AND NOT reversed");
+
     private final JdbcTemplate jdbc;
-    private final OpenItems openItems;
+    private final BatchedWrites.Plan plan;
 
     public DebtorBalanceProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.openItems = new OpenItems(jdbc);
+        // inserts before the updates that need their rows; the payment flag last
+        this.plan = new BatchedWrites.Plan(PROCESSING_GROUP, jdbc, CREDIT, ASSESSMENT, LINE, COST_ITEM, INTEREST_ITEM,
+                PAYMENT, OpenItems.LOWER_COSTS, OpenItems.LOWER_INTEREST, OpenItems.LOWER_PRINCIPAL, PAYMENT_REVERSED);
     }
 
     @EventHandler
     void on(AssessmentImposed event) {
-        addCredit(event.debtorId(), 0);
-        jdbc.update("INSERT INTO balance_assessment (assessment_id, debtor_id, issue_date, due_date, payment_reference)"
-                        + " VALUES (?, ?, ?, ?, ?)",
-                event.assessmentId(), event.debtorId(), event.issueDate(), event.dueDate(), event.paymentReference());
-        jdbc.batchUpdate("INSERT INTO balance_line (assessment_id, line_id, participant_id, tax_type, tax_year,"
-                        + " imposed_cents, open_cents) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                event.lines(), event.lines().size(), (ps, line) -> {
-                    ps.setString(1, event.assessmentId());
-                    ps.setString(2, line.lineId());
-                    ps.setString(3, line.participantId());
-                    ps.setString(4, line.taxType());
-                    ps.setInt(5, line.taxYear());
-                    ps.setLong(6, line.amountCents());
-                    ps.setLong(7, line.amountCents());
-                });
+        BatchedWrites writes = plan.current();
+        addCredit(writes, event.debtorId(), 0);
+        writes.add(ASSESSMENT, event.assessmentId(), event.debtorId(), event.issueDate(), event.dueDate(),
+                event.paymentReference());
+        event.lines().forEach(line -> writes.add(LINE, event.assessmentId(), line.lineId(), line.participantId(),
+                line.taxType(), line.taxYear(), line.amountCents(), line.amountCents()));
     }
 
     @EventHandler
     void on(CostsCharged event) {
-        jdbc.update("INSERT INTO balance_cost_item (assessment_id, cost_id, kind, charge_date, charged_cents, open_cents)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
-                event.assessmentId(), event.costId(), event.kind(), event.date(), event.amountCents(), event.amountCents());
+        plan.current().add(COST_ITEM, event.assessmentId(), event.costId(), event.kind(), event.date(),
+                event.amountCents(), event.amountCents());
     }
 
     @EventHandler
     void on(InterestCharged event) {
-        jdbc.update("INSERT INTO balance_interest_item (assessment_id, interest_id, charge_date, charged_cents, open_cents)"
-                        + " VALUES (?, ?, ?, ?, ?)",
-                event.assessmentId(), event.interestId(), event.date(), event.amountCents(), event.amountCents());
+        plan.current().add(INTEREST_ITEM, event.assessmentId(), event.interestId(), event.date(), event.amountCents(),
+                event.amountCents());
     }
 
     @EventHandler
     void on(PaymentReceived event) {
+        BatchedWrites writes = plan.current();
         // negativeCreditSettledCents paid off the negative credit, so it raises the credit too
-        addCredit(event.debtorId(), event.creditCents() + event.negativeCreditSettledCents());
-        openItems.lower(event.allocations());
-        jdbc.update("INSERT INTO balance_payment (payment_id, debtor_id, amount_cents, value_date, booking_date, channel,"
-                        + " reference) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                event.paymentId(), event.debtorId(), event.amountCents(), event.valueDate(), event.bookingDate(),
-                event.channel(), event.reference());
+        addCredit(writes, event.debtorId(), event.creditCents() + event.negativeCreditSettledCents());
+        OpenItems.lower(writes, event.allocations());
+        writes.add(PAYMENT, event.paymentId(), event.debtorId(), event.amountCents(), event.valueDate(),
+                event.bookingDate(), event.channel(), event.reference());
     }
 
     @EventHandler
     void on(CreditOffset event) {
-        addCredit(event.debtorId(), -event.amountCents());
-        openItems.lower(event.allocations());
+        BatchedWrites writes = plan.current();
+        addCredit(writes, event.debtorId(), -event.amountCents());
+        OpenItems.lower(writes, event.allocations());
     }
 
     @EventHandler
     void on(PaymentReversed event) {
-        openItems.raise(event.takenBack());
+        BatchedWrites writes = plan.current();
+        OpenItems.raise(writes, event.takenBack());
         long creditTakenCents = event.ownCreditTakenCents() + sum(event.otherCreditTaken())
                 + event.negativeCreditAddedCents();
-        addCredit(event.debtorId(), -creditTakenCents);
-        Updates.exactlyOne(jdbc, "payment " + event.paymentId(),
-                "UPDATE balance_payment SET reversed = TRUE WHERE payment_id = ? AND debtor_id = ? AND NOT reversed",
-                event.paymentId(), event.debtorId());
+        addCredit(writes, event.debtorId(), -creditTakenCents);
+        writes.add(PAYMENT_REVERSED, event.paymentId(), event.debtorId());
     }
 
     /** The paid part taken back leaves open unchanged: the line's assessed amount shrinks by the same amount. */
     @EventHandler
     void on(AssessmentReduced event) {
-        openItems.lowerLine(event.assessmentId(), event.lineId(), event.openReducedCents());
-        addCredit(event.debtorId(), sumAllocations(event.takenBack()));
+        BatchedWrites writes = plan.current();
+        OpenItems.lowerLine(writes, event.assessmentId(), event.lineId(), event.openReducedCents());
+        addCredit(writes, event.debtorId(), sumAllocations(event.takenBack()));
     }
 
     @EventHandler
     void on(CostsCancelled event) {
-        openItems.lower(event.assessmentId(), Component.COSTS, event.costId(),
-                event.openCancelledCents());
-        addCredit(event.debtorId(), sumAllocations(event.takenBack()));
+        BatchedWrites writes = plan.current();
+        OpenItems.lower(writes, event.assessmentId(), Component.COSTS, event.costId(), event.openCancelledCents());
+        addCredit(writes, event.debtorId(), sumAllocations(event.takenBack()));
     }
 
     @EventHandler
     void on(InterestCancelled event) {
-        openItems.lower(event.assessmentId(), Component.INTEREST, event.interestId(),
-                event.openCancelledCents());
-        addCredit(event.debtorId(), sumAllocations(event.takenBack()));
+        BatchedWrites writes = plan.current();
+        OpenItems.lower(writes, event.assessmentId(), Component.INTEREST, event.interestId(), event.openCancelledCents());
+        addCredit(writes, event.debtorId(), sumAllocations(event.takenBack()));
     }
 
     @EventHandler
     void on(RefundPaid event) {
-        addCredit(event.debtorId(), -event.amountCents());
+        addCredit(plan.current(), event.debtorId(), -event.amountCents());
     }
 
     @EventHandler
     void on(RemissionGranted event) {
+        BatchedWrites writes = plan.current();
         for (ClaimAmount item : event.items()) {
-            openItems.lower(event.assessmentId(), item.component(), item.itemId(), item.amountCents());
+            OpenItems.lower(writes, event.assessmentId(), item.component(), item.itemId(), item.amountCents());
         }
     }
 
     @EventHandler
     void on(WrittenOffAsUncollectible event) {
-        openItems.lowerLine(event.assessmentId(), event.lineId(), event.amountCents());
+        OpenItems.lowerLine(plan.current(), event.assessmentId(), event.lineId(), event.amountCents());
     }
 
     @EventHandler
     void on(UncollectibleReinstated event) {
-        openItems.lowerLine(event.assessmentId(), event.lineId(), -event.amountCents());
+        OpenItems.lowerLine(plan.current(), event.assessmentId(), event.lineId(), -event.amountCents());
     }
 
     /** A token reset replays from the start; the tables must be empty for the replay to rebuild them identically. */
@@ -153,11 +163,8 @@ public class DebtorBalanceProjection {
                 + " balance_assessment, balance_debtor");
     }
 
-    /** Upsert: the first fact about a debtor creates its row. */
-    private void addCredit(String debtorId, long deltaCents) {
-        jdbc.update("INSERT INTO balance_debtor (debtor_id, credit_cents) VALUES (?, ?)"
-                        + " ON CONFLICT (debtor_id) DO UPDATE SET credit_cents = balance_debtor.credit_cents + EXCLUDED.credit_cents",
-                debtorId, deltaCents);
+    private static void addCredit(BatchedWrites writes, String debtorId, long deltaCents) {
+        writes.addDelta(CREDIT, deltaCents, debtorId);
     }
 
     private static long sum(List<PaymentAmount> amounts) {

@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import nl.taxledger.projections.batch.BatchedWrites;
+import nl.taxledger.projections.batch.BatchedWrites.Statement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,11 +27,24 @@ public class DebtorHistoryProjection {
 
     public static final String PROCESSING_GROUP = "debtor-history";
 
+    /**
+     * The stored position is read from the event store by the event's id, in the same statement: the tracking
+     * token's position is the highest index seen, so an event that fills a gap (committed late by a concurrent
+     * writer) would otherwise get the position of a later event and collide with it. No row means the event is
+     * not in the store: the processor halts.
+     */
+    static final Statement FACT = Statement.rows("fact", "INSERT INTO history_fact (global_position, event_id,"
+            + " debtor_id, event_type, effective_date, booking_date, recorded_at, who, why, source, command_id, payload)"
+            + " SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb"
+            + " FROM domainevententry e WHERE e.eventidentifier = ?");
+
     private final JdbcTemplate jdbc;
+    private final BatchedWrites.Plan plan;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public DebtorHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.plan = new BatchedWrites.Plan(PROCESSING_GROUP, jdbc, FACT);
     }
 
     /** The tracking token is only resolved for tracked events, so this runs in a streaming processor only. */
@@ -49,22 +64,10 @@ public class DebtorHistoryProjection {
         jdbc.execute("TRUNCATE history_fact");
     }
 
-    /**
-     * The stored position is read from the event store by the event's id, in the same statement: the tracking
-     * token's position is the highest index seen, so an event that fills a gap (committed late by a concurrent
-     * writer) would otherwise get the position of a later event and collide with it.
-     */
     private void insert(Object event, DebtorFacts.Dates fact, MetaData metaData, String eventId, Instant recordedAt) {
-        int inserted = jdbc.update("INSERT INTO history_fact (global_position, event_id, debtor_id, event_type, effective_date,"
-                        + " booking_date, recorded_at, who, why, source, command_id, payload)"
-                        + " SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb"
-                        + " FROM domainevententry e WHERE e.eventidentifier = ?",
-                eventId, fact.debtorId(), event.getClass().getSimpleName(), fact.effectiveDate(),
+        plan.current().add(FACT, eventId, fact.debtorId(), event.getClass().getSimpleName(), fact.effectiveDate(),
                 fact.bookingDate(), recordedAt.atOffset(ZoneOffset.UTC), text(metaData, "who"), text(metaData, "why"),
                 text(metaData, "source"), text(metaData, "commandId"), json.writeValueAsString(event), eventId);
-        if (inserted != 1) {
-            throw new IllegalStateException("debtor-history: event " + eventId + " is not in the event store");
-        }
     }
 
     private static String text(MetaData metaData, String key) {

@@ -19,39 +19,46 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import nl.taxledger.projections.batch.BatchedWrites;
+import nl.taxledger.projections.batch.BatchedWrites.Statement;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reconciliation per participant × tax type × tax year (domain.md §6), as signed movements.
  * Only principal counts: costs and interest are the collector's income, not the participant's.
- * The event identifier keys the movements, so a replay writes the same rows.
+ * The event identifier keys the movements, so a replay writes the same rows. Rows are written per processor
+ * batch ({@link BatchedWrites}), lines before the movements that read them.
  */
 @ProcessingGroup(ReconciliationProjection.PROCESSING_GROUP)
 public class ReconciliationProjection {
 
     public static final String PROCESSING_GROUP = "reconciliation";
 
+    static final Statement LINE = Statement.rows("line", "INSERT INTO reconciliation_line (assessment_id, line_id,"
+            + " participant_id, tax_type, tax_year) VALUES (?, ?, ?, ?, ?)");
+    /** A movement takes participant, tax type and year from its line; no row means a line this group never saw. */
+    static final Statement MOVEMENT = Statement.rows("movement", "INSERT INTO reconciliation_movement (event_id, seq,"
+            + " participant_id, tax_type, tax_year, measure, amount_cents, effective_date, booking_date)"
+            + " SELECT ?, ?, participant_id, tax_type, tax_year, ?, ?, ?, ? FROM reconciliation_line"
+            + " WHERE assessment_id = ? AND line_id = ?");
+
     private final JdbcTemplate jdbc;
+    private final BatchedWrites.Plan plan;
 
     public ReconciliationProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.plan = new BatchedWrites.Plan(PROCESSING_GROUP, jdbc, LINE, MOVEMENT);
     }
 
     @EventHandler
     void on(AssessmentImposed event, @MessageIdentifier String eventId) {
-        jdbc.batchUpdate("INSERT INTO reconciliation_line (assessment_id, line_id, participant_id, tax_type, tax_year)"
-                        + " VALUES (?, ?, ?, ?, ?)",
-                event.lines(), event.lines().size(), (ps, line) -> {
-                    ps.setString(1, event.assessmentId());
-                    ps.setString(2, line.lineId());
-                    ps.setString(3, line.participantId());
-                    ps.setString(4, line.taxType());
-                    ps.setInt(5, line.taxYear());
-                });
+        BatchedWrites writes = plan.current();
+        event.lines().forEach(line -> writes.add(LINE, event.assessmentId(), line.lineId(), line.participantId(),
+                line.taxType(), line.taxYear()));
         Movements movements = new Movements(eventId, event.issueDate(), event.bookingDate());
         event.lines().forEach(line ->
                 movements.add(event.assessmentId(), line.lineId(), Measure.IMPOSED, line.amountCents()));
-        movements.write(jdbc);
+        movements.write(plan.current());
     }
 
     /** The whole reduction counts under its kind; the paid part of it also lowers what was received. */
@@ -60,28 +67,28 @@ public class ReconciliationProjection {
         Movements movements = new Movements(eventId, event.decisionDate(), event.bookingDate());
         movements.add(event.assessmentId(), event.lineId(), Measure.of(event.kind()), event.amountCents());
         movements.addPrincipal(event.takenBack(), -1);
-        movements.write(jdbc);
+        movements.write(plan.current());
     }
 
     @EventHandler
     void on(PaymentReceived event, @MessageIdentifier String eventId) {
         Movements movements = new Movements(eventId, event.valueDate(), event.bookingDate());
         movements.addPrincipal(event.allocations(), 1);
-        movements.write(jdbc);
+        movements.write(plan.current());
     }
 
     @EventHandler
     void on(CreditOffset event, @MessageIdentifier String eventId) {
         Movements movements = new Movements(eventId, event.date(), event.bookingDate());
         movements.addPrincipal(event.allocations(), 1);
-        movements.write(jdbc);
+        movements.write(plan.current());
     }
 
     @EventHandler
     void on(PaymentReversed event, @MessageIdentifier String eventId) {
         Movements movements = new Movements(eventId, event.valueDate(), event.bookingDate());
         movements.addPrincipal(event.takenBack(), -1);
-        movements.write(jdbc);
+        movements.write(plan.current());
     }
 
     @EventHandler
@@ -92,14 +99,14 @@ public class ReconciliationProjection {
                 movements.add(event.assessmentId(), item.itemId(), Measure.REMISSION, item.amountCents());
             }
         }
-        movements.write(jdbc);
+        movements.write(plan.current());
     }
 
     @EventHandler
     void on(WrittenOffAsUncollectible event, @MessageIdentifier String eventId) {
         Movements movements = new Movements(eventId, event.decisionDate(), event.bookingDate());
         movements.add(event.assessmentId(), event.lineId(), Measure.UNCOLLECTIBLE, event.amountCents());
-        movements.write(jdbc);
+        movements.write(plan.current());
     }
 
     /** Uncollectible is reported net of reinstatements. */
@@ -107,7 +114,7 @@ public class ReconciliationProjection {
     void on(UncollectibleReinstated event, @MessageIdentifier String eventId) {
         Movements movements = new Movements(eventId, event.decisionDate(), event.bookingDate());
         movements.add(event.assessmentId(), event.lineId(), Measure.UNCOLLECTIBLE, -event.amountCents());
-        movements.write(jdbc);
+        movements.write(plan.current());
     }
 
     /** A token reset replays from the start; the tables must be empty for the replay to rebuild them identically. */
@@ -118,11 +125,6 @@ public class ReconciliationProjection {
 
     /** The movements of one event, numbered in event order so the key is the same on every replay. */
     private static final class Movements {
-
-        private static final String INSERT = "INSERT INTO reconciliation_movement (event_id, seq, participant_id,"
-                + " tax_type, tax_year, measure, amount_cents, effective_date, booking_date)"
-                + " SELECT ?, ?, participant_id, tax_type, tax_year, ?, ?, ?, ?"
-                + " FROM reconciliation_line WHERE assessment_id = ? AND line_id = ?";
 
         private final String eventId;
         private final LocalDate effectiveDate;
@@ -149,18 +151,8 @@ public class ReconciliationProjection {
             }
         }
 
-        void write(JdbcTemplate jdbc) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            int[] counts = jdbc.batchUpdate(INSERT, rows);
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 1) {
-                    // a line this group never saw imposed: halt rather than lose money from the report
-                    throw new IllegalStateException("reconciliation: unknown line " + rows.get(i)[6] + "/"
-                            + rows.get(i)[7] + " in event " + eventId);
-                }
-            }
+        void write(BatchedWrites writes) {
+            rows.forEach(row -> writes.add(MOVEMENT, row));
         }
     }
 }

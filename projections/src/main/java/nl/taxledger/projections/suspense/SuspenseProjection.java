@@ -8,6 +8,8 @@ import nl.taxledger.ledger.api.UnmatchedPaymentReversed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import nl.taxledger.projections.batch.BatchedWrites;
+import nl.taxledger.projections.batch.BatchedWrites.Statement;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The suspense account (tussenrekening): payments that matched no debtor, until assigned or reversed. */
@@ -16,17 +18,23 @@ public class SuspenseProjection {
 
     public static final String PROCESSING_GROUP = "suspense";
 
+    static final Statement ITEM = Statement.rows("item", "INSERT INTO suspense_item (payment_id, amount_cents,"
+            + " value_date, booking_date, reference, channel, status) VALUES (?, ?, ?, ?, ?, ?, 'OPEN')");
+    /** Closing what is not open would make the suspense balance wrong: no row halts the processor. */
+    static final Statement CLOSE = Statement.rows("close", "UPDATE suspense_item SET status = ?, closed_to_debtor = ?,"
+            + " closed_on = ? WHERE payment_id = ? AND status = 'OPEN'");
+
     private final JdbcTemplate jdbc;
+    private final BatchedWrites.Plan plan;
 
     public SuspenseProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.plan = new BatchedWrites.Plan(PROCESSING_GROUP, jdbc, ITEM, CLOSE);
     }
 
     @EventHandler
     void on(PaymentUnmatched event) {
-        jdbc.update("INSERT INTO suspense_item (payment_id, amount_cents, value_date, booking_date, reference, channel,"
-                        + " status) VALUES (?, ?, ?, ?, ?, ?, 'OPEN')",
-                event.paymentId(), event.amountCents(), event.valueDate(), event.bookingDate(), event.reference(),
+        plan.current().add(ITEM, event.paymentId(), event.amountCents(), event.valueDate(), event.bookingDate(), event.reference(),
                 event.channel());
     }
 
@@ -47,11 +55,6 @@ public class SuspenseProjection {
     }
 
     private void close(String paymentId, String status, String debtorId, LocalDate bookingDate) {
-        int rows = jdbc.update("UPDATE suspense_item SET status = ?, closed_to_debtor = ?, closed_on = ?"
-                + " WHERE payment_id = ? AND status = 'OPEN'", status, debtorId, bookingDate, paymentId);
-        if (rows != 1) {
-            // closing what is not open would make the suspense balance wrong: halt the processor
-            throw new IllegalStateException("suspense: no open item for payment " + paymentId);
-        }
+        plan.current().add(CLOSE, status, debtorId, bookingDate, paymentId);
     }
 }
