@@ -1,0 +1,75 @@
+package nl.taxledger.tools.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import nl.taxledger.service.LedgerApplication;
+
+/**
+ * A service instance in its own JVM, so a test can kill it the hard way ({@link Process#destroyForcibly()} is
+ * {@code SIGKILL} on Linux): no shutdown hook runs, no claim is released, an open transaction is simply cut off.
+ * It runs the test's own classpath against the given PostgreSQL; its connections carry its node id as
+ * {@code application_name}, so the test can see them in {@code pg_stat_activity}.
+ */
+record InstanceProcess(Process process, int httpPort) {
+
+    static InstanceProcess start(int postgresPort, String nodeId, Path log) throws IOException {
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        int httpPort = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
+                "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres?ApplicationName=" + nodeId,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--ledger.scheduling.enabled=false", "--ledger.node-id=" + nodeId, "--logging.level.root=WARN",
+                "--server.address=127.0.0.1", "--server.port=" + httpPort);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        return new InstanceProcess(builder.start(), httpPort);
+    }
+
+    /** Until the instance answers on its REST port (its processors are started by then). */
+    void awaitUp(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/processors")).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("instance exited with " + process.exitValue() + " before it was up");
+            }
+            try {
+                if (http.send(status, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("instance not up within " + timeout);
+    }
+
+    /** {@code SIGKILL}; waits until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("instance did not die");
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
