@@ -154,10 +154,10 @@ public final class Requests {
                         throw new LedgerRejection(ErrorCode.UNKNOWN_PARTICIPANT, "no participant " + spec.participantId());
                     }
                 }
-                if (directory.debtorOfAssessment(id).isPresent()) {
-                    throw new LedgerRejection(ErrorCode.DUPLICATE_ASSESSMENT, "assessment " + id + " is already imposed");
-                }
-                if (directory.assessmentByPaymentReference(reference).isPresent()) {
+                if (directory.assessmentOrReferenceTaken(id, reference)) {
+                    if (directory.debtorOfAssessment(id).isPresent()) {
+                        throw new LedgerRejection(ErrorCode.DUPLICATE_ASSESSMENT, "assessment " + id + " is already imposed");
+                    }
                     throw Fields.invalid("payment reference " + reference + " is already in use");
                 }
                 return new ImposeAssessment(debtor, id, issued, due, reference, specs, booked);

@@ -7,6 +7,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,8 +21,9 @@ class EventProcessingConfiguration {
 
     /** Command-side lookup tables must change in the same transaction as the events that change them. */
     static final String COMMAND_LOOKUPS = "command-lookups";
-    static final int BATCH_SIZE = 200;
     static final int SEGMENTS = 2;
+    /** A projection batch is one transaction; beyond this it holds locks and memory too long. */
+    static final int MAX_BATCH_SIZE = 10_000;
 
     /**
      * Projections run in pooled streaming processors. A handler failure propagates: the batch rolls back, the
@@ -29,10 +31,14 @@ class EventProcessingConfiguration {
      * of silently missing a fact. Axon's default would log the error and move on.
      */
     @Bean
-    ConfigurerModule eventProcessingDefaults(ProcessorFailures failures) {
+    ConfigurerModule eventProcessingDefaults(ProcessorFailures failures,
+                                             @Value("${ledger.processing.batch-size:200}") int batchSize) {
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("ledger.processing.batch-size must be in 1.." + MAX_BATCH_SIZE + ": " + batchSize);
+        }
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors(
-                        (axon, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(SEGMENTS))
+                        (axon, builder) -> builder.batchSize(batchSize).initialSegmentCount(SEGMENTS))
                 .registerSubscribingEventProcessor(COMMAND_LOOKUPS)
                 .registerDefaultListenerInvocationErrorHandler(axon -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(axon -> failures);

@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -51,7 +52,8 @@ class JdbcEventStoreConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon,
                                           ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager) {
+                                          TransactionManager transactionManager,
+                                          @Value("${ledger.event-store.fetch-size:100}") int fetchSize) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -62,6 +64,7 @@ class JdbcEventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .dataType(byte[].class)
+                .batchSize(fetchSize)
                 .gapTimeout((int) Duration.ofMinutes(GAP_TIMEOUT_MINUTES).toMillis())
                 .maxGapOffset(MAX_GAP_OFFSET)
                 .build();

@@ -16,6 +16,12 @@ public interface Directory {
     /** The assessment whose payment reference (betalingskenmerk) this is. */
     Optional<AssessmentRef> assessmentByPaymentReference(String paymentReference);
 
+    /**
+     * Whether an assessment with this id or this payment reference exists: one round trip for the common case
+     * of a new assessment; the caller asks which of the two only when one is.
+     */
+    boolean assessmentOrReferenceTaken(String assessmentId, String paymentReference);
+
     /** Where a payment is booked: on a debtor, or in suspense ({@code debtorId == null}). */
     Optional<PaymentRef> payment(String paymentId);
 

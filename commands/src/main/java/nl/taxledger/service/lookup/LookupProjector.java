@@ -33,9 +33,11 @@ class LookupProjector {
 
     @EventHandler
     void on(AssessmentImposed event) {
-        jdbc.update("INSERT INTO lookup_debtor (debtor_id) VALUES (?) ON CONFLICT DO NOTHING", event.debtorId());
-        jdbc.update("INSERT INTO lookup_assessment (assessment_id, debtor_id, payment_reference) VALUES (?, ?, ?)",
-                event.assessmentId(), event.debtorId(), event.paymentReference());
+        // one statement, one round trip: the debtor (first bill only) and the assessment; the foreign key is
+        // checked at the end of the statement, when the debtor row is there
+        jdbc.update("WITH debtor AS (INSERT INTO lookup_debtor (debtor_id) VALUES (?) ON CONFLICT DO NOTHING)"
+                        + " INSERT INTO lookup_assessment (assessment_id, debtor_id, payment_reference) VALUES (?, ?, ?)",
+                event.debtorId(), event.assessmentId(), event.debtorId(), event.paymentReference());
     }
 
     @EventHandler

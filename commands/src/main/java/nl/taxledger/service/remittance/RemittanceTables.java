@@ -1,6 +1,7 @@
 package nl.taxledger.service.remittance;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import nl.taxledger.ledger.api.Allocation;
 import nl.taxledger.ledger.api.AssessmentImposed;
@@ -57,10 +58,15 @@ class RemittanceTables {
 
     @EventHandler
     void on(AssessmentImposed event) {
-        for (LineSpec line : event.lines()) {
-            jdbc.update("INSERT INTO remittance_line_dimension (assessment_id, line_id, participant_id, tax_type, tax_year) "
-                    + "VALUES (?, ?, ?, ?, ?)", event.assessmentId(), line.lineId(), line.participantId(), line.taxType(), line.taxYear());
-        }
+        // one JDBC batch (one round trip) for all lines of the bill
+        jdbc.batchUpdate("INSERT INTO remittance_line_dimension (assessment_id, line_id, participant_id, tax_type, tax_year) "
+                        + "VALUES (?, ?, ?, ?, ?)", event.lines(), event.lines().size(), (ps, line) -> {
+                    ps.setString(1, event.assessmentId());
+                    ps.setString(2, line.lineId());
+                    ps.setString(3, line.participantId());
+                    ps.setString(4, line.taxType());
+                    ps.setInt(5, line.taxYear());
+                });
     }
 
     @EventHandler
@@ -83,20 +89,27 @@ class RemittanceTables {
         receipts(eventId, event.takenBack(), -1, event.bookingDate(), "REDUCTION");
     }
 
+    /** One JDBC batch for the event's principal allocations; each must find the line it was imposed on. */
     private void receipts(String eventId, List<Allocation> allocations, int sign, LocalDate bookingDate, String kind) {
+        List<Object[]> rows = new ArrayList<>();
         int seq = 0;
         for (Allocation allocation : allocations == null ? List.<Allocation>of() : allocations) {
             seq++;
-            if (allocation.component() != Component.PRINCIPAL) {
-                continue;
+            if (allocation.component() == Component.PRINCIPAL) {
+                rows.add(new Object[] {eventId, seq, bookingDate, sign * allocation.amountCents(), kind,
+                        allocation.assessmentId(), allocation.itemId()});
             }
-            int rows = jdbc.update("INSERT INTO remittance_receipt (event_id, seq, participant_id, tax_type, tax_year, "
-                    + "booking_date, amount_cents, kind) SELECT ?, ?, participant_id, tax_type, tax_year, ?, ?, ? "
-                    + "FROM remittance_line_dimension WHERE assessment_id = ? AND line_id = ?",
-                    eventId, seq, bookingDate, sign * allocation.amountCents(), kind, allocation.assessmentId(), allocation.itemId());
-            if (rows != 1) {
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        int[] counts = jdbc.batchUpdate("INSERT INTO remittance_receipt (event_id, seq, participant_id, tax_type, tax_year, "
+                + "booking_date, amount_cents, kind) SELECT ?, ?, participant_id, tax_type, tax_year, ?, ?, ? "
+                + "FROM remittance_line_dimension WHERE assessment_id = ? AND line_id = ?", rows);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 1) {
                 // a receipt on a line nobody imposed: the ledger is wrong, and remitting from it would make it worse
-                throw new IllegalStateException("no line " + allocation.assessmentId() + "/" + allocation.itemId()
+                throw new IllegalStateException("no line " + rows.get(i)[5] + "/" + rows.get(i)[6]
                         + " for a receipt of event " + eventId);
             }
         }

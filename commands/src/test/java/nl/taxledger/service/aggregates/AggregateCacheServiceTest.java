@@ -1,0 +1,85 @@
+package nl.taxledger.service.aggregates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import nl.taxledger.service.clock.LedgerClock;
+import nl.taxledger.service.commandapi.Actor;
+import nl.taxledger.service.commandapi.CommandOutcome;
+import nl.taxledger.service.commandapi.CommandService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pitfall: Axon caches an aggregate when the command's unit of work commits, which is before the command's
+ * PostgreSQL transaction commits. If that transaction then fails, the next command must still decide on the
+ * stored events only: a payment that was rolled back must not have used up any of the debt.
+ */
+@SpringBootTest(properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false"})
+class AggregateCacheServiceTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Actor CLERK = new Actor("medewerker-3", null, "test");
+
+    @Autowired
+    CommandService commands;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    LedgerClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private CommandOutcome submit(String type, String json) {
+        return commands.submit(type, JSON.readTree(json), CLERK);
+    }
+
+    @Test
+    void a_command_after_a_rolled_back_transaction_decides_on_the_stored_events_only() {
+        clock.setToday(LocalDate.of(2026, 3, 2));
+        submit("RegisterParticipant", """
+                {"commandId":"ac-reg","participantId":"GEM-AC","name":"Gemeente AC","iban":"NL91ABNA0417164300"}""");
+        submit("ImposeAssessment", """
+                {"commandId":"ac-imp","assessmentId":"A-AC","debtorId":"S-AC","issueDate":"2026-02-27","dueDate":"2026-04-30",
+                 "lines":[{"lineId":"L1","participantId":"GEM-AC","taxType":"OZB","taxYear":2026,"amount":"100.00"}]}""");
+
+        // the unit of work commits (and Axon caches the account), then the surrounding transaction fails
+        transaction.executeWithoutResult(status -> {
+            submit("ReceivePayment", """
+                    {"commandId":"ac-pay-lost","paymentId":"P-AC-1","amount":"30.00","reference":"A-AC","valueDate":"2026-03-02"}""");
+            status.setRollbackOnly();
+        });
+        CommandOutcome paid = submit("ReceivePayment", """
+                {"commandId":"ac-pay","paymentId":"P-AC-2","amount":"100.00","reference":"A-AC","valueDate":"2026-03-02"}""");
+
+        assertThat(paid.result().path("creditCents").asLong()).as("nothing of the lost payment is left as debt paid")
+                .isZero();
+        assertThat(paid.result().path("allocations").get(0).path("amountCents").asLong()).isEqualTo(10_000);
+        List<Long> sequence = jdbc.queryForList("SELECT sequencenumber FROM domainevententry"
+                + " WHERE aggregateidentifier = 'S-AC' ORDER BY sequencenumber", Long.class);
+        assertThat(sequence).as("the account's events, without a hole where the lost payment was").containsExactly(0L, 1L);
+    }
+
+    @Test
+    void a_committed_command_leaves_the_account_in_the_cache_for_the_next() {
+        clock.setToday(LocalDate.of(2026, 3, 2));
+        submit("RegisterParticipant", """
+                {"commandId":"ac2-reg","participantId":"GEM-AC2","name":"Gemeente AC2","iban":"NL91ABNA0417164300"}""");
+        submit("ImposeAssessment", """
+                {"commandId":"ac2-imp","assessmentId":"A-AC2","debtorId":"S-AC2","issueDate":"2026-02-27","dueDate":"2026-04-30",
+                 "lines":[{"lineId":"L1","participantId":"GEM-AC2","taxType":"OZB","taxYear":2026,"amount":"100.00"}]}""");
+        // an event in the store that the cached account has not seen: a cache hit decides without it
+        jdbc.update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                + " '\"amountCents\":10000', '\"amountCents\":5000'), 'UTF8') WHERE aggregateidentifier = 'S-AC2'");
+
+        CommandOutcome paid = submit("ReceivePayment", """
+                {"commandId":"ac2-pay","paymentId":"P-AC2-1","amount":"100.00","reference":"A-AC2","valueDate":"2026-03-02"}""");
+
+        assertThat(paid.result().path("creditCents").asLong()).as("decided on the cached 100.00, not the edited 50.00")
+                .isZero();
+    }
+}
