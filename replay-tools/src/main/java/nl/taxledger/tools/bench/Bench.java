@@ -32,7 +32,7 @@ final class Bench {
             ReconciliationProjection.PROCESSING_GROUP, SuspenseProjection.PROCESSING_GROUP, DebtorHistoryProjection.PROCESSING_GROUP);
 
     record Options(int debtors, long seed, int threads, int importAssessments, int importClients, int readsPerSecond,
-                   double directDebitShare) {
+                   double directDebitShare, boolean durable) {
     }
 
     /** The figures, how big the run was, and whether the ledger reconciled afterwards. */
@@ -53,7 +53,7 @@ final class Bench {
         long yearCommands = year.stream().mapToLong(day -> day.commands().size()).sum();
         progress.println("bench: " + options.debtors() + " debtors, " + yearCommands + " commands over " + year.size()
                 + " ledger days, then " + options.importAssessments() + " imported assessments");
-        try (BenchService service = BenchService.start()) {
+        try (BenchService service = BenchService.start(options.durable())) {
             progress.println("bench: service up on 127.0.0.1:" + service.httpPort() + ", PostgreSQL " + service.postgresVersion());
             Measured measured = new Measured();
             runYear(service, year, yearCommands, measured);
@@ -70,7 +70,8 @@ final class Bench {
             measured.rawRead = raw.readAndParseEventsPerSecond();
             measured.asOf = asOfEventsPerSecond(service, events);
             measured.rawRead = Math.max(measured.rawRead, raw.readAndParseEventsPerSecond()); // the better of two: a fair limit
-            measured.rebuild = rebuildEventsPerSecond(service, events);
+            measured.rebuildCeiling = rebuildEventsPerSecond(service, events, List.of(SuspenseProjection.PROCESSING_GROUP));
+            measured.rebuild = rebuildEventsPerSecond(service, events, PROJECTIONS);
             boolean reconciles = service.bean(ReconciliationQuery.class).totals().holds();
             return new Result(Targets.figures(measured), events, yearCommands + options.importAssessments(),
                     service.postgresVersion(), reconciles);
@@ -91,6 +92,7 @@ final class Bench {
         double rawCommitP99Millis;
         double asOf;
         double rebuild;
+        double rebuildCeiling;
     }
 
     private void runYear(BenchService service, List<LedgerDay> year, long yearCommands, Measured measured) {
@@ -134,17 +136,20 @@ final class Bench {
         return events / ((System.nanoTime() - started) / 1e9);
     }
 
-    /** All four projections rebuilt at once from an empty token: events of the store per second until caught up. */
-    private double rebuildEventsPerSecond(BenchService service, long events) {
+    /**
+     * The projections rebuilt at once from an empty token: events of the store per second until caught up. The
+     * suspense projection alone handles well under 1% of the events, so its rate is what Axon's pooled processor
+     * costs by itself here (read, dispatch, tokens): the ceiling for any one projection.
+     */
+    private double rebuildEventsPerSecond(BenchService service, long events, List<String> groups) {
         ProjectionRebuild rebuild = service.bean(ProjectionRebuild.class);
         long started = System.nanoTime();
-        for (String group : PROJECTIONS) {
+        for (String group : groups) {
             rebuild.rebuild(group);
         }
         service.bean(ProjectionSync.class).awaitCaughtUp(CATCH_UP_TIMEOUT);
         double seconds = (System.nanoTime() - started) / 1e9;
-        progress.println("bench: rebuilt " + PROJECTIONS.size() + " projections over " + events + " events in "
-                + Figure.number(seconds) + " s");
+        progress.println("bench: rebuilt " + groups + " over " + events + " events in " + Figure.number(seconds) + " s");
         return events / seconds;
     }
 }

@@ -43,13 +43,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--direct-debit-share", defaultValue = "0.25", description = "share of debtors paying by direct debit (default ${DEFAULT-VALUE})")
     double directDebitShare;
 
+    @Option(names = "--durable", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "PostgreSQL with synchronous_commit, fsync and full_page_writes on, as the service's own data"
+                    + " directory runs; --no-durable uses zonky's throw-away settings (default ${DEFAULT-VALUE})")
+    boolean durable;
+
     @Option(names = "--out", description = "also write the report (markdown) to this file")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         int imports = importAssessments != null ? importAssessments : (int) Math.min(Integer.MAX_VALUE / 2, 5L * debtors);
-        Bench.Options options = new Bench.Options(debtors, seed, threads, imports, importClients, readsPerSecond, directDebitShare);
+        Bench.Options options = new Bench.Options(debtors, seed, threads, imports, importClients, readsPerSecond, directDebitShare,
+                durable);
         Bench.Result result = new Bench(options, System.err).run();
         String report = report(options, result);
         System.out.print(report);
@@ -65,7 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
         return "# replay-tools bench, " + Instant.now() + "\n\n"
                 + "- options: debtors " + options.debtors() + ", seed " + options.seed() + ", threads " + options.threads()
                 + ", import assessments " + options.importAssessments() + " over " + options.importClients() + " clients"
-                + ", reads/s " + options.readsPerSecond() + ", direct-debit share " + options.directDebitShare() + "\n"
+                + ", reads/s " + options.readsPerSecond() + ", direct-debit share " + options.directDebitShare()
+                + (options.durable() ? ", durable commits (synchronous_commit, fsync, full_page_writes on)"
+                        : ", zonky's throw-away settings (synchronous_commit, fsync off)") + "\n"
                 + "- machine: " + runtime.availableProcessors() + " CPUs, max heap " + runtime.maxMemory() / (1 << 20) + " MiB, Java "
                 + System.getProperty("java.version") + ", PostgreSQL " + result.postgresVersion() + " (embedded)\n"
                 + "- load average at the end: " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n"

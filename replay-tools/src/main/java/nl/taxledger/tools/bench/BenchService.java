@@ -29,10 +29,19 @@ final class BenchService implements AutoCloseable {
         this.context = context;
     }
 
-    static BenchService start() {
+    /**
+     * {@code durable}: the settings of the service's own data directory (a commit is on disk before it is
+     * acknowledged); otherwise zonky's settings for throw-away test databases. Ledger and baselines share them.
+     */
+    static BenchService start(boolean durable) {
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (durable) {
+                builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         }

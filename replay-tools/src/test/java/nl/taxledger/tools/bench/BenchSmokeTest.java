@@ -16,7 +16,7 @@ class BenchSmokeTest {
     @Test
     void aSmallRunProducesEveryFigureAndLeavesALedgerThatReconciles() throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        Bench.Options options = new Bench.Options(200, 7, 2, 200, 2, 200, 0.25);
+        Bench.Options options = new Bench.Options(200, 7, 2, 200, 2, 200, 0.25, true);
 
         Bench.Result result = new Bench(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
 
