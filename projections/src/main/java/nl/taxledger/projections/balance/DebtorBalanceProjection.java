@@ -38,19 +38,26 @@ public class DebtorBalanceProjection {
 
     /** Upsert: the first fact about a debtor creates its row; later ones add to its credit. */
     static final Statement CREDIT = Statement.keyThenDelta("credit", "INSERT INTO balance_debtor (debtor_id, credit_cents)"
-            + " VALUES (?, ?) ON CONFLICT (debtor_id) DO UPDATE SET credit_cents = balance_debtor.credit_cents + EXCLUDED.credit_cents");
+            + " SELECT u.d, u.delta::bigint FROM " + BatchedWrites.unnest("d", "delta")
+            + " ON CONFLICT (debtor_id) DO UPDATE SET credit_cents = balance_debtor.credit_cents + EXCLUDED.credit_cents");
     static final Statement ASSESSMENT = Statement.rows("assessment", "INSERT INTO balance_assessment (assessment_id,"
-            + " debtor_id, issue_date, due_date, payment_reference) VALUES (?, ?, ?, ?, ?)");
+            + " debtor_id, issue_date, due_date, payment_reference) SELECT u.a, u.d, u.issued::date, u.due::date, u.ref FROM "
+            + BatchedWrites.unnest("a", "d", "issued", "due", "ref"));
     static final Statement LINE = Statement.rows("line", "INSERT INTO balance_line (assessment_id, line_id, participant_id,"
-            + " tax_type, tax_year, imposed_cents, open_cents) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            + " tax_type, tax_year, imposed_cents, open_cents) SELECT u.a, u.l, u.p, u.t, u.y::int, u.imposed::bigint,"
+            + " u.open::bigint FROM " + BatchedWrites.unnest("a", "l", "p", "t", "y", "imposed", "open"));
     static final Statement COST_ITEM = Statement.rows("cost item", "INSERT INTO balance_cost_item (assessment_id, cost_id,"
-            + " kind, charge_date, charged_cents, open_cents) VALUES (?, ?, ?, ?, ?, ?)");
+            + " kind, charge_date, charged_cents, open_cents) SELECT u.a, u.c, u.kind, u.charged_on::date, u.charged::bigint,"
+            + " u.open::bigint FROM " + BatchedWrites.unnest("a", "c", "kind", "charged_on", "charged", "open"));
     static final Statement INTEREST_ITEM = Statement.rows("interest item", "INSERT INTO balance_interest_item (assessment_id,"
-            + " interest_id, charge_date, charged_cents, open_cents) VALUES (?, ?, ?, ?, ?)");
+            + " interest_id, charge_date, charged_cents, open_cents) SELECT u.a, u.i, u.charged_on::date, u.charged::bigint,"
+            + " u.open::bigint FROM " + BatchedWrites.unnest("a", "i", "charged_on", "charged", "open"));
     static final Statement PAYMENT = Statement.rows("payment", "INSERT INTO balance_payment (payment_id, debtor_id,"
-            + " amount_cents, value_date, booking_date, channel, reference) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    static final Statement PAYMENT_REVERSED = Statement.rows("payment reversed",
-            "UPDATE balance_payment SET reversed = TRUE WHERE payment_id = ? AND debtor_id = ? AND NOT reversed");
+            + " amount_cents, value_date, booking_date, channel, reference) SELECT u.p, u.d, u.amount::bigint,"
+            + " u.valued::date, u.booked::date, u.channel, u.ref FROM "
+            + BatchedWrites.unnest("p", "d", "amount", "valued", "booked", "channel", "ref"));
+    static final Statement PAYMENT_REVERSED = Statement.rows("payment reversed", "UPDATE balance_payment b SET reversed = TRUE"
+            + " FROM " + BatchedWrites.unnest("p", "d") + " WHERE b.payment_id = u.p AND b.debtor_id = u.d AND NOT b.reversed");
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites.Plan plan;

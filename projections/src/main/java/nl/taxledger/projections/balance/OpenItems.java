@@ -13,12 +13,15 @@ import nl.taxledger.projections.batch.BatchedWrites.Statement;
  */
 final class OpenItems {
 
-    static final Statement LOWER_COSTS = Statement.deltaThenKey("costs open",
-            "UPDATE balance_cost_item SET open_cents = open_cents - ? WHERE assessment_id = ? AND cost_id = ?");
-    static final Statement LOWER_INTEREST = Statement.deltaThenKey("interest open",
-            "UPDATE balance_interest_item SET open_cents = open_cents - ? WHERE assessment_id = ? AND interest_id = ?");
-    static final Statement LOWER_PRINCIPAL = Statement.deltaThenKey("principal open",
-            "UPDATE balance_line SET open_cents = open_cents - ? WHERE assessment_id = ? AND line_id = ?");
+    static final Statement LOWER_COSTS = Statement.deltaThenKey("costs open", "UPDATE balance_cost_item i"
+            + " SET open_cents = i.open_cents - u.delta::bigint FROM " + BatchedWrites.unnest("delta", "a", "item")
+            + " WHERE i.assessment_id = u.a AND i.cost_id = u.item");
+    static final Statement LOWER_INTEREST = Statement.deltaThenKey("interest open", "UPDATE balance_interest_item i"
+            + " SET open_cents = i.open_cents - u.delta::bigint FROM " + BatchedWrites.unnest("delta", "a", "item")
+            + " WHERE i.assessment_id = u.a AND i.interest_id = u.item");
+    static final Statement LOWER_PRINCIPAL = Statement.deltaThenKey("principal open", "UPDATE balance_line i"
+            + " SET open_cents = i.open_cents - u.delta::bigint FROM " + BatchedWrites.unnest("delta", "a", "item")
+            + " WHERE i.assessment_id = u.a AND i.line_id = u.item");
 
     private OpenItems() {
     }

@@ -6,14 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The writes of one projection for one processor batch, collected in memory and sent when the batch commits: one
- * JDBC batch (one round trip) per statement instead of one round trip per row and event. A streaming processor
+ * set-based statement (one round trip, one execution) per table instead of one per row and event. Statements take
+ * text arrays, one per parameter, and {@code unnest} them ({@link #execute}). A streaming processor
  * handles a batch of events in one unit of work and one transaction, together with its token, so the rows are
  * stored exactly when the token moves past their events — as before, only with fewer round trips. A flush outside
  * a Spring transaction is refused: that is the configuration in which rows and token would commit apart.
@@ -39,15 +47,24 @@ public final class BatchedWrites {
             return new Statement(name, sql, false);
         }
 
-        /** {@code UPDATE … SET x = x - ? WHERE key…}: the amount is the first parameter, the key follows. */
+        /** {@code UPDATE … SET x = x - u.delta … WHERE key…}: the amount is the first column, the key follows. */
         public static Statement deltaThenKey(String name, String sql) {
             return new Statement(name, sql, true);
         }
 
-        /** {@code INSERT … (key…, amount) … ON CONFLICT … DO UPDATE … + EXCLUDED.amount}: the key comes first. */
+        /** {@code INSERT … (key…, amount) … ON CONFLICT … DO UPDATE … + EXCLUDED.amount}: the key columns come first. */
         public static Statement keyThenDelta(String name, String sql) {
             return new Statement(name, sql, false);
         }
+    }
+
+    /**
+     * The source of a set-based statement: {@code unnest(?::text[], …) AS u(a, b, …)}, one text array per named
+     * column, in the order the handlers add their parameters; the statement casts each column to its type.
+     */
+    public static String unnest(String... columns) {
+        return "unnest(" + String.join(", ", java.util.Collections.nCopies(columns.length, "?::text[]")) + ") AS u("
+                + String.join(", ", columns) + ")";
     }
 
     /** The statements of one projection in the order they must run; hands out the current batch's writes. */
@@ -126,14 +143,72 @@ public final class BatchedWrites {
         rowCount = 0;
     }
 
+    /**
+     * One statement for the whole batch: parameter i of every row goes into text array i, which the statement
+     * unnests and casts. PostgreSQL then plans and runs the statement once instead of once per row, which was most
+     * of its work in a rebuild. The rows must touch one row each; when the total is short, the batch is run again
+     * row by row, inside a savepoint that is rolled back, only to name the row that touched nothing.
+     */
     private void execute(Statement statement, List<Object[]> batch) {
-        int[] counts = plan.jdbc.batchUpdate(statement.sql(), batch);
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 1) {
-                throw new IllegalStateException(plan.projection + ": " + statement.name() + " expected 1 row for "
-                        + Arrays.toString(batch.get(i)) + ", touched " + counts[i]);
+        int width = batch.get(0).length;
+        plan.jdbc.execute((ConnectionCallback<Void>) connection -> {
+            Savepoint before = connection.setSavepoint();
+            int touched = run(connection, statement, batch, width);
+            if (touched != batch.size()) {
+                connection.rollback(before);
+                throw new IllegalStateException(plan.projection + ": " + statement.name() + " expected " + batch.size()
+                        + " rows, touched " + touched + "; first row that touched none: " + firstUntouched(connection, statement, batch, width));
             }
+            connection.releaseSavepoint(before);
+            return null;
+        });
+    }
+
+    private static int run(Connection connection, Statement statement, List<Object[]> rows, int width) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(statement.sql())) {
+            for (int column = 0; column < width; column++) {
+                String[] values = new String[rows.size()];
+                for (int row = 0; row < rows.size(); row++) {
+                    Object[] parameters = rows.get(row);
+                    if (parameters.length != width) {
+                        throw new IllegalArgumentException(statement.name() + ": rows of different widths");
+                    }
+                    values[row] = text(parameters[column]);
+                }
+                update.setArray(column + 1, connection.createArrayOf("text", values));
+            }
+            return update.executeUpdate();
         }
+    }
+
+    private static String firstUntouched(Connection connection, Statement statement, List<Object[]> batch, int width)
+            throws SQLException {
+        Savepoint probe = connection.setSavepoint();
+        try {
+            for (Object[] row : batch) {
+                if (run(connection, statement, List.<Object[]>of(row), width) != 1) {
+                    return Arrays.toString(row);
+                }
+            }
+            return "none alone (rows of the batch collide)";
+        } finally {
+            connection.rollback(probe);
+        }
+    }
+
+    /** Text PostgreSQL casts back exactly: ISO dates and timestamps, plain integers, enum names. */
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Boolean
+                || value instanceof LocalDate || value instanceof OffsetDateTime) {
+            return value.toString();
+        }
+        throw new IllegalArgumentException("no text form for a " + value.getClass().getName() + " parameter");
     }
 
     private static Object[] withDelta(Statement statement, List<Object> key, long deltaCents) {

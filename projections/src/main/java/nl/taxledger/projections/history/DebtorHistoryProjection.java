@@ -35,8 +35,11 @@ public class DebtorHistoryProjection {
      */
     static final Statement FACT = Statement.rows("fact", "INSERT INTO history_fact (global_position, event_id,"
             + " debtor_id, event_type, effective_date, booking_date, recorded_at, who, why, source, command_id, payload)"
-            + " SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb"
-            + " FROM domainevententry e WHERE e.eventidentifier = ?");
+            + " SELECT e.globalindex, u.id, u.debtor, u.type, u.effective::date, u.booked::date, u.recorded::timestamptz,"
+            + " u.who, u.why, u.source, u.command, u.payload::jsonb FROM "
+            + BatchedWrites.unnest("id", "debtor", "type", "effective", "booked", "recorded", "who", "why", "source",
+                    "command", "payload", "event")
+            + " JOIN domainevententry e ON e.eventidentifier = u.event");
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites.Plan plan;

@@ -35,12 +35,14 @@ public class ReconciliationProjection {
     public static final String PROCESSING_GROUP = "reconciliation";
 
     static final Statement LINE = Statement.rows("line", "INSERT INTO reconciliation_line (assessment_id, line_id,"
-            + " participant_id, tax_type, tax_year) VALUES (?, ?, ?, ?, ?)");
+            + " participant_id, tax_type, tax_year) SELECT u.a, u.l, u.p, u.t, u.y::int FROM "
+            + BatchedWrites.unnest("a", "l", "p", "t", "y"));
     /** A movement takes participant, tax type and year from its line; no row means a line this group never saw. */
     static final Statement MOVEMENT = Statement.rows("movement", "INSERT INTO reconciliation_movement (event_id, seq,"
             + " participant_id, tax_type, tax_year, measure, amount_cents, effective_date, booking_date)"
-            + " SELECT ?, ?, participant_id, tax_type, tax_year, ?, ?, ?, ? FROM reconciliation_line"
-            + " WHERE assessment_id = ? AND line_id = ?");
+            + " SELECT u.e, u.s::int, l.participant_id, l.tax_type, l.tax_year, u.m, u.amount::bigint, u.effective::date,"
+            + " u.booked::date FROM " + BatchedWrites.unnest("e", "s", "m", "amount", "effective", "booked", "a", "l")
+            + " JOIN reconciliation_line l ON l.assessment_id = u.a AND l.line_id = u.l");
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites.Plan plan;

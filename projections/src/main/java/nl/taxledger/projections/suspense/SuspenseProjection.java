@@ -19,10 +19,12 @@ public class SuspenseProjection {
     public static final String PROCESSING_GROUP = "suspense";
 
     static final Statement ITEM = Statement.rows("item", "INSERT INTO suspense_item (payment_id, amount_cents,"
-            + " value_date, booking_date, reference, channel, status) VALUES (?, ?, ?, ?, ?, ?, 'OPEN')");
+            + " value_date, booking_date, reference, channel, status) SELECT u.p, u.amount::bigint, u.valued::date,"
+            + " u.booked::date, u.ref, u.channel, 'OPEN' FROM " + BatchedWrites.unnest("p", "amount", "valued", "booked", "ref", "channel"));
     /** Closing what is not open would make the suspense balance wrong: no row halts the processor. */
-    static final Statement CLOSE = Statement.rows("close", "UPDATE suspense_item SET status = ?, closed_to_debtor = ?,"
-            + " closed_on = ? WHERE payment_id = ? AND status = 'OPEN'");
+    static final Statement CLOSE = Statement.rows("close", "UPDATE suspense_item s SET status = u.status,"
+            + " closed_to_debtor = u.debtor, closed_on = u.closed::date FROM " + BatchedWrites.unnest("status", "debtor", "closed", "p")
+            + " WHERE s.payment_id = u.p AND s.status = 'OPEN'");
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites.Plan plan;
