@@ -38,14 +38,21 @@ class AggregateCacheServiceTest {
         return commands.submit(type, JSON.readTree(json), CLERK);
     }
 
-    @Test
-    void a_command_after_a_rolled_back_transaction_decides_on_the_stored_events_only() {
+    /** Participant GEM-{key}, debtor S-{key} with assessment A-{key} of 100.00, committed. */
+    private void givenAnAssessmentOf100(String key) {
         clock.setToday(LocalDate.of(2026, 3, 2));
         submit("RegisterParticipant", """
-                {"commandId":"ac-reg","participantId":"GEM-AC","name":"Gemeente AC","iban":"NL91ABNA0417164300"}""");
+                {"commandId":"%1$s-reg","participantId":"GEM-%1$s","name":"Gemeente %1$s","iban":"NL91ABNA0417164300"}"""
+                .formatted(key));
         submit("ImposeAssessment", """
-                {"commandId":"ac-imp","assessmentId":"A-AC","debtorId":"S-AC","issueDate":"2026-02-27","dueDate":"2026-04-30",
-                 "lines":[{"lineId":"L1","participantId":"GEM-AC","taxType":"OZB","taxYear":2026,"amount":"100.00"}]}""");
+                {"commandId":"%1$s-imp","assessmentId":"A-%1$s","debtorId":"S-%1$s","issueDate":"2026-02-27","dueDate":"2026-04-30",
+                 "lines":[{"lineId":"L1","participantId":"GEM-%1$s","taxType":"OZB","taxYear":2026,"amount":"100.00"}]}"""
+                .formatted(key));
+    }
+
+    @Test
+    void a_command_after_a_rolled_back_transaction_decides_on_the_stored_events_only() {
+        givenAnAssessmentOf100("AC");
 
         // the unit of work commits (and Axon caches the account), then the surrounding transaction fails
         transaction.executeWithoutResult(status -> {
@@ -66,12 +73,7 @@ class AggregateCacheServiceTest {
 
     @Test
     void a_committed_command_leaves_the_account_in_the_cache_for_the_next() {
-        clock.setToday(LocalDate.of(2026, 3, 2));
-        submit("RegisterParticipant", """
-                {"commandId":"ac2-reg","participantId":"GEM-AC2","name":"Gemeente AC2","iban":"NL91ABNA0417164300"}""");
-        submit("ImposeAssessment", """
-                {"commandId":"ac2-imp","assessmentId":"A-AC2","debtorId":"S-AC2","issueDate":"2026-02-27","dueDate":"2026-04-30",
-                 "lines":[{"lineId":"L1","participantId":"GEM-AC2","taxType":"OZB","taxYear":2026,"amount":"100.00"}]}""");
+        givenAnAssessmentOf100("AC2");
         // an event in the store that the cached account has not seen: a cache hit decides without it
         jdbc.update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
                 + " '\"amountCents\":10000', '\"amountCents\":5000'), 'UTF8') WHERE aggregateidentifier = 'S-AC2'");
