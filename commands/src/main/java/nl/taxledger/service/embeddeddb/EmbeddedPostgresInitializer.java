@@ -60,15 +60,22 @@ public final class EmbeddedPostgresInitializer
                     // the context stops it; a JVM hook would race the pool's own shutdown
                     .setRegisterShutdownHook(false);
             if (!settings.ephemeral()) {
-                // zonky tunes for throw-away test databases (synchronous_commit off); a ledger's own data
-                // directory must survive a crash: a committed booking is on disk before it is acknowledged.
-                builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
-                        .setServerConfig("full_page_writes", "on");
+                durable(builder);
             }
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + settings.dataDirectory(), e);
         }
+    }
+
+    /**
+     * zonky tunes for throw-away test databases (synchronous_commit, fsync, full_page_writes off); a ledger's own
+     * data directory must survive a crash: a committed booking is on disk before it is acknowledged. Public so the
+     * bench measures on exactly these settings.
+     */
+    public static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+        return builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on");
     }
 
     private static DisposableBean stopper(EmbeddedPostgres postgres, EmbeddedPostgresSettings settings) {

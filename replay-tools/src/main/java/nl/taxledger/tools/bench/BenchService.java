@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import nl.taxledger.service.LedgerApplication;
+import nl.taxledger.service.embeddeddb.EmbeddedPostgresInitializer;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,11 +38,7 @@ final class BenchService implements AutoCloseable {
         EmbeddedPostgres postgres;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-            if (durable) {
-                builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
-                        .setServerConfig("full_page_writes", "on");
-            }
-            postgres = builder.start();
+            postgres = (durable ? EmbeddedPostgresInitializer.durable(builder) : builder).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         }
