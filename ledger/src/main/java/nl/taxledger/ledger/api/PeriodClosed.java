@@ -1,6 +1,8 @@
 package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,5 +11,21 @@ import org.axonframework.serialization.Revision;
  * because no later fact can carry a booking date inside the closed period.
  */
 @Revision("1")
-public record PeriodClosed(String ledgerId, LocalDate through, LocalDate bookingDate) {
+public record PeriodClosed(String ledgerId, LocalDate through, LocalDate bookingDate) implements LedgerFact {
+
+    /** Takes effect on its booking date: {@code through} says which days are closed, not when the closing was. */
+    @Override
+    public LocalDate effectiveDate() {
+        return bookingDate;
+    }
+
+    @Override
+    public Optional<String> debtor() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<PrincipalReceipt> principalReceipts() {
+        return List.of();
+    }
 }

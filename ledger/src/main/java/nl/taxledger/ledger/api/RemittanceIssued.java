@@ -2,6 +2,7 @@ package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -15,5 +16,20 @@ import org.axonframework.serialization.Revision;
 public record RemittanceIssued(String participantId, LocalDate periodStart, LocalDate periodEnd,
                                List<RemittanceLine> lines, long receiptsCents, long reserveWithheldCents,
                                long reserveReleasedCents, long carriedForwardInCents, long amountCents,
-                               long carriedForwardOutCents, LocalDate bookingDate) {
+                               long carriedForwardOutCents, LocalDate bookingDate) implements LedgerFact {
+
+    @Override
+    public LocalDate effectiveDate() {
+        return periodEnd;
+    }
+
+    @Override
+    public Optional<String> debtor() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<PrincipalReceipt> principalReceipts() {
+        return List.of();
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import nl.taxledger.ledger.api.AssessmentImposed;
+import nl.taxledger.ledger.api.LedgerFact;
 import nl.taxledger.ledger.journal.Account;
 import nl.taxledger.ledger.journal.Journal;
 import nl.taxledger.ledger.journal.JournalEntry;
@@ -42,7 +43,7 @@ public final class AsOfFold {
     }
 
     /** Folds one fact; facts must arrive in global (append) order. */
-    public void apply(Object event) {
+    public void apply(LedgerFact event) {
         factsSeen++;
         JournalEntry entry = journal.post(event);
         if (event instanceof AssessmentImposed imposed) {

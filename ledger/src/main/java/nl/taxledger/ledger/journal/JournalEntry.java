@@ -20,9 +20,4 @@ public record JournalEntry(String factType, LocalDate effectiveDate, LocalDate b
             throw new IllegalStateException(factType + " of " + bookingDate + " does not balance: " + sumCents + " cents");
         }
     }
-
-    /** A fact without financial effect (a deferral, a mandate, ...): no lines, but it still has dates. */
-    static JournalEntry empty(String factType, LocalDate effectiveDate, LocalDate bookingDate) {
-        return new JournalEntry(factType, effectiveDate, bookingDate, List.of());
-    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import nl.taxledger.ledger.api.Allocation;
 import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.Component;
+import nl.taxledger.ledger.api.LedgerFact;
 import nl.taxledger.ledger.api.LineSpec;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.PaymentUnmatched;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AsOfFoldTest {
     private static final LocalDate DEC_31 = LocalDate.of(2026, 12, 31);
 
-    private static List<Object> scenario10() {
+    private static List<LedgerFact> scenario10() {
         return List.of(
                 new AssessmentImposed("S11", "A11", day("2026-02-27"), day("2026-04-30"), "A11",
                         List.of(new LineSpec("L1", "GEM-A", "OZB", 2026, 500_00)), day("2026-02-27")),
@@ -37,7 +38,7 @@ class AsOfFoldTest {
         return LocalDate.parse(iso);
     }
 
-    private static AsOfFold fold(LocalDate asOf, LocalDate knownAt, List<Object> events) {
+    private static AsOfFold fold(LocalDate asOf, LocalDate knownAt, List<LedgerFact> events) {
         AsOfFold fold = new AsOfFold(asOf, knownAt);
         events.forEach(fold::apply);
         return fold;
@@ -82,7 +83,7 @@ class AsOfFoldTest {
 
     @Test
     void a_payment_from_suspense_leaves_suspense_on_its_value_date_so_money_is_never_counted_twice() {
-        List<Object> events = new java.util.ArrayList<>(scenario10().subList(0, 1));
+        List<LedgerFact> events = new java.util.ArrayList<>(scenario10().subList(0, 1));
         events.add(new PaymentUnmatched("P9", 50_00, day("2026-03-10"), "??", "TRANSFER", null, day("2026-03-10")));
         events.add(new UnmatchedPaymentAssigned("P9", "S11", 50_00, day("2026-03-20")));
         events.add(new PaymentReceived("S11", "P9", 50_00, day("2026-03-10"), null, "TRANSFER", null, true, 0,

@@ -10,8 +10,11 @@ import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.Component;
 import nl.taxledger.ledger.api.DeferralGranted;
 import nl.taxledger.ledger.api.DeferralKind;
+import nl.taxledger.ledger.api.EveryFact;
+import nl.taxledger.ledger.api.LedgerFact;
 import nl.taxledger.ledger.api.LineSpec;
 import nl.taxledger.ledger.api.PaymentReceived;
+import nl.taxledger.ledger.api.PrincipalReceipt;
 import org.junit.jupiter.api.Test;
 
 class JournalTest {
@@ -76,12 +79,22 @@ class JournalTest {
                 org.assertj.core.groups.Tuple.tuple(Account.PAYABLE, -15L));
     }
 
-    record SomethingNew(long amountCents, LocalDate bookingDate) {
+    @Test
+    void every_fact_type_is_booked_or_known_to_book_nothing() {
+        for (LedgerFact fact : EveryFact.inOrder()) {
+            JournalEntry entry = journal.post(fact);
+            assertThat(List.of(entry.factType(), entry.effectiveDate(), entry.bookingDate()))
+                    .containsExactly(fact.getClass().getSimpleName(), fact.effectiveDate(), fact.bookingDate());
+        }
     }
 
     @Test
-    void an_unknown_fact_type_is_refused_rather_than_ignored() {
-        assertThatThrownBy(() -> journal.post(new SomethingNew(1, DAY)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no mapping");
+    void what_is_received_for_a_participant_is_the_facts_principal_receipts_and_nothing_else() {
+        for (LedgerFact fact : EveryFact.inOrder()) {
+            long receivedCents = journal.post(fact).lines().stream().filter(l -> l.account() == Account.RECEIVED)
+                    .mapToLong(JournalLine::amountCents).sum();
+            assertThat(receivedCents).as(fact.getClass().getSimpleName())
+                    .isEqualTo(fact.principalReceipts().stream().mapToLong(PrincipalReceipt::amountCents).sum());
+        }
     }
 }

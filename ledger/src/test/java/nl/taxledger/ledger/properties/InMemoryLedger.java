@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.taxledger.ledger.account.AccountSnapshot;
 import nl.taxledger.ledger.account.DebtorAccount;
+import nl.taxledger.ledger.api.LedgerFact;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.participant.Participant;
 import nl.taxledger.ledger.suspense.SuspenseAssignment;
@@ -41,9 +42,9 @@ final class InMemoryLedger {
         }
     }
 
-    List<Object> events(String aggregateId) {
-        List<Object> events = new ArrayList<>();
-        config.eventStore().readEvents(aggregateId).forEachRemaining(e -> events.add(e.getPayload()));
+    List<LedgerFact> events(String aggregateId) {
+        List<LedgerFact> events = new ArrayList<>();
+        config.eventStore().readEvents(aggregateId).forEachRemaining(e -> events.add((LedgerFact) e.getPayload()));
         return events;
     }
 

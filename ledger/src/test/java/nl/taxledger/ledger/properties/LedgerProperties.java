@@ -111,7 +111,7 @@ class LedgerProperties {
         if (h.assessments.isEmpty()) {
             return;
         }
-        List<Object> events = LEDGER.events(debtorId);
+        List<nl.taxledger.ledger.api.LedgerFact> events = LEDGER.events(debtorId);
         nl.taxledger.ledger.asof.AsOfFold live = new nl.taxledger.ledger.asof.AsOfFold(null, null);
         events.forEach(live::apply);
         AccountSnapshot account = LEDGER.snapshot(debtorId);
