@@ -9,8 +9,10 @@ import static nl.taxledger.projections.Events.payment;
 import static nl.taxledger.projections.Events.principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.Map;
 
 import nl.taxledger.ledger.api.PaymentUnmatched;
 import nl.taxledger.ledger.api.UnmatchedPaymentAssigned;
@@ -57,6 +59,30 @@ class ProjectionGuardsTest {
         JsonNode payload = JsonMapper.builder().build().readTree(paid.payloadJson());
         assertThat(payload.get("valueDate").asString()).isEqualTo("2026-03-10");
         assertThat(payload.get("allocations").get(0).get("amountCents").asLong()).isEqualTo(100_00);
+    }
+
+    @Test
+    void aSuspensePaymentAssignedToTheDebtorIsInItsHistoryOnItsBookingDate() {
+        feed.publish(new PaymentUnmatched("P9", 10_00, date("2026-03-01"), "X", "TRANSFER", null, date("2026-03-01")),
+                new UnmatchedPaymentAssigned("P9", "S1", 10_00, date("2026-03-02")));
+
+        List<Fact> history = new DebtorHistoryQuery(jdbc).history("S1");
+
+        assertThat(history).extracting(Fact::eventType, Fact::effectiveDate, Fact::bookingDate)
+                .containsExactly(tuple("UnmatchedPaymentAssigned", date("2026-03-02"), date("2026-03-02")));
+    }
+
+    @Test
+    void theHistoryStoresAFactAsItsRecordFieldsAndNotTheAnswersItGivesAboutItself() {
+        feed.publish(imposed("S1", "A1", "2026-02-27", line("L1", "GEM-A", "OZB", 300_00)),
+                payment("S1", "P1", 100_00, "2026-03-10", "2026-03-11", 0, 0, principal("A1", "L1", "P1", 100_00)));
+
+        Fact paid = new DebtorHistoryQuery(jdbc).history("S1").get(1);
+
+        JsonNode payload = JsonMapper.builder().build().readTree(paid.payloadJson());
+        assertThat(payload.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("debtorId",
+                "paymentId", "amountCents", "valueDate", "reference", "channel", "counterpartyRef", "fromSuspense",
+                "negativeCreditSettledCents", "allocations", "creditCents", "bookingDate");
     }
 
     @Test

@@ -3,8 +3,8 @@ package nl.taxledger.projections.history;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.Optional;
 
+import nl.taxledger.ledger.api.LedgerFact;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every fact about a debtor with its metadata (who, why, source, commandId): the audit trail a
- * clerk reads. One handler for all events, because the facts are stored alike; which events
- * concern a debtor is decided by {@link DebtorFacts}.
+ * clerk reads. One handler for all facts, because the facts are stored alike; which debtor a fact
+ * concerns and its dates are the fact's own ({@link LedgerFact#debtor()}, {@link LedgerFact#effectiveDate()}).
  */
 @ProcessingGroup(DebtorHistoryProjection.PROCESSING_GROUP)
 public class DebtorHistoryProjection {
@@ -52,13 +52,10 @@ public class DebtorHistoryProjection {
 
     /** The tracking token is only resolved for tracked events, so this runs in a streaming processor only. */
     @EventHandler
-    void on(Object event, MetaData metaData, TrackingToken token, @MessageIdentifier String eventId,
+    void on(LedgerFact fact, MetaData metaData, TrackingToken token, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        Optional<DebtorFacts.Dates> fact = DebtorFacts.of(event);
-        if (fact.isEmpty()) {
-            return; // participant, suspense and remittance facts belong to no debtor
-        }
-        insert(event, fact.get(), metaData, eventId, recordedAt);
+        // participant, suspense and remittance facts belong to no debtor
+        fact.debtor().ifPresent(debtorId -> insert(fact, debtorId, metaData, eventId, recordedAt));
     }
 
     /** A token reset replays from the start; the table must be empty for the replay to rebuild it identically. */
@@ -67,10 +64,10 @@ public class DebtorHistoryProjection {
         jdbc.execute("TRUNCATE history_fact");
     }
 
-    private void insert(Object event, DebtorFacts.Dates fact, MetaData metaData, String eventId, Instant recordedAt) {
-        plan.current().add(FACT, eventId, fact.debtorId(), event.getClass().getSimpleName(), fact.effectiveDate(),
+    private void insert(LedgerFact fact, String debtorId, MetaData metaData, String eventId, Instant recordedAt) {
+        plan.current().add(FACT, eventId, debtorId, fact.getClass().getSimpleName(), fact.effectiveDate(),
                 fact.bookingDate(), recordedAt.atOffset(ZoneOffset.UTC), text(metaData, "who"), text(metaData, "why"),
-                text(metaData, "source"), text(metaData, "commandId"), json.writeValueAsString(event), eventId);
+                text(metaData, "source"), text(metaData, "commandId"), json.writeValueAsString(fact), eventId);
     }
 
     private static String text(MetaData metaData, String key) {

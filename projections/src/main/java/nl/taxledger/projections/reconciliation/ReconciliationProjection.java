@@ -4,14 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.taxledger.ledger.api.Allocation;
 import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.AssessmentReduced;
 import nl.taxledger.ledger.api.ClaimAmount;
 import nl.taxledger.ledger.api.Component;
-import nl.taxledger.ledger.api.CreditOffset;
-import nl.taxledger.ledger.api.PaymentReceived;
-import nl.taxledger.ledger.api.PaymentReversed;
+import nl.taxledger.ledger.api.LedgerFact;
+import nl.taxledger.ledger.api.PrincipalReceipt;
 import nl.taxledger.ledger.api.RemissionGranted;
 import nl.taxledger.ledger.api.UncollectibleReinstated;
 import nl.taxledger.ledger.api.WrittenOffAsUncollectible;
@@ -52,71 +50,42 @@ public class ReconciliationProjection {
         this.plan = new BatchedWrites.Plan(PROCESSING_GROUP, jdbc, LINE, MOVEMENT);
     }
 
+    /**
+     * One handler for every fact: the measures a fact type counts under, then its principal receipts (which facts
+     * have receipts is the fact's own answer, {@link LedgerFact#principalReceipts()}), all on the fact's own dates.
+     */
     @EventHandler
-    void on(AssessmentImposed event, @MessageIdentifier String eventId) {
-        BatchedWrites writes = plan.current();
-        event.lines().forEach(line -> writes.add(LINE, event.assessmentId(), line.lineId(), line.participantId(),
-                line.taxType(), line.taxYear()));
-        Movements movements = new Movements(eventId, event.issueDate(), event.bookingDate());
-        event.lines().forEach(line ->
-                movements.add(event.assessmentId(), line.lineId(), Measure.IMPOSED, line.amountCents()));
-        movements.write(plan.current());
-    }
-
-    /** The whole reduction counts under its kind; the paid part of it also lowers what was received. */
-    @EventHandler
-    void on(AssessmentReduced event, @MessageIdentifier String eventId) {
-        Movements movements = new Movements(eventId, event.decisionDate(), event.bookingDate());
-        movements.add(event.assessmentId(), event.lineId(), Measure.of(event.kind()), event.amountCents());
-        movements.addPrincipal(event.takenBack(), -1);
-        movements.write(plan.current());
-    }
-
-    @EventHandler
-    void on(PaymentReceived event, @MessageIdentifier String eventId) {
-        Movements movements = new Movements(eventId, event.valueDate(), event.bookingDate());
-        movements.addPrincipal(event.allocations(), 1);
-        movements.write(plan.current());
-    }
-
-    @EventHandler
-    void on(CreditOffset event, @MessageIdentifier String eventId) {
-        Movements movements = new Movements(eventId, event.date(), event.bookingDate());
-        movements.addPrincipal(event.allocations(), 1);
-        movements.write(plan.current());
-    }
-
-    @EventHandler
-    void on(PaymentReversed event, @MessageIdentifier String eventId) {
-        Movements movements = new Movements(eventId, event.valueDate(), event.bookingDate());
-        movements.addPrincipal(event.takenBack(), -1);
-        movements.write(plan.current());
-    }
-
-    @EventHandler
-    void on(RemissionGranted event, @MessageIdentifier String eventId) {
-        Movements movements = new Movements(eventId, event.decisionDate(), event.bookingDate());
-        for (ClaimAmount item : event.items()) {
-            if (item.component() == Component.PRINCIPAL) {
-                movements.add(event.assessmentId(), item.itemId(), Measure.REMISSION, item.amountCents());
-            }
+    void on(LedgerFact fact, @MessageIdentifier String eventId) {
+        Movements movements = new Movements(eventId, fact.effectiveDate(), fact.bookingDate());
+        measures(fact, movements);
+        for (PrincipalReceipt receipt : fact.principalReceipts()) {
+            movements.add(receipt.assessmentId(), receipt.lineId(), Measure.RECEIVED, receipt.amountCents());
         }
-        movements.write(plan.current());
+        movements.write(plan);
     }
 
-    @EventHandler
-    void on(WrittenOffAsUncollectible event, @MessageIdentifier String eventId) {
-        Movements movements = new Movements(eventId, event.decisionDate(), event.bookingDate());
-        movements.add(event.assessmentId(), event.lineId(), Measure.UNCOLLECTIBLE, event.amountCents());
-        movements.write(plan.current());
-    }
-
-    /** Uncollectible is reported net of reinstatements. */
-    @EventHandler
-    void on(UncollectibleReinstated event, @MessageIdentifier String eventId) {
-        Movements movements = new Movements(eventId, event.decisionDate(), event.bookingDate());
-        movements.add(event.assessmentId(), event.lineId(), Measure.UNCOLLECTIBLE, -event.amountCents());
-        movements.write(plan.current());
+    /** The whole reduction counts under its kind; its paid part also lowers what was received (a receipt). */
+    private void measures(LedgerFact fact, Movements movements) {
+        if (fact instanceof AssessmentImposed event) {
+            BatchedWrites writes = plan.current();
+            event.lines().forEach(line -> writes.add(LINE, event.assessmentId(), line.lineId(), line.participantId(),
+                    line.taxType(), line.taxYear()));
+            event.lines().forEach(line ->
+                    movements.add(event.assessmentId(), line.lineId(), Measure.IMPOSED, line.amountCents()));
+        } else if (fact instanceof AssessmentReduced event) {
+            movements.add(event.assessmentId(), event.lineId(), Measure.of(event.kind()), event.amountCents());
+        } else if (fact instanceof RemissionGranted event) {
+            for (ClaimAmount item : event.items()) {
+                if (item.component() == Component.PRINCIPAL) {
+                    movements.add(event.assessmentId(), item.itemId(), Measure.REMISSION, item.amountCents());
+                }
+            }
+        } else if (fact instanceof WrittenOffAsUncollectible event) {
+            movements.add(event.assessmentId(), event.lineId(), Measure.UNCOLLECTIBLE, event.amountCents());
+        } else if (fact instanceof UncollectibleReinstated event) {
+            // uncollectible is reported net of reinstatements
+            movements.add(event.assessmentId(), event.lineId(), Measure.UNCOLLECTIBLE, -event.amountCents());
+        }
     }
 
     /** A token reset replays from the start; the tables must be empty for the replay to rebuild them identically. */
@@ -144,17 +113,12 @@ public class ReconciliationProjection {
                     assessmentId, lineId});
         }
 
-        /** Received is net principal: sign +1 for money onto lines, -1 for money taken back off them. */
-        void addPrincipal(List<Allocation> allocations, int sign) {
-            for (Allocation allocation : allocations) {
-                if (allocation.component() == Component.PRINCIPAL) {
-                    add(allocation.assessmentId(), allocation.itemId(), Measure.RECEIVED, sign * allocation.amountCents());
-                }
+        /** Facts without movements (most of them) leave the batch alone. */
+        void write(BatchedWrites.Plan plan) {
+            if (!rows.isEmpty()) {
+                BatchedWrites writes = plan.current();
+                rows.forEach(row -> writes.add(MOVEMENT, row));
             }
-        }
-
-        void write(BatchedWrites writes) {
-            rows.forEach(row -> writes.add(MOVEMENT, row));
         }
     }
 }
