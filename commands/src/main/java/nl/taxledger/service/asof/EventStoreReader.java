@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import nl.taxledger.ledger.api.LedgerFact;
 import org.axonframework.serialization.Revision;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +43,7 @@ public final class EventStoreReader {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     /** Reads every stored fact into {@code sink}, in global order; returns how many. */
-    public long readAll(DataSource dataSource, Consumer<Object> sink, Progress progress) {
+    public long readAll(DataSource dataSource, Consumer<LedgerFact> sink, Progress progress) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -58,7 +59,7 @@ public final class EventStoreReader {
         }
     }
 
-    private long stream(Connection connection, Consumer<Object> sink, Progress progress) throws SQLException {
+    private long stream(Connection connection, Consumer<LedgerFact> sink, Progress progress) throws SQLException {
         try (Statement count = connection.createStatement();
              ResultSet rows = count.executeQuery("SELECT count(*) FROM domainevententry")) {
             rows.next();
@@ -80,8 +81,9 @@ public final class EventStoreReader {
         return read;
     }
 
-    Object deserialize(long globalIndex, String payloadType, String revision, byte[] payload) {
-        Class<?> type = eventClass(globalIndex, payloadType);
+    /** One stored payload as the fact it records; refuses a type that is no fact and a revision it cannot read. */
+    public LedgerFact deserialize(long globalIndex, String payloadType, String revision, byte[] payload) {
+        Class<? extends LedgerFact> type = eventClass(globalIndex, payloadType);
         Revision expected = type.getAnnotation(Revision.class);
         String expectedRevision = expected == null ? null : expected.value();
         if (!Objects.equals(expectedRevision, revision)) {
@@ -97,14 +99,19 @@ public final class EventStoreReader {
     }
 
     /** Only the ledger's own event records: stored text must not name arbitrary classes to load. */
-    private static Class<?> eventClass(long globalIndex, String payloadType) {
+    private static Class<? extends LedgerFact> eventClass(long globalIndex, String payloadType) {
         if (!payloadType.startsWith(EVENT_PACKAGE)) {
             throw new IllegalStateException("event " + globalIndex + ": unexpected payload type " + payloadType);
         }
+        Class<?> type;
         try {
-            return Class.forName(payloadType, false, EventStoreReader.class.getClassLoader());
+            type = Class.forName(payloadType, false, EventStoreReader.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("event " + globalIndex + ": unknown payload type " + payloadType, e);
         }
+        if (!LedgerFact.class.isAssignableFrom(type)) {
+            throw new IllegalStateException("event " + globalIndex + ": " + payloadType + " is not a ledger fact");
+        }
+        return type.asSubclass(LedgerFact.class);
     }
 }

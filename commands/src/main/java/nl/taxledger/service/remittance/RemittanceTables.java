@@ -1,17 +1,8 @@
 package nl.taxledger.service.remittance;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import nl.taxledger.ledger.api.Allocation;
 import nl.taxledger.ledger.api.AssessmentImposed;
-import nl.taxledger.ledger.api.AssessmentReduced;
-import nl.taxledger.ledger.api.Component;
-import nl.taxledger.ledger.api.CreditOffset;
-import nl.taxledger.ledger.api.LineSpec;
 import nl.taxledger.ledger.api.ParticipantRegistered;
-import nl.taxledger.ledger.api.PaymentReceived;
-import nl.taxledger.ledger.api.PaymentReversed;
 import nl.taxledger.ledger.api.RemittanceIssued;
 import nl.taxledger.ledger.api.RemittanceLine;
 import nl.taxledger.ledger.api.RemittancePolicyChanged;
@@ -22,9 +13,9 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The command-side remittance tables (V10). Subscribing processor {@code command-lookups}: runs inside the
- * transaction that appends the events, so the receipts snapshot an IssueRemittance reads holds every committed
- * booking. Only principal counts: costs and interest are the collector's income (domain.md §5).
+ * The command-side remittance tables (V10) of participants, policies, line dimensions and issued remittances; the
+ * receipts are written by {@link RemittanceReceipts}. Subscribing processor {@code command-lookups}: runs inside the
+ * transaction that appends the events.
  */
 @org.springframework.stereotype.Component
 @ProcessingGroup("command-lookups")
@@ -67,52 +58,6 @@ class RemittanceTables {
                     ps.setString(4, line.taxType());
                     ps.setInt(5, line.taxYear());
                 });
-    }
-
-    @EventHandler
-    void on(PaymentReceived event, @MessageIdentifier String eventId) {
-        receipts(eventId, event.allocations(), 1, event.bookingDate(), "PAYMENT");
-    }
-
-    @EventHandler
-    void on(CreditOffset event, @MessageIdentifier String eventId) {
-        receipts(eventId, event.allocations(), 1, event.bookingDate(), "SET_OFF");
-    }
-
-    @EventHandler
-    void on(PaymentReversed event, @MessageIdentifier String eventId) {
-        receipts(eventId, event.takenBack(), -1, event.bookingDate(), "STORNO");
-    }
-
-    @EventHandler
-    void on(AssessmentReduced event, @MessageIdentifier String eventId) {
-        receipts(eventId, event.takenBack(), -1, event.bookingDate(), "REDUCTION");
-    }
-
-    /** One JDBC batch for the event's principal allocations; each must find the line it was imposed on. */
-    private void receipts(String eventId, List<Allocation> allocations, int sign, LocalDate bookingDate, String kind) {
-        List<Object[]> rows = new ArrayList<>();
-        int seq = 0;
-        for (Allocation allocation : allocations == null ? List.<Allocation>of() : allocations) {
-            seq++;
-            if (allocation.component() == Component.PRINCIPAL) {
-                rows.add(new Object[] {eventId, seq, bookingDate, sign * allocation.amountCents(), kind,
-                        allocation.assessmentId(), allocation.itemId()});
-            }
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        int[] counts = jdbc.batchUpdate("INSERT INTO remittance_receipt (event_id, seq, participant_id, tax_type, tax_year, "
-                + "booking_date, amount_cents, kind) SELECT ?, ?, participant_id, tax_type, tax_year, ?, ?, ? "
-                + "FROM remittance_line_dimension WHERE assessment_id = ? AND line_id = ?", rows);
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 1) {
-                // a receipt on a line nobody imposed: the ledger is wrong, and remitting from it would make it worse
-                throw new IllegalStateException("no line " + rows.get(i)[5] + "/" + rows.get(i)[6]
-                        + " for a receipt of event " + eventId);
-            }
-        }
     }
 
     @EventHandler

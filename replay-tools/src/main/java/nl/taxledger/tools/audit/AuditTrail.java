@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import nl.taxledger.ledger.api.LedgerFact;
+import nl.taxledger.ledger.api.UnmatchedPaymentAssigned;
+import nl.taxledger.service.asof.EventStoreReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,22 +22,25 @@ import tools.jackson.databind.json.JsonMapper;
  * Every stored fact about one debtor, in global order: the debtor account's events, plus the suspense history
  * (UnmatchedPayment aggregate) of every payment that was assigned to the debtor. Read from
  * {@code domainevententry} as stored, in one read-only snapshot; metadata is the JSON Axon's Jackson3Serializer
- * wrote (who, why, source, commandId).
+ * wrote (who, why, source, commandId). Each payload is read as the fact it records, which answers which debtor it is
+ * about and its effective and booking date ({@link LedgerFact}); the stored payload is shown as stored.
  */
 final class AuditTrail {
     static final int FETCH_SIZE = 1000;
-    /** The date a fact takes effect on, by the first of these payload fields it has (domain.md §2). */
-    private static final List<String> EFFECTIVE_DATE_FIELDS = List.of("valueDate", "decisionDate", "date",
-            "issueDate", "from", "agreedDate", "termDueDate", "signedDate", "collectionDate", "through", "bookingDate");
-    private static final String COLUMNS = "globalindex, aggregateidentifier, sequencenumber, payloadtype, payload, "
-            + "metadata, timestamp";
+    private static final String COLUMNS = "globalindex, aggregateidentifier, sequencenumber, payloadtype, "
+            + "payloadrevision, payload, metadata, timestamp";
 
     record Fact(long globalIndex, String recordedAt, String eventType, String aggregateId, long sequenceNumber,
                 String effectiveDate, String bookingDate, String who, String why, String source, String commandId,
                 String payloadJson) {
     }
 
+    /** A stored row read as the fact it records. */
+    private record Stored(Fact row, LedgerFact fact) {
+    }
+
     private final JsonMapper json = JsonMapper.builder().build();
+    private final EventStoreReader reader = new EventStoreReader();
 
     List<Fact> of(DataSource dataSource, String debtorId) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -51,18 +57,19 @@ final class AuditTrail {
                         + " OR position(? IN payload) > 0", statement -> {
                             statement.setString(1, debtorId);
                             statement.setBytes(2, debtorField);
-                        }, fact -> {
-                            boolean ownAggregate = fact.aggregateId().equals(debtorId);
-                            if (ownAggregate || debtorId.equals(json.readTree(fact.payloadJson()).path("debtorId").asString(null))) {
-                                facts.put(fact.globalIndex(), fact);
-                                if (!ownAggregate && fact.eventType().startsWith("UnmatchedPayment")) {
-                                    suspensePayments.add(fact.aggregateId());
+                        }, stored -> {
+                            boolean ownAggregate = stored.row().aggregateId().equals(debtorId);
+                            if (ownAggregate || stored.fact().debtor().filter(debtorId::equals).isPresent()) {
+                                facts.put(stored.row().globalIndex(), stored.row());
+                                if (!ownAggregate && stored.fact() instanceof UnmatchedPaymentAssigned) {
+                                    suspensePayments.add(stored.row().aggregateId());
                                 }
                             }
                         });
                 for (String paymentId : suspensePayments) {
                     read(connection, "SELECT " + COLUMNS + " FROM domainevententry WHERE aggregateidentifier = ?",
-                            statement -> statement.setString(1, paymentId), fact -> facts.put(fact.globalIndex(), fact));
+                            statement -> statement.setString(1, paymentId),
+                            stored -> facts.put(stored.row().globalIndex(), stored.row()));
                 }
                 return new ArrayList<>(facts.values());
             } finally {
@@ -76,7 +83,7 @@ final class AuditTrail {
     }
 
     private interface Sink {
-        void accept(Fact fact);
+        void accept(Stored stored);
     }
 
     private void read(Connection connection, String sql, Binder binder, Sink sink) throws SQLException {
@@ -85,31 +92,24 @@ final class AuditTrail {
             binder.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    sink.accept(fact(rows));
+                    sink.accept(stored(rows));
                 }
             }
         }
     }
 
-    private Fact fact(ResultSet row) throws SQLException {
-        String payloadType = row.getString("payloadtype");
-        String payloadJson = new String(row.getBytes("payload"), StandardCharsets.UTF_8);
+    private Stored stored(ResultSet row) throws SQLException {
+        long globalIndex = row.getLong("globalindex");
+        byte[] payload = row.getBytes("payload");
+        LedgerFact fact = reader.deserialize(globalIndex, row.getString("payloadtype"),
+                row.getString("payloadrevision"), payload);
         byte[] metadataBytes = row.getBytes("metadata");
-        JsonNode payload = json.readTree(payloadJson);
         JsonNode metadata = metadataBytes == null ? json.createObjectNode() : json.readTree(metadataBytes);
-        return new Fact(row.getLong("globalindex"), row.getString("timestamp"),
-                payloadType.substring(payloadType.lastIndexOf('.') + 1), row.getString("aggregateidentifier"),
-                row.getLong("sequencenumber"), effectiveDate(payload), payload.path("bookingDate").asString(null),
-                metadata.path("who").asString(null), metadata.path("why").asString(null),
-                metadata.path("source").asString(null), metadata.path("commandId").asString(null), payloadJson);
-    }
-
-    private static String effectiveDate(JsonNode payload) {
-        for (String field : EFFECTIVE_DATE_FIELDS) {
-            if (payload.hasNonNull(field)) {
-                return payload.get(field).asString();
-            }
-        }
-        return null;
+        Fact shown = new Fact(globalIndex, row.getString("timestamp"), fact.getClass().getSimpleName(),
+                row.getString("aggregateidentifier"), row.getLong("sequencenumber"), fact.effectiveDate().toString(),
+                fact.bookingDate().toString(), metadata.path("who").asString(null), metadata.path("why").asString(null),
+                metadata.path("source").asString(null), metadata.path("commandId").asString(null),
+                new String(payload, StandardCharsets.UTF_8));
+        return new Stored(shown, fact);
     }
 }
