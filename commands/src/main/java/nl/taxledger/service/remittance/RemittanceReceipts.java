@@ -38,7 +38,8 @@ class RemittanceReceipts {
                     receipt.kind().name(), receipt.assessmentId(), receipt.lineId()});
         }
         int[] counts = jdbc.batchUpdate("INSERT INTO remittance_receipt (event_id, seq, participant_id, tax_type,"
-                + " tax_year, booking_date, amount_cents, kind) SELECT ?, ?, participant_id, tax_type, tax_year, ?, ?, ?"
+                + " tax_year, booking_date, amount_cents, kind)"
+                + " SELECT ?, ?, participant_id, tax_type, tax_year, ?, ?, ?"
                 + " FROM remittance_line_dimension WHERE assessment_id = ? AND line_id = ?", rows);
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] != 1) {
