@@ -33,6 +33,7 @@ import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.api.LineSpec;
 import nl.taxledger.ledger.api.OffsetCredit;
 import nl.taxledger.ledger.api.PayRefund;
+import nl.taxledger.ledger.api.PaymentChannel;
 import nl.taxledger.ledger.api.ReceivePayment;
 import nl.taxledger.ledger.api.RecordArrangementTermMissed;
 import nl.taxledger.ledger.api.RecordDirectDebitFailure;
@@ -225,12 +226,13 @@ public final class Requests {
             long cents = positiveCents("amount", amount);
             LocalDate value = Fields.date("valueDate", valueDate);
             String account = counterpartyIban == null ? null : Fields.iban("counterpartyIban", counterpartyIban);
-            String via = channel == null ? "TRANSFER" : channel;
+            PaymentChannel via = channel == null ? PaymentChannel.TRANSFER : oneOf("channel", PaymentChannel.class, channel);
             LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
             return d -> route(d, id, cents, value, account, via, booked);
         }
 
-        private Object route(Directory d, String id, long cents, LocalDate value, String account, String via, LocalDate booked) {
+        private Object route(Directory d, String id, long cents, LocalDate value, String account, PaymentChannel via,
+                             LocalDate booked) {
             if (d.payment(id).isPresent()) {
                 throw new LedgerRejection(ErrorCode.DUPLICATE_PAYMENT, "payment " + id + " is already booked");
             }
@@ -477,7 +479,7 @@ public final class Requests {
 
     public record RecordDirectDebitFailureRequest(String commandId, String debtorId, String mandateId,
                                                   String collectionDate, String reasonCode,
-                                                  String bookingDate) implements LedgerRequest {
+                                                  String bookingDate, String endToEndId) implements LedgerRequest {
         @Override
         public Routed validate(LocalDate today) {
             String debtor = required("debtorId", debtorId);
@@ -485,7 +487,8 @@ public final class Requests {
             LocalDate collected = Fields.date("collectionDate", collectionDate);
             String reason = required("reasonCode", reasonCode);
             LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new RecordDirectDebitFailure(Routes.knownDebtor(d, debtor), id, collected, reason, booked);
+            return d -> new RecordDirectDebitFailure(Routes.knownDebtor(d, debtor), id, collected, reason, booked,
+                    endToEndId);
         }
     }
 

@@ -140,8 +140,9 @@ public class DebtorAccount {
     public PaymentReceived handle(ReceivePayment command) {
         check(!state.hasPayment(command.paymentId()), ErrorCode.DUPLICATE_PAYMENT,
                 "payment " + command.paymentId() + " is already booked");
+        check(command.channel() != null, ErrorCode.VALIDATION_FAILED, "channel is required");
         return receive(command.paymentId(), command.amountCents(), command.directedAssessmentId(), command.valueDate(),
-                command.reference(), command.channel(), command.counterpartyRef(), false, command.bookingDate());
+                command.reference(), command.channel().name(), command.counterpartyRef(), false, command.bookingDate());
     }
 
     /** Books money, new or from suspense: art. 7 over the account, the rest becomes credit. */
@@ -331,7 +332,7 @@ public class DebtorAccount {
         state.credit.settleOwed(event.negativeCreditSettledCents());
         state.recordAllocations(event.allocations());
         state.credit.add(event.paymentId(), event.creditCents());
-        measures.recordPayment(event.channel());
+        measures.recordPayment(event.channel(), event.valueDate());
         state.checkPaymentInvariant(event.paymentId());
     }
 

@@ -1,0 +1,43 @@
+package nl.taxledger.service.commandapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.LedgerRejection;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Field checks of the request shapes (domain.md §8): refused before any ledger state is read. */
+class FieldsAtTheDoorTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
+
+    private static Routed validate(String type, String body) {
+        return JSON.readValue(body, Requests.TYPES.get(type)).validate(TODAY);
+    }
+
+    private static void assertRefused(String type, String body, String naming) {
+        assertThatThrownBy(() -> validate(type, body)).isInstanceOfSatisfying(LedgerRejection.class, rejection -> {
+            assertThat(rejection.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+            assertThat(rejection.getMessage()).contains(naming);
+        });
+    }
+
+    @Test
+    void a_payment_channel_outside_the_known_channels_is_refused_naming_the_field() {
+        assertRefused("ReceivePayment", """
+                {"commandId":"c1","paymentId":"P1","amount":"10.00","valueDate":"2026-06-15","reference":"A1",
+                 "channel":"direct_debit"}""", "channel");
+    }
+
+    @Test
+    void every_channel_the_scenarios_and_the_bench_send_is_accepted() {
+        for (String channel : new String[] {"TRANSFER", "DIRECT_DEBIT", "IDEAL"}) {
+            assertThat(validate("ReceivePayment", """
+                    {"commandId":"c1","paymentId":"P1","amount":"10.00","valueDate":"2026-06-15","channel":"%s"}"""
+                    .formatted(channel))).isNotNull();
+        }
+    }
+}
