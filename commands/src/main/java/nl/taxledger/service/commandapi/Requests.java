@@ -13,6 +13,7 @@ import java.util.Map;
 import nl.taxledger.ledger.api.AgreePaymentArrangement;
 import nl.taxledger.ledger.api.ArrangementOutcome;
 import nl.taxledger.ledger.api.ArrangementTerm;
+import nl.taxledger.ledger.api.AssessmentKind;
 import nl.taxledger.ledger.api.AssignUnmatchedPayment;
 import nl.taxledger.ledger.api.CancelCosts;
 import nl.taxledger.ledger.api.CancelInterest;
@@ -136,7 +137,8 @@ public final class Requests {
 
     public record ImposeAssessmentRequest(String commandId, String assessmentId, String debtorId, String issueDate,
                                           String dueDate, String paymentReference, List<LineRequest> lines,
-                                          String bookingDate) implements LedgerRequest {
+                                          String bookingDate, String kind, String belongsToAssessmentId)
+            implements LedgerRequest {
         @Override
         public Routed validate(LocalDate today) {
             String id = required("assessmentId", assessmentId);
@@ -149,7 +151,15 @@ public final class Requests {
             }
             String reference = paymentReference == null ? id : paymentReference;
             LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
+            AssessmentKind validKind = kind == null ? AssessmentKind.AANSLAG : oneOf("kind", AssessmentKind.class, kind);
+            if ((validKind == AssessmentKind.BESTUURLIJKE_BOETE) != (belongsToAssessmentId != null)) {
+                throw Fields.invalid("belongsToAssessmentId is required for, and only for, a " + AssessmentKind.BESTUURLIJKE_BOETE);
+            }
             return directory -> {
+                if (belongsToAssessmentId != null && !Routes.debtorOfAssessment(directory, belongsToAssessmentId).equals(debtor)) {
+                    throw new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT,
+                            "assessment " + belongsToAssessmentId + " is not this debtor's");
+                }
                 for (LineSpec spec : specs) {
                     if (!directory.participantExists(spec.participantId())) {
                         throw new LedgerRejection(ErrorCode.UNKNOWN_PARTICIPANT, "no participant " + spec.participantId());
@@ -161,7 +171,8 @@ public final class Requests {
                     }
                     throw Fields.invalid("payment reference " + reference + " is already in use");
                 }
-                return new ImposeAssessment(debtor, id, issued, due, reference, specs, booked);
+                return new ImposeAssessment(debtor, id, issued, due, reference, specs, booked, validKind,
+                        belongsToAssessmentId);
             };
         }
     }

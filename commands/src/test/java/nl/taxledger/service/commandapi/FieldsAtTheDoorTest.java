@@ -40,4 +40,23 @@ class FieldsAtTheDoorTest {
                     .formatted(channel))).isNotNull();
         }
     }
+
+    private static final String IMPOSE = """
+            {"commandId":"c1","assessmentId":"B1","debtorId":"S1","issueDate":"2026-02-27","dueDate":"2026-03-31",
+             "lines":[{"lineId":"L1","participantId":"GEM-A","taxType":"OZB","taxYear":2026,"amount":"50.00"}]%s}""";
+
+    @Test
+    void an_assessment_kind_outside_the_known_kinds_is_refused_naming_the_field() {
+        assertRefused("ImposeAssessment", IMPOSE.formatted(",\"kind\":\"BOETE\""), "kind");
+    }
+
+    @Test
+    void a_bestuurlijke_boete_without_the_assessment_it_belongs_to_is_refused_naming_the_field() {
+        assertRefused("ImposeAssessment", IMPOSE.formatted(",\"kind\":\"BESTUURLIJKE_BOETE\""), "belongsToAssessmentId");
+    }
+
+    @Test
+    void a_tax_assessment_that_names_an_assessment_it_belongs_to_is_refused_naming_the_field() {
+        assertRefused("ImposeAssessment", IMPOSE.formatted(",\"belongsToAssessmentId\":\"A1\""), "belongsToAssessmentId");
+    }
 }

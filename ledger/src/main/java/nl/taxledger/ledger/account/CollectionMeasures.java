@@ -45,7 +45,8 @@ final class CollectionMeasures {
     static final int MISSED_TERMS_THAT_END_AN_ARRANGEMENT = 2;
     static final int FAILURES_THAT_END_A_MANDATE = 3;
 
-    private record Deferral(DeferralKind kind, LocalDate from, LocalDate until, LocalDate endedOn) {
+    private record Deferral(DeferralKind kind, String assessmentId, LocalDate from, LocalDate until,
+                            LocalDate endedOn) {
         boolean activeOn(LocalDate date) {
             return !date.isBefore(from) && !date.isAfter(until) && (endedOn == null || date.isBefore(endedOn));
         }
@@ -117,6 +118,12 @@ final class CollectionMeasures {
         return deferrals.values().stream().anyMatch(d -> d.kind() == DeferralKind.MORATORIUM && d.activeOn(date));
     }
 
+    /** Whether payment of the assessment is deferred on the date: a deferral of it, or of all the debtor's debts. */
+    boolean deferredOn(String assessmentId, LocalDate date) {
+        return deferrals.values().stream().anyMatch(d -> d.activeOn(date)
+                && (d.assessmentId() == null || d.assessmentId().equals(assessmentId)));
+    }
+
     // ---- deferral ----------------------------------------------------------------------------
 
     @CommandHandler
@@ -142,13 +149,14 @@ final class CollectionMeasures {
 
     @EventSourcingHandler
     void on(DeferralGranted event) {
-        deferrals.put(event.deferralId(), new Deferral(event.kind(), event.from(), event.until(), null));
+        deferrals.put(event.deferralId(),
+                new Deferral(event.kind(), event.assessmentId(), event.from(), event.until(), null));
     }
 
     @EventSourcingHandler
     void on(DeferralEnded event) {
         Deferral d = deferrals.get(event.deferralId());
-        deferrals.put(event.deferralId(), new Deferral(d.kind(), d.from(), d.until(), event.date()));
+        deferrals.put(event.deferralId(), new Deferral(d.kind(), d.assessmentId(), d.from(), d.until(), event.date()));
     }
 
     // ---- payment arrangement ------------------------------------------------------------------
