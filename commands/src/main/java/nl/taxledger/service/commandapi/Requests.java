@@ -151,12 +151,15 @@ public final class Requests {
             }
             String reference = paymentReference == null ? id : paymentReference;
             LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            AssessmentKind validKind = kind == null ? AssessmentKind.AANSLAG : oneOf("kind", AssessmentKind.class, kind);
+            AssessmentKind validKind = kind == null ? AssessmentKind.AANSLAG
+                    : oneOf("kind", AssessmentKind.class, kind);
             if ((validKind == AssessmentKind.BESTUURLIJKE_BOETE) != (belongsToAssessmentId != null)) {
-                throw Fields.invalid("belongsToAssessmentId is required for, and only for, a " + AssessmentKind.BESTUURLIJKE_BOETE);
+                throw Fields.invalid("belongsToAssessmentId is required for, and only for, a "
+                        + AssessmentKind.BESTUURLIJKE_BOETE);
             }
             return directory -> {
-                if (belongsToAssessmentId != null && !Routes.debtorOfAssessment(directory, belongsToAssessmentId).equals(debtor)) {
+                if (belongsToAssessmentId != null
+                        && !Routes.debtorOfAssessment(directory, belongsToAssessmentId).equals(debtor)) {
                     throw new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT,
                             "assessment " + belongsToAssessmentId + " is not this debtor's");
                 }
@@ -237,7 +240,8 @@ public final class Requests {
             long cents = positiveCents("amount", amount);
             LocalDate value = Fields.date("valueDate", valueDate);
             String account = counterpartyIban == null ? null : Fields.iban("counterpartyIban", counterpartyIban);
-            PaymentChannel via = channel == null ? PaymentChannel.TRANSFER : oneOf("channel", PaymentChannel.class, channel);
+            PaymentChannel via = channel == null ? PaymentChannel.TRANSFER
+                    : oneOf("channel", PaymentChannel.class, channel);
             LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
             return d -> route(d, id, cents, value, account, via, booked);
         }

@@ -52,11 +52,13 @@ class FieldsAtTheDoorTest {
 
     @Test
     void a_bestuurlijke_boete_without_the_assessment_it_belongs_to_is_refused_naming_the_field() {
-        assertRefused("ImposeAssessment", IMPOSE.formatted(",\"kind\":\"BESTUURLIJKE_BOETE\""), "belongsToAssessmentId");
+        assertRefused("ImposeAssessment", IMPOSE.formatted(",\"kind\":\"BESTUURLIJKE_BOETE\""),
+                "belongsToAssessmentId");
     }
 
     @Test
     void a_tax_assessment_that_names_an_assessment_it_belongs_to_is_refused_naming_the_field() {
-        assertRefused("ImposeAssessment", IMPOSE.formatted(",\"belongsToAssessmentId\":\"A1\""), "belongsToAssessmentId");
+        assertRefused("ImposeAssessment", IMPOSE.formatted(",\"belongsToAssessmentId\":\"A1\""),
+                "belongsToAssessmentId");
     }
 }

@@ -55,17 +55,19 @@ class AdministrativeFineTest {
     }
 
     @Test
-    void an_undirected_payment_settles_the_assessment_before_its_fine_under_deferral_and_the_surplus_goes_to_the_fine() {
+    void an_undirected_payment_settles_the_assessment_before_its_deferred_fine_and_the_surplus_goes_to_the_fine() {
         fixture.given(TAX, FINE, FINE_DEFERRED)
                 .when(pay(120_00, null))
-                .expectEvents(received(120_00, null, principal("A1", "L1", "P1", 100_00), principal("B1", "L1", "P1", 20_00)));
+                .expectEvents(received(120_00, null, principal("A1", "L1", "P1", 100_00),
+                        principal("B1", "L1", "P1", 20_00)));
     }
 
     @Test
     void without_a_deferral_the_fine_is_settled_oldest_first_like_any_assessment() {
         fixture.given(TAX, FINE)
                 .when(pay(120_00, null))
-                .expectEvents(received(120_00, null, principal("B1", "L1", "P1", 50_00), principal("A1", "L1", "P1", 70_00)));
+                .expectEvents(received(120_00, null, principal("B1", "L1", "P1", 50_00),
+                        principal("A1", "L1", "P1", 70_00)));
     }
 
     @Test
@@ -74,7 +76,8 @@ class AdministrativeFineTest {
                 day("2026-12-31"), day("2026-03-01"));
         fixture.given(TAX, FINE, fromApril)
                 .when(pay(120_00, null))
-                .expectEvents(received(120_00, null, principal("B1", "L1", "P1", 50_00), principal("A1", "L1", "P1", 70_00)));
+                .expectEvents(received(120_00, null, principal("B1", "L1", "P1", 50_00),
+                        principal("A1", "L1", "P1", 70_00)));
     }
 
     @Test
@@ -82,7 +85,8 @@ class AdministrativeFineTest {
         fixture.given(TAX, FINE, FINE_DEFERRED, new DeferralEnded("S1", "D1", day("2026-03-05"), "bezwaar afgewezen",
                         day("2026-03-05")))
                 .when(pay(120_00, null))
-                .expectEvents(received(120_00, null, principal("B1", "L1", "P1", 50_00), principal("A1", "L1", "P1", 70_00)));
+                .expectEvents(received(120_00, null, principal("B1", "L1", "P1", 50_00),
+                        principal("A1", "L1", "P1", 70_00)));
     }
 
     @Test
@@ -91,14 +95,16 @@ class AdministrativeFineTest {
                 day("2026-12-31"), day("2026-03-01"));
         fixture.given(TAX, FINE, debtorWide)
                 .when(pay(120_00, null))
-                .expectEvents(received(120_00, null, principal("A1", "L1", "P1", 100_00), principal("B1", "L1", "P1", 20_00)));
+                .expectEvents(received(120_00, null, principal("A1", "L1", "P1", 100_00),
+                        principal("B1", "L1", "P1", 20_00)));
     }
 
     @Test
     void a_payment_directed_at_the_fine_under_deferral_settles_the_assessment_it_belongs_to_first() {
         fixture.given(TAX, FINE, FINE_DEFERRED)
                 .when(pay(120_00, "B1"))
-                .expectEvents(received(120_00, "B1", principal("A1", "L1", "P1", 100_00), principal("B1", "L1", "P1", 20_00)));
+                .expectEvents(received(120_00, "B1", principal("A1", "L1", "P1", 100_00),
+                        principal("B1", "L1", "P1", 20_00)));
     }
 
     @Test

@@ -45,7 +45,8 @@ class DebtorAccountTest {
     }
 
     private static ReceivePayment pay(String paymentId, long cents, String directedAssessmentId) {
-        return new ReceivePayment("S1", paymentId, cents, BOOKED, directedAssessmentId, directedAssessmentId, PaymentChannel.TRANSFER, null, BOOKED);
+        return new ReceivePayment("S1", paymentId, cents, BOOKED, directedAssessmentId, directedAssessmentId,
+                PaymentChannel.TRANSFER, null, BOOKED);
     }
 
     @Test
