@@ -13,6 +13,7 @@ import java.util.Map;
 import nl.taxledger.ledger.api.AgreePaymentArrangement;
 import nl.taxledger.ledger.api.ArrangementOutcome;
 import nl.taxledger.ledger.api.ArrangementTerm;
+import nl.taxledger.ledger.api.AssessmentKind;
 import nl.taxledger.ledger.api.AssignUnmatchedPayment;
 import nl.taxledger.ledger.api.CancelCosts;
 import nl.taxledger.ledger.api.CancelInterest;
@@ -33,6 +34,7 @@ import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.api.LineSpec;
 import nl.taxledger.ledger.api.OffsetCredit;
 import nl.taxledger.ledger.api.PayRefund;
+import nl.taxledger.ledger.api.PaymentChannel;
 import nl.taxledger.ledger.api.ReceivePayment;
 import nl.taxledger.ledger.api.RecordArrangementTermMissed;
 import nl.taxledger.ledger.api.RecordDirectDebitFailure;
@@ -135,7 +137,8 @@ public final class Requests {
 
     public record ImposeAssessmentRequest(String commandId, String assessmentId, String debtorId, String issueDate,
                                           String dueDate, String paymentReference, List<LineRequest> lines,
-                                          String bookingDate) implements LedgerRequest {
+                                          String bookingDate, String kind, String belongsToAssessmentId)
+            implements LedgerRequest {
         @Override
         public Routed validate(LocalDate today) {
             String id = required("assessmentId", assessmentId);
@@ -148,7 +151,18 @@ public final class Requests {
             }
             String reference = paymentReference == null ? id : paymentReference;
             LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
+            AssessmentKind validKind = kind == null ? AssessmentKind.AANSLAG
+                    : oneOf("kind", AssessmentKind.class, kind);
+            if ((validKind == AssessmentKind.BESTUURLIJKE_BOETE) != (belongsToAssessmentId != null)) {
+                throw Fields.invalid("belongsToAssessmentId is required for, and only for, a "
+                        + AssessmentKind.BESTUURLIJKE_BOETE);
+            }
             return directory -> {
+                if (belongsToAssessmentId != null
+                        && !Routes.debtorOfAssessment(directory, belongsToAssessmentId).equals(debtor)) {
+                    throw new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT,
+                            "assessment " + belongsToAssessmentId + " is not this debtor's");
+                }
                 for (LineSpec spec : specs) {
                     if (!directory.participantExists(spec.participantId())) {
                         throw new LedgerRejection(ErrorCode.UNKNOWN_PARTICIPANT, "no participant " + spec.participantId());
@@ -160,7 +174,8 @@ public final class Requests {
                     }
                     throw Fields.invalid("payment reference " + reference + " is already in use");
                 }
-                return new ImposeAssessment(debtor, id, issued, due, reference, specs, booked);
+                return new ImposeAssessment(debtor, id, issued, due, reference, specs, booked, validKind,
+                        belongsToAssessmentId);
             };
         }
     }
@@ -225,12 +240,14 @@ public final class Requests {
             long cents = positiveCents("amount", amount);
             LocalDate value = Fields.date("valueDate", valueDate);
             String account = counterpartyIban == null ? null : Fields.iban("counterpartyIban", counterpartyIban);
-            String via = channel == null ? "TRANSFER" : channel;
+            PaymentChannel via = channel == null ? PaymentChannel.TRANSFER
+                    : oneOf("channel", PaymentChannel.class, channel);
             LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
             return d -> route(d, id, cents, value, account, via, booked);
         }
 
-        private Object route(Directory d, String id, long cents, LocalDate value, String account, String via, LocalDate booked) {
+        private Object route(Directory d, String id, long cents, LocalDate value, String account, PaymentChannel via,
+                             LocalDate booked) {
             if (d.payment(id).isPresent()) {
                 throw new LedgerRejection(ErrorCode.DUPLICATE_PAYMENT, "payment " + id + " is already booked");
             }
@@ -477,7 +494,7 @@ public final class Requests {
 
     public record RecordDirectDebitFailureRequest(String commandId, String debtorId, String mandateId,
                                                   String collectionDate, String reasonCode,
-                                                  String bookingDate) implements LedgerRequest {
+                                                  String bookingDate, String endToEndId) implements LedgerRequest {
         @Override
         public Routed validate(LocalDate today) {
             String debtor = required("debtorId", debtorId);
@@ -485,7 +502,8 @@ public final class Requests {
             LocalDate collected = Fields.date("collectionDate", collectionDate);
             String reason = required("reasonCode", reasonCode);
             LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new RecordDirectDebitFailure(Routes.knownDebtor(d, debtor), id, collected, reason, booked);
+            return d -> new RecordDirectDebitFailure(Routes.knownDebtor(d, debtor), id, collected, reason, booked,
+                    endToEndId);
         }
     }
 

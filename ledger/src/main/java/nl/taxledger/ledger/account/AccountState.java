@@ -4,13 +4,18 @@ import static nl.taxledger.ledger.api.LedgerRejection.check;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import nl.taxledger.ledger.allocation.Art7Allocation;
 import nl.taxledger.ledger.allocation.OpenAssessment;
 import nl.taxledger.ledger.allocation.Share;
 import nl.taxledger.ledger.api.Allocation;
+import nl.taxledger.ledger.api.AssessmentKind;
 import nl.taxledger.ledger.api.Component;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.PaymentAmount;
@@ -99,28 +104,47 @@ final class AccountState {
 
     /**
      * Art. 7 over the whole account: the directed assessment (if any) first, then what the
-     * debtor owes as negative credit, then the other assessments oldest first.
+     * debtor owes as negative credit, then the other assessments oldest first. A bestuurlijke boete
+     * for which {@code underDeferral} holds is settled after the assessment it belongs to (Leidraad
+     * 4.5), also when the payment is directed at the fine: that assessment is settled first.
      */
-    Settlement settle(long amountCents, String directedAssessmentId, boolean settleOwed) {
+    Settlement settle(long amountCents, String directedAssessmentId, boolean settleOwed,
+                      Predicate<String> underDeferral) {
+        Map<String, String> assessmentOfDeferredFine = new HashMap<>();
+        for (Assessment assessment : assessments.values()) {
+            if (assessment.kind == AssessmentKind.BESTUURLIJKE_BOETE && underDeferral.test(assessment.assessmentId)) {
+                assessmentOfDeferredFine.put(assessment.assessmentId, assessment.belongsToAssessmentId);
+            }
+        }
         List<Share> shares = new ArrayList<>();
         long restCents = amountCents;
+        Set<String> directedIds = new HashSet<>();
         if (directedAssessmentId != null) {
-            Art7Allocation.Result directed = Art7Allocation.allocate(restCents, List.of(assessment(directedAssessmentId).open()));
-            shares.addAll(directed.shares());
-            restCents = directed.restCents();
+            directedIds.add(assessment(directedAssessmentId).assessmentId);
+            if (assessmentOfDeferredFine.containsKey(directedAssessmentId)) {
+                directedIds.add(assessmentOfDeferredFine.get(directedAssessmentId));
+            }
+            List<OpenAssessment> directed = Art7Allocation.deferredFinesAfterTheirAssessment(
+                    openInOrder(id -> directedIds.contains(id)), assessmentOfDeferredFine);
+            Art7Allocation.Result settled = Art7Allocation.allocate(restCents, directed);
+            shares.addAll(settled.shares());
+            restCents = settled.restCents();
         }
         long owedSettledCents = settleOwed ? Math.min(restCents, credit.owedCents()) : 0;
         restCents -= owedSettledCents;
-        Art7Allocation.Result others = Art7Allocation.allocate(restCents, openOldestFirst(directedAssessmentId));
+        List<OpenAssessment> othersInOrder = Art7Allocation.deferredFinesAfterTheirAssessment(
+                openInOrder(id -> !directedIds.contains(id)), assessmentOfDeferredFine);
+        Art7Allocation.Result others = Art7Allocation.allocate(restCents, othersInOrder);
         shares.addAll(others.shares());
         return new Settlement(List.copyOf(shares), owedSettledCents, others.restCents());
     }
 
-    private List<OpenAssessment> openOldestFirst(String exceptAssessmentId) {
+    /** The open assessments that {@code included} accepts, oldest first. */
+    private List<OpenAssessment> openInOrder(Predicate<String> included) {
         List<OpenAssessment> open = new ArrayList<>();
         for (Assessment assessment : assessments.values()) {
             OpenAssessment candidate = assessment.open();
-            if (!assessment.assessmentId.equals(exceptAssessmentId) && candidate.openCents() > 0) {
+            if (included.test(assessment.assessmentId) && candidate.openCents() > 0) {
                 open.add(candidate);
             }
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.taxledger.ledger.allocation.OpenAssessment;
 import nl.taxledger.ledger.allocation.OpenItem;
+import nl.taxledger.ledger.api.AssessmentKind;
 import nl.taxledger.ledger.api.Component;
 import nl.taxledger.ledger.api.LineSpec;
 
@@ -17,17 +18,23 @@ final class Assessment {
     final LocalDate issueDate;
     final LocalDate dueDate;
     final String paymentReference;
+    final AssessmentKind kind;
+    /** The tax assessment a bestuurlijke boete belongs to; null for a tax assessment. */
+    final String belongsToAssessmentId;
     private final Map<Component, Map<String, ClaimItem>> items = new EnumMap<>(Component.class);
     /** Per line: reductions of every kind, which bound later reductions (EXCEEDS_LINE_AMOUNT). */
     private final Map<String, Long> reducedCentsByLine = new LinkedHashMap<>();
     /** Per line: written off, net of reinstatements. */
     private final Map<String, Long> writtenOffCentsByLine = new LinkedHashMap<>();
 
-    Assessment(String assessmentId, LocalDate issueDate, LocalDate dueDate, String paymentReference, List<LineSpec> lines) {
+    Assessment(String assessmentId, LocalDate issueDate, LocalDate dueDate, String paymentReference,
+               List<LineSpec> lines, AssessmentKind kind, String belongsToAssessmentId) {
         this.assessmentId = assessmentId;
         this.issueDate = issueDate;
         this.dueDate = dueDate;
         this.paymentReference = paymentReference;
+        this.kind = kind;
+        this.belongsToAssessmentId = belongsToAssessmentId;
         for (Component component : Component.values()) {
             items.put(component, new LinkedHashMap<>());
         }
@@ -128,6 +135,7 @@ final class Assessment {
         return other instanceof Assessment that && assessmentId.equals(that.assessmentId)
                 && issueDate.equals(that.issueDate) && dueDate.equals(that.dueDate)
                 && java.util.Objects.equals(paymentReference, that.paymentReference) && items.equals(that.items)
+                && kind == that.kind && java.util.Objects.equals(belongsToAssessmentId, that.belongsToAssessmentId)
                 && reducedCentsByLine.equals(that.reducedCentsByLine) && writtenOffCentsByLine.equals(that.writtenOffCentsByLine);
     }
 

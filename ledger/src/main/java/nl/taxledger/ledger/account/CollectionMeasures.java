@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import nl.taxledger.ledger.api.AgreePaymentArrangement;
 import nl.taxledger.ledger.api.ArrangementOutcome;
 import nl.taxledger.ledger.api.ArrangementTerm;
@@ -26,6 +27,7 @@ import nl.taxledger.ledger.api.GrantDeferral;
 import nl.taxledger.ledger.api.PaymentArrangementAgreed;
 import nl.taxledger.ledger.api.PaymentArrangementEnded;
 import nl.taxledger.ledger.api.PaymentArrangementTermMissed;
+import nl.taxledger.ledger.api.PaymentChannel;
 import nl.taxledger.ledger.api.RecordArrangementTermMissed;
 import nl.taxledger.ledger.api.RecordDirectDebitFailure;
 import nl.taxledger.ledger.api.RegisterDirectDebitMandate;
@@ -43,7 +45,8 @@ final class CollectionMeasures {
     static final int MISSED_TERMS_THAT_END_AN_ARRANGEMENT = 2;
     static final int FAILURES_THAT_END_A_MANDATE = 3;
 
-    private record Deferral(DeferralKind kind, LocalDate from, LocalDate until, LocalDate endedOn) {
+    private record Deferral(DeferralKind kind, String assessmentId, LocalDate from, LocalDate until,
+                            LocalDate endedOn) {
         boolean activeOn(LocalDate date) {
             return !date.isBefore(from) && !date.isAfter(until) && (endedOn == null || date.isBefore(endedOn));
         }
@@ -66,18 +69,44 @@ final class CollectionMeasures {
         }
     }
 
+    /**
+     * A mandate's collection dates with a transaction for it (failed or collected) and the EndToEndIds that
+     * failed. A date counts as failed when any of its transactions failed (§10), so a failure overrides a
+     * collected term of the same date, never the other way round.
+     */
     private static final class Mandate {
-        int consecutiveFailures;
+        final TreeMap<LocalDate, Boolean> failedByCollectionDate = new TreeMap<>();
+        final Set<String> failedEndToEndIds = new HashSet<>();
         boolean active = true;
+
+        boolean hasFailed(LocalDate collectionDate, String endToEndId) {
+            return endToEndId != null ? failedEndToEndIds.contains(endToEndId)
+                    : Boolean.TRUE.equals(failedByCollectionDate.get(collectionDate));
+        }
+
+        /** The latest collection dates that all failed, counted as if {@code collectionDate} failed too. */
+        int failedDatesAtTheEndWith(LocalDate collectionDate) {
+            TreeMap<LocalDate, Boolean> dates = new TreeMap<>(failedByCollectionDate);
+            dates.put(collectionDate, true);
+            int failed = 0;
+            for (boolean dateFailed : dates.descendingMap().values()) {
+                if (!dateFailed) {
+                    break;
+                }
+                failed++;
+            }
+            return failed;
+        }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Mandate that && consecutiveFailures == that.consecutiveFailures && active == that.active;
+            return other instanceof Mandate that && failedByCollectionDate.equals(that.failedByCollectionDate)
+                    && failedEndToEndIds.equals(that.failedEndToEndIds) && active == that.active;
         }
 
         @Override
         public int hashCode() {
-            return consecutiveFailures;
+            return failedByCollectionDate.hashCode();
         }
     }
 
@@ -87,6 +116,12 @@ final class CollectionMeasures {
 
     boolean moratoriumActiveOn(LocalDate date) {
         return deferrals.values().stream().anyMatch(d -> d.kind() == DeferralKind.MORATORIUM && d.activeOn(date));
+    }
+
+    /** Whether payment of the assessment is deferred on the date: a deferral of it, or of all the debtor's debts. */
+    boolean deferredOn(String assessmentId, LocalDate date) {
+        return deferrals.values().stream().anyMatch(d -> d.activeOn(date)
+                && (d.assessmentId() == null || d.assessmentId().equals(assessmentId)));
     }
 
     // ---- deferral ----------------------------------------------------------------------------
@@ -114,13 +149,14 @@ final class CollectionMeasures {
 
     @EventSourcingHandler
     void on(DeferralGranted event) {
-        deferrals.put(event.deferralId(), new Deferral(event.kind(), event.from(), event.until(), null));
+        deferrals.put(event.deferralId(),
+                new Deferral(event.kind(), event.assessmentId(), event.from(), event.until(), null));
     }
 
     @EventSourcingHandler
     void on(DeferralEnded event) {
         Deferral d = deferrals.get(event.deferralId());
-        deferrals.put(event.deferralId(), new Deferral(d.kind(), d.from(), d.until(), event.date()));
+        deferrals.put(event.deferralId(), new Deferral(d.kind(), d.assessmentId(), d.from(), d.until(), event.date()));
     }
 
     // ---- payment arrangement ------------------------------------------------------------------
@@ -212,9 +248,13 @@ final class CollectionMeasures {
     @CommandHandler
     DirectDebitCollectionFailed handle(RecordDirectDebitFailure command) {
         Mandate mandate = activeMandate(command.mandateId());
-        int failures = mandate.consecutiveFailures + 1;
+        // one collection fails at most once, however many files report it (§10): a repeat changes nothing
+        check(!mandate.hasFailed(command.collectionDate(), command.endToEndId()), ErrorCode.DUPLICATE_ITEM,
+                "collection " + (command.endToEndId() != null ? command.endToEndId()
+                        : "of mandate " + command.mandateId() + " on " + command.collectionDate()) + " already failed");
+        int failures = mandate.failedDatesAtTheEndWith(command.collectionDate());
         DirectDebitCollectionFailed event = new DirectDebitCollectionFailed(command.debtorId(), command.mandateId(),
-                command.collectionDate(), command.reasonCode(), failures, command.bookingDate());
+                command.collectionDate(), command.reasonCode(), failures, command.bookingDate(), command.endToEndId());
         apply(event);
         if (failures >= FAILURES_THAT_END_A_MANDATE) {
             apply(new DirectDebitMandateEnded(command.debtorId(), command.mandateId(), "THREE_CONSECUTIVE_FAILURES",
@@ -246,7 +286,11 @@ final class CollectionMeasures {
 
     @EventSourcingHandler
     void on(DirectDebitCollectionFailed event) {
-        mandates.get(event.mandateId()).consecutiveFailures = event.consecutiveFailures();
+        Mandate mandate = mandates.get(event.mandateId());
+        mandate.failedByCollectionDate.put(event.collectionDate(), true);
+        if (event.endToEndId() != null) {
+            mandate.failedEndToEndIds.add(event.endToEndId());
+        }
     }
 
     @EventSourcingHandler
@@ -254,10 +298,21 @@ final class CollectionMeasures {
         mandates.get(event.mandateId()).active = false;
     }
 
-    /** A successful collection ends a run of failures (the count is of consecutive failures). */
-    void recordPayment(String channel) {
-        if ("DIRECT_DEBIT".equals(channel)) {
-            mandates.values().forEach(m -> m.consecutiveFailures = 0);
+    /**
+     * A collected term is a collection date of the mandate it was collected under that did not fail (unless a
+     * failure of that date is known). The payment names no mandate: it was collected under the debtor's
+     * current mandate, the active one registered last (§10 allows one active mandate per debtor).
+     */
+    void recordPayment(String channel, LocalDate valueDate) {
+        if (!PaymentChannel.DIRECT_DEBIT.name().equals(channel)) {
+            return;
+        }
+        Mandate current = null;
+        for (Mandate mandate : mandates.values()) {
+            current = mandate.active ? mandate : current;
+        }
+        if (current != null) {
+            current.failedByCollectionDate.putIfAbsent(valueDate, false);
         }
     }
 }

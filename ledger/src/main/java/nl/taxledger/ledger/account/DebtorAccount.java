@@ -10,6 +10,7 @@ import java.util.Set;
 import nl.taxledger.ledger.allocation.Share;
 import nl.taxledger.ledger.api.Allocation;
 import nl.taxledger.ledger.api.AssessmentImposed;
+import nl.taxledger.ledger.api.AssessmentKind;
 import nl.taxledger.ledger.api.AssessmentReduced;
 import nl.taxledger.ledger.api.CancelCosts;
 import nl.taxledger.ledger.api.CancelInterest;
@@ -77,10 +78,25 @@ public class DebtorAccount {
             check(line.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "line amount must be positive");
         }
         check(!command.dueDate().isBefore(command.issueDate()), ErrorCode.VALIDATION_FAILED, "due date before issue date");
+        checkBelongsTo(command.kind(), command.belongsToAssessmentId());
         AssessmentImposed event = new AssessmentImposed(command.debtorId(), command.assessmentId(), command.issueDate(),
-                command.dueDate(), command.paymentReference(), List.copyOf(command.lines()), command.bookingDate());
+                command.dueDate(), command.paymentReference(), List.copyOf(command.lines()), command.bookingDate(),
+                command.kind(), command.belongsToAssessmentId());
         apply(event);
         return event;
+    }
+
+    /** A bestuurlijke boete belongs to a tax assessment of the same debtor; a tax assessment belongs to none. */
+    private void checkBelongsTo(AssessmentKind kind, String belongsToAssessmentId) {
+        if (kind != AssessmentKind.BESTUURLIJKE_BOETE) {
+            check(belongsToAssessmentId == null, ErrorCode.VALIDATION_FAILED,
+                    "belongsToAssessmentId is only for a " + AssessmentKind.BESTUURLIJKE_BOETE);
+            return;
+        }
+        check(belongsToAssessmentId != null, ErrorCode.VALIDATION_FAILED,
+                "belongsToAssessmentId is required for a " + AssessmentKind.BESTUURLIJKE_BOETE);
+        check(state.assessment(belongsToAssessmentId).kind == AssessmentKind.AANSLAG, ErrorCode.VALIDATION_FAILED,
+                "belongsToAssessmentId " + belongsToAssessmentId + " must be a tax assessment, not a fine");
     }
 
     @CommandHandler
@@ -140,8 +156,9 @@ public class DebtorAccount {
     public PaymentReceived handle(ReceivePayment command) {
         check(!state.hasPayment(command.paymentId()), ErrorCode.DUPLICATE_PAYMENT,
                 "payment " + command.paymentId() + " is already booked");
+        check(command.channel() != null, ErrorCode.VALIDATION_FAILED, "channel is required");
         return receive(command.paymentId(), command.amountCents(), command.directedAssessmentId(), command.valueDate(),
-                command.reference(), command.channel(), command.counterpartyRef(), false, command.bookingDate());
+                command.reference(), command.channel().name(), command.counterpartyRef(), false, command.bookingDate());
     }
 
     /** Books money, new or from suspense: art. 7 over the account, the rest becomes credit. */
@@ -150,7 +167,8 @@ public class DebtorAccount {
                                    String counterpartyRef, boolean fromSuspense, java.time.LocalDate bookingDate) {
         check(amountCents > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         check(!state.hasPayment(paymentId), ErrorCode.DUPLICATE_PAYMENT, "payment " + paymentId + " is already booked");
-        AccountState.Settlement settlement = state.settle(amountCents, directedAssessmentId, true);
+        AccountState.Settlement settlement = state.settle(amountCents, directedAssessmentId, true,
+                assessmentId -> measures.deferredOn(assessmentId, valueDate));
         List<Allocation> allocations = new ArrayList<>();
         for (Share share : settlement.shares()) {
             allocations.add(new Allocation(share.assessmentId(), share.component(), share.itemId(), paymentId, share.amountCents()));
@@ -190,7 +208,8 @@ public class DebtorAccount {
         if (command.directedAssessmentId() != null) {
             state.assessment(command.directedAssessmentId());
         }
-        AccountState.Settlement settlement = state.settle(command.amountCents(), command.directedAssessmentId(), false);
+        AccountState.Settlement settlement = state.settle(command.amountCents(), command.directedAssessmentId(), false,
+                assessmentId -> measures.deferredOn(assessmentId, command.date()));
         check(settlement.restCents() == 0, ErrorCode.EXCEEDS_OPEN_AMOUNT, "set-off exceeds the open claims");
         List<PaymentAmount> spent = state.credit.spendNewestFirst(command.amountCents(), state::paymentOrder, null);
         CreditOffset event = new CreditOffset(debtorId, command.amountCents(), spent,
@@ -293,7 +312,7 @@ public class DebtorAccount {
     void on(AssessmentImposed event) {
         debtorId = event.debtorId();
         state.recordAssessment(new Assessment(event.assessmentId(), event.issueDate(), event.dueDate(),
-                event.paymentReference(), event.lines()));
+                event.paymentReference(), event.lines(), event.kind(), event.belongsToAssessmentId()));
     }
 
     @EventSourcingHandler
@@ -331,7 +350,7 @@ public class DebtorAccount {
         state.credit.settleOwed(event.negativeCreditSettledCents());
         state.recordAllocations(event.allocations());
         state.credit.add(event.paymentId(), event.creditCents());
-        measures.recordPayment(event.channel());
+        measures.recordPayment(event.channel(), event.valueDate());
         state.checkPaymentInvariant(event.paymentId());
     }
 

@@ -2,13 +2,17 @@ package nl.taxledger.ledger.allocation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The allocation rule of art. 7 Invorderingswet (Leidraad 4.4): within an assessment costs
  * (oldest first), then interest (oldest first), then principal pro rata over the lines' open
  * principal, cents by largest remainder with ties to the earlier line. Across assessments the
- * caller decides the order (directed first, then oldest first).
+ * caller decides the order (directed first, then oldest first, a fine under deferral after the
+ * assessment it belongs to: {@link #deferredFinesAfterTheirAssessment}).
  *
  * <p>Pure and deterministic: it is run once, in the command handler, and its result is stored in
  * the event. Replays never run it again.
@@ -46,6 +50,37 @@ public final class Art7Allocation {
             throw new IllegalStateException("allocation does not add up to " + amountCents + ": " + result);
         }
         return result;
+    }
+
+    /**
+     * Leidraad 4.5: a bestuurlijke boete under deferral is settled after the assessment it belongs to. Moves every
+     * such fine ({@code assessmentOfDeferredFine}: fine id → id of its assessment) to just after that assessment,
+     * fines of one assessment keeping their order; a fine whose assessment is not in the list keeps its place.
+     */
+    public static List<OpenAssessment> deferredFinesAfterTheirAssessment(List<OpenAssessment> inOrder,
+                                                                         Map<String, String> assessmentOfDeferredFine) {
+        Set<String> present = new HashSet<>();
+        inOrder.forEach(a -> present.add(a.assessmentId()));
+        List<OpenAssessment> reordered = new ArrayList<>();
+        List<OpenAssessment> moved = new ArrayList<>();
+        for (OpenAssessment assessment : inOrder) {
+            String belongsTo = assessmentOfDeferredFine.get(assessment.assessmentId());
+            (belongsTo != null && present.contains(belongsTo) ? moved : reordered).add(assessment);
+        }
+        for (OpenAssessment fine : moved) {
+            String belongsTo = assessmentOfDeferredFine.get(fine.assessmentId());
+            int at = 0;
+            while (!reordered.get(at).assessmentId().equals(belongsTo)) {
+                at++;
+            }
+            at++;
+            while (at < reordered.size()
+                    && belongsTo.equals(assessmentOfDeferredFine.get(reordered.get(at).assessmentId()))) {
+                at++; // after the fines of the same assessment moved before it
+            }
+            reordered.add(at, fine);
+        }
+        return reordered;
     }
 
     private static long settleOne(OpenAssessment assessment, long amountCents, List<Share> shares) {

@@ -5,11 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
-/** A collection under a mandate failed; {@code consecutiveFailures} counts failures since the last success. */
-@Revision("1")
+/**
+ * A collection under a mandate failed; {@code consecutiveFailures} counts the mandate's latest collection
+ * dates that all failed, this one included (domain.md §10). {@code endToEndId} names the failed transaction;
+ * null when it was not reported, and in facts of revision 1, which had no such field.
+ */
+@Revision("2")
 public record DirectDebitCollectionFailed(String debtorId, String mandateId, LocalDate collectionDate,
-                                          String reasonCode, int consecutiveFailures,
-                                          LocalDate bookingDate) implements LedgerFact {
+                                          String reasonCode, int consecutiveFailures, LocalDate bookingDate,
+                                          String endToEndId) implements LedgerFact {
+    /** A failure that does not name its transaction. */
+    public DirectDebitCollectionFailed(String debtorId, String mandateId, LocalDate collectionDate, String reasonCode,
+                                       int consecutiveFailures, LocalDate bookingDate) {
+        this(debtorId, mandateId, collectionDate, reasonCode, consecutiveFailures, bookingDate, null);
+    }
 
     @Override
     public LocalDate effectiveDate() {

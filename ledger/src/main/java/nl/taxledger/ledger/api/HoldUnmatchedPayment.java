@@ -5,5 +5,5 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Book money that matches no debtor into suspense. */
-public record HoldUnmatchedPayment(@TargetAggregateIdentifier String paymentId, long amountCents, LocalDate valueDate, String reference, String channel, String counterpartyRef, LocalDate bookingDate) {
+public record HoldUnmatchedPayment(@TargetAggregateIdentifier String paymentId, long amountCents, LocalDate valueDate, String reference, PaymentChannel channel, String counterpartyRef, LocalDate bookingDate) {
 }

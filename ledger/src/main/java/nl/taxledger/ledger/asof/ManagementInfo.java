@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,9 +43,10 @@ public final class ManagementInfo {
     private final Map<String, AssessmentImposed> assessments = new HashMap<>();
     /** assessmentId → open cents over all components. */
     private final Map<String, Long> openPerAssessment = new TreeMap<>();
-    private final Set<String> activeArrangements = new TreeSet<>();
-    /** mandateId → debtorId of mandates not ended. */
-    private final Map<String, String> activeMandates = new TreeMap<>();
+    /** (debtorId, arrangementId) of arrangements not ended: an arrangement id is unique only within its debtor. */
+    private final Set<List<String>> activeArrangements = new HashSet<>();
+    /** (debtorId, mandateId) → debtorId of mandates not ended: a mandate id is unique only within its debtor. */
+    private final Map<List<String>, String> activeMandates = new HashMap<>();
     /** paymentId → cents of payments still in suspense. */
     private final Map<String, Long> inSuspense = new TreeMap<>();
 
@@ -70,16 +72,16 @@ public final class ManagementInfo {
                     : "OTHER_COSTS", e.amountCents());
         } else if (event instanceof PaymentArrangementAgreed e) {
             count(period, "ARRANGEMENTS_BOOKED", 0);
-            activeArrangements.add(e.arrangementId());
+            activeArrangements.add(List.of(e.debtorId(), e.arrangementId()));
         } else if (event instanceof PaymentArrangementEnded e) {
             count(period, "ARRANGEMENTS_ENDED_" + e.outcome().name(), 0);
-            activeArrangements.remove(e.arrangementId());
+            activeArrangements.remove(List.of(e.debtorId(), e.arrangementId()));
         } else if (event instanceof DirectDebitMandateRegistered e) {
             count(period, "DIRECT_DEBIT_MANDATES_REGISTERED", 0);
-            activeMandates.put(e.mandateId(), e.debtorId());
+            activeMandates.put(List.of(e.debtorId(), e.mandateId()), e.debtorId());
         } else if (event instanceof DirectDebitMandateEnded e) {
             count(period, "DIRECT_DEBIT_MANDATES_ENDED", 0);
-            activeMandates.remove(e.mandateId());
+            activeMandates.remove(List.of(e.debtorId(), e.mandateId()));
         } else if (event instanceof RemissionGranted e) {
             count(period, "REMISSIONS", e.amountCents());
         } else if (event instanceof PaymentReversed e) {
@@ -93,8 +95,12 @@ public final class ManagementInfo {
         } else if (event instanceof nl.taxledger.ledger.api.RemittanceIssued e) {
             count(period, "REMITTANCES", e.amountCents());
         } else if (event instanceof PaymentReceived e) {
-            count(period, "PAYMENTS", e.fromSuspense() ? 0 : e.amountCents());
-            inSuspense.remove(e.paymentId());
+            if (e.fromSuspense()) {
+                // already counted as an unmatched payment when it came in: it leaves suspense, it is no new payment
+                inSuspense.remove(e.paymentId());
+            } else {
+                count(period, "PAYMENTS", e.amountCents());
+            }
         }
     }
 

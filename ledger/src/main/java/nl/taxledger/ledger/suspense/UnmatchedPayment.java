@@ -32,8 +32,9 @@ public class UnmatchedPayment {
     @CommandHandler
     public UnmatchedPayment(HoldUnmatchedPayment command) {
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
+        check(command.channel() != null, ErrorCode.VALIDATION_FAILED, "channel is required");
         apply(new PaymentUnmatched(command.paymentId(), command.amountCents(), command.valueDate(), command.reference(),
-                command.channel(), command.counterpartyRef(), command.bookingDate()));
+                command.channel().name(), command.counterpartyRef(), command.bookingDate()));
     }
 
     @CommandHandler

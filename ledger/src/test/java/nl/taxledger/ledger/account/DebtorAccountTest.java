@@ -21,6 +21,7 @@ import nl.taxledger.ledger.api.ImposeAssessment;
 import nl.taxledger.ledger.api.InterestCharged;
 import nl.taxledger.ledger.api.PayRefund;
 import nl.taxledger.ledger.api.PaymentAmount;
+import nl.taxledger.ledger.api.PaymentChannel;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.PaymentReversed;
 import nl.taxledger.ledger.api.ReceivePayment;
@@ -44,7 +45,8 @@ class DebtorAccountTest {
     }
 
     private static ReceivePayment pay(String paymentId, long cents, String directedAssessmentId) {
-        return new ReceivePayment("S1", paymentId, cents, BOOKED, directedAssessmentId, directedAssessmentId, "TRANSFER", null, BOOKED);
+        return new ReceivePayment("S1", paymentId, cents, BOOKED, directedAssessmentId, directedAssessmentId,
+                PaymentChannel.TRANSFER, null, BOOKED);
     }
 
     @Test

@@ -24,6 +24,7 @@ import nl.taxledger.ledger.api.ImposeAssessment;
 import nl.taxledger.ledger.api.LineSpec;
 import nl.taxledger.ledger.api.OffsetCredit;
 import nl.taxledger.ledger.api.PayRefund;
+import nl.taxledger.ledger.api.PaymentChannel;
 import nl.taxledger.ledger.api.ReceivePayment;
 import nl.taxledger.ledger.api.ReduceAssessment;
 import nl.taxledger.ledger.api.ReductionKind;
@@ -176,7 +177,7 @@ class LedgerProperties {
         private Object pay(Step s, LocalDate day, String assessmentId) {
             String paymentId = debtorId + "-P" + counter;
             if (LEDGER.send(new ReceivePayment(debtorId, paymentId, s.amountCents(), day,
-                    s.kind() == 3 ? null : assessmentId, null, "TRANSFER", null, day))) {
+                    s.kind() == 3 ? null : assessmentId, null, PaymentChannel.TRANSFER, null, day))) {
                 payments.add(paymentId);
             }
             return null;

@@ -1,0 +1,52 @@
+package nl.taxledger.service.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import nl.taxledger.ledger.api.AssessmentImposed;
+import nl.taxledger.ledger.api.AssessmentKind;
+import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
+
+/** Facts stored before a field was added read back with the field's default (house rule: bump, never break). */
+class OlderEventRevisionsTest {
+    private final Jackson3Serializer serializer = Jackson3Serializer.builder().build();
+
+    private <T> T read(Class<T> type, String revision, String json) {
+        return serializer.deserialize(new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8), byte[].class,
+                type.getName(), revision));
+    }
+
+    @Test
+    void an_assessment_imposed_of_revision_1_is_a_tax_assessment_belonging_to_no_other() {
+        AssessmentImposed imposed = read(AssessmentImposed.class, "1", """
+                {"debtorId":"S1","assessmentId":"A1","issueDate":"2026-02-27","dueDate":"2026-04-30",
+                 "paymentReference":"A1","lines":[{"lineId":"L1","participantId":"GEM-A","taxType":"OZB",
+                 "taxYear":2026,"amountCents":10000}],"bookingDate":"2026-02-27"}""");
+
+        assertThat(imposed.kind()).isEqualTo(AssessmentKind.AANSLAG);
+        assertThat(imposed.belongsToAssessmentId()).isNull();
+        assertThat(imposed.lines()).hasSize(1);
+    }
+
+    @Test
+    void a_failed_collection_of_revision_1_names_no_end_to_end_id() {
+        DirectDebitCollectionFailed failed = read(DirectDebitCollectionFailed.class, "1", """
+                {"debtorId":"S1","mandateId":"M1","collectionDate":"2026-03-31","reasonCode":"AM04",
+                 "consecutiveFailures":1,"bookingDate":"2026-04-02"}""");
+
+        assertThat(failed.endToEndId()).isNull();
+        assertThat(failed.consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void a_new_fine_reads_back_as_written() {
+        AssessmentImposed fine = new AssessmentImposed("S1", "B1", java.time.LocalDate.of(2026, 2, 27),
+                java.time.LocalDate.of(2026, 3, 31), "B1", java.util.List.of(), java.time.LocalDate.of(2026, 2, 27),
+                AssessmentKind.BESTUURLIJKE_BOETE, "A1");
+
+        assertThat((Object) serializer.deserialize(serializer.serialize(fine, byte[].class))).isEqualTo(fine);
+    }
+}

@@ -1,0 +1,129 @@
+package nl.taxledger.ledger.account;
+
+import static nl.taxledger.ledger.account.Facts.ISSUED;
+import static nl.taxledger.ledger.account.Facts.day;
+import static nl.taxledger.ledger.account.Facts.imposed;
+import static nl.taxledger.ledger.account.Facts.line;
+import static nl.taxledger.ledger.account.Facts.principal;
+import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
+
+import java.time.LocalDate;
+import java.util.List;
+import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import nl.taxledger.ledger.api.DirectDebitMandateEnded;
+import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
+import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.PaymentReceived;
+import nl.taxledger.ledger.api.RecordDirectDebitFailure;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three strikes (domain.md §10, reglement art. 8.1): a mandate ends when its last three collection dates
+ * that had a transaction for it all failed. One collection fails at most once.
+ */
+class DirectDebitStrikesTest {
+    private static final LocalDate MARCH = day("2026-03-31");
+    private static final LocalDate APRIL = day("2026-04-30");
+    private static final LocalDate MAY = day("2026-05-29");
+    private static final LocalDate JUNE = day("2026-06-30");
+    private static final LocalDate BOOKED = day("2026-07-01");
+
+    private AggregateTestFixture<DebtorAccount> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(DebtorAccount.class);
+    }
+
+    private static Object[] mandateWithTwoFailures() {
+        return new Object[] {imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
+                new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED),
+                new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH),
+                new DirectDebitCollectionFailed("S1", "M1", APRIL, "AM04", 2, APRIL)};
+    }
+
+    private static PaymentReceived collected(String paymentId, LocalDate valueDate, String channel) {
+        return new PaymentReceived("S1", paymentId, 10_00, valueDate, "A1", channel, null, false, 0,
+                List.of(principal("A1", "L1", paymentId, 10_00)), 0, valueDate);
+    }
+
+    private static Object[] with(Object[] given, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(given, given.length + more.length);
+        System.arraycopy(more, 0, all, given.length, more.length);
+        return all;
+    }
+
+    @Test
+    void a_second_failure_for_the_same_mandate_and_collection_date_is_refused_and_counts_once() {
+        fixture.given(mandateWithTwoFailures())
+                .when(new RecordDirectDebitFailure("S1", "M1", APRIL, "MD06", BOOKED))
+                .expectException(rejectedWith(ErrorCode.DUPLICATE_ITEM))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_direct_debit_payment_of_an_earlier_collection_date_does_not_wipe_later_failures() {
+        fixture.given(with(mandateWithTwoFailures(), collected("P1", day("2026-02-27"), "DIRECT_DEBIT")))
+                .when(new RecordDirectDebitFailure("S1", "M1", MAY, "AM04", BOOKED))
+                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", MAY, "AM04", 3, BOOKED),
+                        new DirectDebitMandateEnded("S1", "M1", "THREE_CONSECUTIVE_FAILURES", MAY, BOOKED));
+    }
+
+    @Test
+    void a_direct_debit_payment_resets_only_the_mandate_it_was_collected_under() {
+        fixture.given(with(mandateWithTwoFailures(), new DirectDebitMandateRegistered("S1", "M2", "ref2", APRIL, APRIL),
+                        collected("P1", MAY, "DIRECT_DEBIT")))
+                .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
+                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", JUNE, "AM04", 3, BOOKED),
+                        new DirectDebitMandateEnded("S1", "M1", "THREE_CONSECUTIVE_FAILURES", JUNE, BOOKED));
+    }
+
+    @Test
+    void a_collected_term_after_the_failures_starts_the_count_again() {
+        fixture.given(with(mandateWithTwoFailures(), collected("P1", MAY, "DIRECT_DEBIT")))
+                .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
+                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", JUNE, "AM04", 1, BOOKED));
+    }
+
+    @Test
+    void a_transfer_is_no_collection_and_does_not_reset_the_count() {
+        fixture.given(with(mandateWithTwoFailures(), collected("P1", MAY, "TRANSFER")))
+                .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
+                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", JUNE, "AM04", 3, BOOKED),
+                        new DirectDebitMandateEnded("S1", "M1", "THREE_CONSECUTIVE_FAILURES", JUNE, BOOKED));
+    }
+
+    @Test
+    void a_late_return_of_a_collected_term_counts_where_its_date_falls() {
+        fixture.given(imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
+                        new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED),
+                        new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH),
+                        collected("P1", APRIL, "DIRECT_DEBIT"),
+                        new DirectDebitCollectionFailed("S1", "M1", MAY, "AM04", 1, MAY))
+                .when(new RecordDirectDebitFailure("S1", "M1", APRIL, "MD06", BOOKED))
+                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", APRIL, "MD06", 3, BOOKED),
+                        new DirectDebitMandateEnded("S1", "M1", "THREE_CONSECUTIVE_FAILURES", APRIL, BOOKED));
+    }
+
+    @Test
+    void the_same_end_to_end_id_reported_twice_is_refused() {
+        fixture.given(imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
+                        new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED),
+                        new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH, "DD20260331-1"))
+                .when(new RecordDirectDebitFailure("S1", "M1", MARCH, "MD06", BOOKED, "DD20260331-1"))
+                .expectException(rejectedWith(ErrorCode.DUPLICATE_ITEM))
+                .expectNoEvents();
+    }
+
+    @Test
+    void two_failed_transactions_of_one_collection_date_are_one_failed_date() {
+        fixture.given(imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
+                        new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED),
+                        new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH, "DD20260331-1"),
+                        new DirectDebitCollectionFailed("S1", "M1", APRIL, "AM04", 2, APRIL, "DD20260430-1"))
+                .when(new RecordDirectDebitFailure("S1", "M1", APRIL, "AM04", BOOKED, "DD20260430-2"))
+                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", APRIL, "AM04", 2, BOOKED, "DD20260430-2"));
+    }
+}
