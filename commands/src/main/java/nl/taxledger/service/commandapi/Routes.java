@@ -1,17 +1,51 @@
 package nl.taxledger.service.commandapi;
 
+import java.util.Optional;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
+import nl.taxledger.ledger.routing.PaymentRouting;
 import nl.taxledger.service.lookup.Directory;
 
-/** Lookups that refuse with the codes of domain.md §8. */
+/**
+ * Lookups that refuse with the codes of domain.md §8. The {@code on...} helpers check the key field at once
+ * (field validation) and look it up only when the command is routed.
+ */
 final class Routes {
     private Routes() {
+    }
+
+    /** Builds the command for an assessment once its debtor is known. */
+    @FunctionalInterface
+    interface OnAssessment {
+        Object command(String debtorId, String assessmentId);
+    }
+
+    /** Builds the command for a debtor the ledger holds. */
+    @FunctionalInterface
+    interface OnDebtor {
+        Object command(String debtorId, Directory directory);
+    }
+
+    static Routed onAssessment(String assessmentId, OnAssessment build) {
+        String id = Fields.required("assessmentId", assessmentId);
+        return directory -> build.command(debtorOfAssessment(directory, id), id);
+    }
+
+    static Routed onDebtor(String debtorId, OnDebtor build) {
+        String id = Fields.required("debtorId", debtorId);
+        return directory -> build.command(knownDebtor(directory, id), directory);
     }
 
     static String debtorOfAssessment(Directory directory, String assessmentId) {
         return directory.debtorOfAssessment(assessmentId).orElseThrow(
                 () -> new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT, "no assessment " + assessmentId));
+    }
+
+    /** An assessment named together with a debtor must be that debtor's. */
+    static void ofDebtor(Directory directory, String assessmentId, String debtorId) {
+        if (!debtorOfAssessment(directory, assessmentId).equals(debtorId)) {
+            throw new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT, "assessment " + assessmentId + " is another's");
+        }
     }
 
     static String knownDebtor(Directory directory, String debtorId) {
@@ -21,14 +55,31 @@ final class Routes {
         return debtorId;
     }
 
-    /** A reference directs money at an assessment only if it is that debtor's payment reference. */
-    static String directedAssessment(Directory directory, String debtorId, String reference) {
-        if (reference == null) {
-            return null;
+    static String knownParticipant(Directory directory, String participantId) {
+        if (!directory.participantExists(participantId)) {
+            throw new LedgerRejection(ErrorCode.UNKNOWN_PARTICIPANT, "no participant " + participantId);
         }
-        return directory.assessmentByPaymentReference(reference)
-                .filter(ref -> ref.debtorId().equals(debtorId))
-                .map(Directory.AssessmentRef::assessmentId)
-                .orElse(null);
+        return participantId;
+    }
+
+    /** The lookup tables as the ledger's payment routing reads them. */
+    static PaymentRouting.Lookups lookups(Directory directory) {
+        return new PaymentRouting.Lookups() {
+            @Override
+            public Optional<PaymentRouting.AssessmentOfDebtor> assessmentByPaymentReference(String reference) {
+                return directory.assessmentByPaymentReference(reference)
+                        .map(ref -> new PaymentRouting.AssessmentOfDebtor(ref.assessmentId(), ref.debtorId()));
+            }
+
+            @Override
+            public boolean debtorExists(String debtorId) {
+                return directory.debtorExists(debtorId);
+            }
+        };
+    }
+
+    /** The assessment a reference directs money on a known debtor at, {@code null} when undirected. */
+    static String directedAssessment(Directory directory, String debtorId, String reference) {
+        return PaymentRouting.directedAssessment(PaymentRouting.onDebtor(debtorId, reference, lookups(directory)));
     }
 }
