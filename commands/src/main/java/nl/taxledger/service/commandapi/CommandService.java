@@ -47,8 +47,7 @@ public class CommandService {
     /** Sorted properties: the request hash must not depend on field order. */
     /** The member of an NDJSON import line that names the command. */
     private static final String ENVELOPE_TYPE = "type";
-    private final JsonMapper canonical =
-            JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+    private final JsonMapper canonical;
 
     public CommandService(CommandGateway gateway, TransactionTemplate transaction, JdbcTemplate jdbc,
                           Directory directory, LedgerClock clock, JsonMapper json, ClosedPeriods closedPeriods) {
@@ -56,6 +55,7 @@ public class CommandService {
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.directory = directory;
+        this.canonical = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
         this.clock = clock;
         this.json = json;
         this.closedPeriods = closedPeriods;

@@ -64,7 +64,6 @@ public final class Requests {
     public record RegisterParticipantRequest(String commandId, String participantId, String name, String iban,
                                              String schedule, String reserveRate, Integer reserveYears,
                                              String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("participantId", participantId);
             String validIban = Fields.iban("iban", iban);
@@ -84,7 +83,6 @@ public final class Requests {
 
     /** Closing the books through a date is itself a booking: dated, and refused inside a closed period. */
     public record ClosePeriodRequest(String commandId, String through, String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             LocalDate closeThrough = Fields.date("through", through);
             if (!closeThrough.isBefore(booked)) {
@@ -108,7 +106,6 @@ public final class Requests {
     public record ImposeAssessmentRequest(String commandId, String assessmentId, String debtorId, String issueDate,
                                           String dueDate, String paymentReference, List<LineRequest> lines,
                                           String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("assessmentId", assessmentId);
             String debtor = required("debtorId", debtorId);
@@ -150,7 +147,6 @@ public final class Requests {
 
     public record ChargeCostsRequest(String commandId, String assessmentId, String costId, String kind, String amount,
                                      String date, String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String item = required("costId", costId);
             String validKind = required("kind", kind);
@@ -163,18 +159,22 @@ public final class Requests {
 
     public record CancelCostsRequest(String commandId, String assessmentId, String costId, String decisionDate,
                                      String reason, String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
-            String item = required("costId", costId);
-            LocalDate decided = Fields.date("decisionDate", decisionDate);
-            return Routes.onAssessment(assessmentId, (debtor, id) -> new CancelCosts(debtor, id, item, decided, reason,
-                    booked));
+            return Routes.onItem(assessmentId, "costId", costId, Fields.date("decisionDate", decisionDate),
+                    (debtor, id, item, decided) -> new CancelCosts(debtor, id, item, decided, reason, booked));
+        }
+    }
+
+    public record CancelInterestRequest(String commandId, String assessmentId, String interestId, String decisionDate,
+                                        String reason, String bookingDate) implements LedgerRequest {
+        public Routed validate(LocalDate booked) {
+            return Routes.onItem(assessmentId, "interestId", interestId, Fields.date("decisionDate", decisionDate),
+                    (debtor, id, item, decided) -> new CancelInterest(debtor, id, item, decided, reason, booked));
         }
     }
 
     public record ChargeInterestRequest(String commandId, String assessmentId, String interestId, String amount,
                                         String date, String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String item = required("interestId", interestId);
             long cents = positiveCents("amount", amount);
@@ -184,23 +184,11 @@ public final class Requests {
         }
     }
 
-    public record CancelInterestRequest(String commandId, String assessmentId, String interestId, String decisionDate,
-                                        String reason, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate booked) {
-            LocalDate decided = Fields.date("decisionDate", decisionDate);
-            String item = required("interestId", interestId);
-            return Routes.onAssessment(assessmentId, (debtor, id) ->
-                    new CancelInterest(debtor, id, item, decided, reason, booked));
-        }
-    }
-
     /** {@code currency} is optional and only {@code EUR}; {@code channel} defaults to {@code TRANSFER}. */
     public record ReceivePaymentRequest(String commandId, String paymentId, String amount,
                                         @JsonInclude(JsonInclude.Include.NON_NULL) String currency, String valueDate,
                                         String reference, String debtorId, String counterpartyIban, String channel,
                                         String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("paymentId", paymentId);
             long cents = positiveCents("amount", amount);
@@ -226,7 +214,6 @@ public final class Requests {
 
     public record AssignUnmatchedPaymentRequest(String commandId, String paymentId, String debtorId, String reference,
                                                 String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("paymentId", paymentId);
             String debtor = required("debtorId", debtorId);
@@ -242,7 +229,6 @@ public final class Requests {
 
     public record ReversePaymentRequest(String commandId, String paymentId, String valueDate, String reasonCode,
                                         String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("paymentId", paymentId);
             LocalDate value = Fields.date("valueDate", valueDate);
@@ -259,21 +245,16 @@ public final class Requests {
     public record ReduceAssessmentRequest(String commandId, String assessmentId, String lineId, String kind,
                                           String amount, String decisionDate, String reason,
                                           String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
-            String line = required("lineId", lineId);
             ReductionKind validKind = oneOf("kind", ReductionKind.class, kind);
-            long cents = positiveCents("amount", amount);
-            LocalDate decided = Fields.date("decisionDate", decisionDate);
-            return Routes.onAssessment(assessmentId,
-                    (debtor, id) -> new ReduceAssessment(debtor, id, line, validKind, cents, decided, reason, booked));
+            return Routes.onLine(assessmentId, lineId, amount, decisionDate, (debtor, id, line) -> new ReduceAssessment(
+                    debtor, id, line.lineId(), validKind, line.cents(), line.decided(), reason, booked));
         }
     }
 
     public record GrantRemissionRequest(String commandId, String assessmentId, String lineId, String component,
                                         String amount, String decisionDate, String reason,
                                         String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             Component validComponent = oneOf("component", Component.class, component);
             if (validComponent == Component.PRINCIPAL) {
@@ -289,33 +270,25 @@ public final class Requests {
     public record WriteOffUncollectibleRequest(String commandId, String assessmentId, String lineId, String amount,
                                                String decisionDate, String reasonCode,
                                                String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
-            String line = required("lineId", lineId);
-            long cents = positiveCents("amount", amount);
-            LocalDate decided = Fields.date("decisionDate", decisionDate);
             String reason = required("reasonCode", reasonCode);
-            return Routes.onAssessment(assessmentId,
-                    (debtor, id) -> new WriteOffUncollectible(debtor, id, line, cents, decided, reason, booked));
+            return Routes.onLine(assessmentId, lineId, amount, decisionDate, (debtor, id, line) ->
+                    new WriteOffUncollectible(debtor, id, line.lineId(), line.cents(), line.decided(), reason, booked));
         }
     }
 
     public record ReinstateUncollectibleRequest(String commandId, String assessmentId, String lineId, String amount,
                                                 String decisionDate, String reason,
                                                 String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
-            long cents = positiveCents("amount", amount);
-            String line = required("lineId", lineId);
-            LocalDate decided = Fields.date("decisionDate", decisionDate);
-            return Routes.onAssessment(assessmentId,
-                    (debtor, id) -> new ReinstateUncollectible(debtor, id, line, cents, decided, reason, booked));
+            return Routes.onLine(assessmentId, lineId, amount, decisionDate, (debtor, id, line) ->
+                    new ReinstateUncollectible(debtor, id, line.lineId(), line.cents(), line.decided(), reason,
+                            booked));
         }
     }
 
     public record OffsetCreditRequest(String commandId, String debtorId, String amount, String date, String reference,
                                       String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             long cents = positiveCents("amount", amount);
             LocalDate on = Fields.date("date", date);
@@ -327,7 +300,6 @@ public final class Requests {
     /** The refund's id is its commandId. */
     public record PayRefundRequest(String commandId, String debtorId, String amount, String valueDate, String iban,
                                    String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             long cents = positiveCents("amount", amount);
             LocalDate value = Fields.date("valueDate", valueDate);
@@ -341,7 +313,6 @@ public final class Requests {
     public record GrantDeferralRequest(String commandId, String debtorId, String deferralId, String kind,
                                        String assessmentId, String from, String until,
                                        String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("deferralId", deferralId);
             DeferralKind validKind = oneOf("kind", DeferralKind.class, kind);
@@ -361,7 +332,6 @@ public final class Requests {
 
     public record EndDeferralRequest(String commandId, String debtorId, String deferralId, String date, String reason,
                                      String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("deferralId", deferralId);
             LocalDate on = Fields.date("date", date);
@@ -379,7 +349,6 @@ public final class Requests {
     public record AgreePaymentArrangementRequest(String commandId, String debtorId, String arrangementId,
                                                  List<String> assessmentIds, List<TermRequest> terms,
                                                  String agreedDate, String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("arrangementId", arrangementId);
             List<String> assessments = List.copyOf(nonEmpty("assessmentIds", assessmentIds));
@@ -398,7 +367,6 @@ public final class Requests {
 
     public record RecordArrangementTermMissedRequest(String commandId, String debtorId, String arrangementId,
                                                      String termDueDate, String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("arrangementId", arrangementId);
             LocalDate due = Fields.date("termDueDate", termDueDate);
@@ -408,7 +376,6 @@ public final class Requests {
 
     public record EndPaymentArrangementRequest(String commandId, String debtorId, String arrangementId, String outcome,
                                                String date, String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("arrangementId", arrangementId);
             ArrangementOutcome validOutcome = oneOf("outcome", ArrangementOutcome.class, outcome);
@@ -420,7 +387,6 @@ public final class Requests {
 
     public record RegisterDirectDebitMandateRequest(String commandId, String debtorId, String mandateId, String iban,
                                                     String signedDate, String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("mandateId", mandateId);
             String account = Fields.iban("iban", iban);
@@ -433,7 +399,6 @@ public final class Requests {
     public record RecordDirectDebitFailureRequest(String commandId, String debtorId, String mandateId,
                                                   String collectionDate, String reasonCode,
                                                   String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("mandateId", mandateId);
             LocalDate collected = Fields.date("collectionDate", collectionDate);
@@ -446,7 +411,6 @@ public final class Requests {
     /** {@code reason} defaults to {@code REQUESTED}. */
     public record EndDirectDebitMandateRequest(String commandId, String debtorId, String mandateId, String reason,
                                                String date, String bookingDate) implements LedgerRequest {
-        @Override
         public Routed validate(LocalDate booked) {
             String id = required("mandateId", mandateId);
             LocalDate on = Fields.date("date", date);

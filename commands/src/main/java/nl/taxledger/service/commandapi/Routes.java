@@ -1,5 +1,6 @@
 package nl.taxledger.service.commandapi;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
@@ -24,6 +25,34 @@ final class Routes {
     @FunctionalInterface
     interface OnDebtor {
         Object command(String debtorId, Directory directory);
+    }
+
+    /** Builds the command for an item (a cost or interest charge) of an assessment, with one more checked field. */
+    @FunctionalInterface
+    interface OnItem<T> {
+        Object command(String debtorId, String assessmentId, String itemId, T checked);
+    }
+
+    /** {@code checked} is a field already validated by the caller (arguments are evaluated before this runs). */
+    static <T> Routed onItem(String assessmentId, String itemField, String itemId, T checked, OnItem<T> build) {
+        String item = Fields.required(itemField, itemId);
+        return onAssessment(assessmentId, (debtor, id) -> build.command(debtor, id, item, checked));
+    }
+
+    /** An amount decided on one line of an assessment (reduction, write-off, reinstatement), its fields valid. */
+    record LineDecision(String lineId, long cents, LocalDate decided) {
+    }
+
+    /** Builds the command for a decision on an assessment line once the assessment's debtor is known. */
+    @FunctionalInterface
+    interface OnLine {
+        Object command(String debtorId, String assessmentId, LineDecision decision);
+    }
+
+    static Routed onLine(String assessmentId, String lineId, String amount, String decisionDate, OnLine build) {
+        LineDecision decision = new LineDecision(Fields.required("lineId", lineId),
+                Fields.positiveCents("amount", amount), Fields.date("decisionDate", decisionDate));
+        return onAssessment(assessmentId, (debtor, id) -> build.command(debtor, id, decision));
     }
 
     static Routed onAssessment(String assessmentId, OnAssessment build) {
