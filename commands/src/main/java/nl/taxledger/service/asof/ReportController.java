@@ -28,7 +28,8 @@ class ReportController {
         this.dataSource = dataSource;
     }
 
-    @GetMapping("/{report}")
+    @GetMapping(path = "/{report}", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "A report as of effective date asOf, as known at booking date knownAt (default: everything booked)")
     ResponseEntity<byte[]> report(@PathVariable String report,
                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,

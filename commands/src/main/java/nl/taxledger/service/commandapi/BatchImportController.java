@@ -2,6 +2,7 @@ package nl.taxledger.service.commandapi;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.taxledger.ledger.api.LedgerRejection;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.core.JacksonException;
@@ -30,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @Tag(name = "commands")
 class BatchImportController {
-    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    static final String NDJSON_VALUE = "application/x-ndjson";
+    static final MediaType NDJSON = MediaType.parseMediaType(NDJSON_VALUE);
     /** A bound on one request; larger imports are split by the client (or use the CLI). */
     static final int MAX_LINES_PER_REQUEST = 1_000_000;
 
@@ -42,10 +42,13 @@ class BatchImportController {
         this.json = json;
     }
 
-    @PostMapping(path = "/api/commands", consumes = {"application/x-ndjson", "text/plain"}, produces = "application/x-ndjson")
-    @Operation(summary = "Import commands as NDJSON; answers one NDJSON result line per input line")
-    ResponseEntity<StreamingResponseBody> importBatch(InputStream body, @RequestHeader HttpHeaders headers) {
-        Actor actor = CommandController.actor(headers);
+    @PostMapping(path = "/api/commands", consumes = {NDJSON_VALUE, MediaType.TEXT_PLAIN_VALUE}, produces = NDJSON_VALUE)
+    @Operation(operationId = "importCommands",
+            summary = "Import commands as NDJSON; answers one NDJSON result line per input line",
+            description = "Each line is a command of the catalogue with its `type`. Each answer line has `line`, "
+                    + "`commandId`, `status` (ACCEPTED, REPLAYED, REJECTED) and `result` or `code`, `field`, `detail`.")
+    ResponseEntity<StreamingResponseBody> importBatch(InputStream body, HttpServletRequest request) {
+        Actor actor = Callers.actor(request);
         StreamingResponseBody stream = out -> importLines(body, out, actor);
         return ResponseEntity.ok().contentType(NDJSON).body(stream);
     }
@@ -79,6 +82,9 @@ class BatchImportController {
         } catch (LedgerRejection rejection) {
             result.put("status", "REJECTED");
             result.put("code", rejection.code().name());
+            if (rejection.field() != null) {
+                result.put("field", rejection.field());
+            }
             result.put("detail", rejection.getMessage());
         } catch (JacksonException malformed) {
             result.put("status", "REJECTED");

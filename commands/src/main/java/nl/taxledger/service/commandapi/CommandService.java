@@ -26,6 +26,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,44 +45,70 @@ public class CommandService {
     private final JsonMapper json;
     private final ClosedPeriods closedPeriods;
     /** Sorted properties: the request hash must not depend on field order. */
-    private final JsonMapper canonical = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+    /** The member of an NDJSON import line that names the command. */
+    private static final String ENVELOPE_TYPE = "type";
+    private final JsonMapper canonical;
 
-    public CommandService(CommandGateway gateway, TransactionTemplate transaction, JdbcTemplate jdbc, Directory directory,
-                          LedgerClock clock, JsonMapper json, ClosedPeriods closedPeriods) {
+    public CommandService(CommandGateway gateway, TransactionTemplate transaction, JdbcTemplate jdbc,
+                          Directory directory, LedgerClock clock, JsonMapper json, ClosedPeriods closedPeriods) {
         this.gateway = gateway;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.directory = directory;
+        this.canonical = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
         this.clock = clock;
         this.json = json;
         this.closedPeriods = closedPeriods;
     }
 
-    /** A command in its JSON shape, {@code type} naming one of {@link Requests#TYPES}. */
+    /**
+     * A command in its JSON shape, {@code type} naming one of the {@link CommandCatalogue}. A {@code type} member in
+     * the body (an NDJSON import line) is the envelope, not a field; any other member the shape does not have is
+     * refused, naming it (domain.md §12).
+     */
     public CommandOutcome submit(String type, JsonNode body, Actor actor) {
-        Class<? extends LedgerRequest> shape = Requests.TYPES.get(type);
-        if (shape == null) {
-            throw Fields.invalid("unknown command type " + type);
+        CommandCatalogue.Entry entry = CommandCatalogue.find(type)
+                .orElseThrow(() -> Fields.invalid("type", "unknown command type " + type));
+        JsonNode fields = body;
+        if (body instanceof ObjectNode envelope && envelope.has(ENVELOPE_TYPE)) {
+            fields = envelope.deepCopy().without(ENVELOPE_TYPE);
         }
         LedgerRequest request;
         try {
-            request = json.readerFor(shape).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
+            request = json.readerFor(entry.shape()).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(fields);
         } catch (JacksonException malformed) {
-            throw Fields.invalid("malformed " + type + ": " + malformed.getOriginalMessage());
+            throw malformed(type, malformed);
         }
         return submit(type, request, actor);
     }
 
     public CommandOutcome submit(String type, LedgerRequest request, Actor actor) {
         String commandId = Fields.required("commandId", request.commandId());
-        Routed routed = request.validate(clock.today());
         LocalDate bookingDate = LedgerRequest.bookingDate(request.bookingDate(), clock.today());
+        Routed routed = request.validate(bookingDate);
         String requestHash = sha256(type + "\n" + canonical.writeValueAsString(request));
         try {
             return transaction.execute(status -> execute(type, commandId, requestHash, routed, bookingDate, actor));
         } catch (DuplicateKeyException raced) {
             return afterRace(type, commandId, requestHash, raced);
         }
+    }
+
+    /** A body that does not bind to the shape: the field it stopped at ({@code lines[].amount}) is named. */
+    static LedgerRejection malformed(String type, JacksonException malformed) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : malformed.getPath()) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append("[]");
+            }
+        }
+        String named = field.isEmpty() ? null : field.toString();
+        String problem = malformed instanceof UnrecognizedPropertyException ? "unknown field " + named
+                : "malformed " + type + ": " + malformed.getOriginalMessage();
+        return Fields.invalid(named, problem);
     }
 
     private CommandOutcome execute(String type, String commandId, String requestHash, Routed routed,
@@ -93,16 +121,18 @@ public class CommandService {
         Object command = routed.route(directory);
         Object result = send(command, commandId, actor);
         // a creation handler (a constructor) answers the new aggregate's id; the others answer their fact
-        String resultType = result == null ? null : result instanceof String ? "AggregateIdentifier" : result.getClass().getSimpleName();
+        String resultType = result == null ? null
+                : result instanceof String ? "AggregateIdentifier" : result.getClass().getSimpleName();
         JsonNode resultJson = json.valueToTree(result);
         jdbc.update("INSERT INTO command_log (command_id, command_type, request_sha256, result_type, result)"
-                + " VALUES (?, ?, ?, ?, ?::jsonb)", commandId, type, requestHash, resultType, json.writeValueAsString(resultJson));
+                + " VALUES (?, ?, ?, ?, ?::jsonb)",
+                commandId, type, requestHash, resultType, json.writeValueAsString(resultJson));
         return new CommandOutcome(commandId, type, false, resultType, resultJson);
     }
 
     private Optional<CommandOutcome> logged(String commandId, String requestHash) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT command_type, request_sha256, result_type, result::text AS result FROM command_log WHERE command_id = ?", commandId);
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT command_type, request_sha256, result_type,"
+                + " result::text AS result FROM command_log WHERE command_id = ?", commandId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -126,7 +156,8 @@ public class CommandService {
             meta.put("source", actor.source());
         }
         try {
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
+            return gateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
         } catch (RuntimeException failure) {
             throw rejectionIn(failure);
         }
@@ -167,7 +198,8 @@ public class CommandService {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

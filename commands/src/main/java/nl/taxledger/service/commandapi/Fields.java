@@ -16,21 +16,21 @@ final class Fields {
 
     static String required(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw invalid(field + " is required");
+            throw invalid(field, field + " is required");
         }
         return value;
     }
 
     static <T> T required(String field, T value) {
         if (value == null) {
-            throw invalid(field + " is required");
+            throw invalid(field, field + " is required");
         }
         return value;
     }
 
     static <T> List<T> nonEmpty(String field, List<T> values) {
         if (values == null || values.isEmpty()) {
-            throw invalid(field + " must not be empty");
+            throw invalid(field, field + " must not be empty");
         }
         return values;
     }
@@ -41,10 +41,10 @@ final class Fields {
         try {
             cents = Money.parseCents(required(field, value));
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw invalid(field + " is not an amount in euro with at most two decimals: " + value);
+            throw invalid(field, field + " is not an amount in euro with at most two decimals: " + value);
         }
         if (cents <= 0) {
-            throw invalid(field + " must be positive: " + value);
+            throw invalid(field, field + " must be positive: " + value);
         }
         return cents;
     }
@@ -53,18 +53,14 @@ final class Fields {
         try {
             return LocalDate.parse(required(field, value));
         } catch (DateTimeParseException e) {
-            throw invalid(field + " is not an ISO date: " + value);
+            throw invalid(field, field + " is not an ISO date: " + value);
         }
-    }
-
-    static LocalDate optionalDate(String field, String value) {
-        return value == null ? null : date(field, value);
     }
 
     static String iban(String field, String value) {
         String normalized = required(field, value).replace(" ", "").toUpperCase(java.util.Locale.ROOT);
         if (!Participant.validIban(normalized)) {
-            throw invalid(field + " is not a valid IBAN");
+            throw invalid(field, field + " is not a valid IBAN");
         }
         return normalized;
     }
@@ -73,7 +69,7 @@ final class Fields {
         try {
             return new BigDecimal(required(field, value));
         } catch (NumberFormatException e) {
-            throw invalid(field + " is not a decimal number: " + value);
+            throw invalid(field, field + " is not a decimal number: " + value);
         }
     }
 
@@ -81,11 +77,23 @@ final class Fields {
         try {
             return Enum.valueOf(type, required(field, value));
         } catch (IllegalArgumentException e) {
-            throw invalid(field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw invalid(field, field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 
-    static LedgerRejection invalid(String message) {
-        return new LedgerRejection(ErrorCode.VALIDATION_FAILED, message);
+    /** An optional enum: {@code null} when not sent. */
+    static <E extends Enum<E>> E optional(String field, Class<E> type, String value) {
+        return value == null ? null : oneOf(field, type, value);
+    }
+
+    /** The currency of an amount: only euros are booked (domain.md §8); not sent means euros. */
+    static void euro(String field, String value) {
+        if (value != null && !"EUR".equals(value)) {
+            throw invalid(field, field + " must be EUR: " + value);
+        }
+    }
+
+    static LedgerRejection invalid(String field, String message) {
+        return new LedgerRejection(ErrorCode.VALIDATION_FAILED, field, message);
     }
 }

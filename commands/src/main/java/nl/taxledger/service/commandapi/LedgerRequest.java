@@ -3,17 +3,18 @@ package nl.taxledger.service.commandapi;
 import java.time.LocalDate;
 
 /**
- * A command as clients send it (the JSON shapes of the scenario README). {@link #validate}
- * checks every field without reading ledger state and returns how to route it.
+ * A command as clients send it (the JSON shapes of the scenario README). {@link #validate} checks every field
+ * without reading ledger state and returns how to route it.
  */
 public interface LedgerRequest {
     String commandId();
 
-    Routed validate(LocalDate today);
+    /** @param bookingDate the command's booking date, already parsed and checked once by the command service */
+    Routed validate(LocalDate bookingDate);
 
     /**
      * The booking date as sent ({@code null} = today). Every request record has this component; the command
-     * service reads it to refuse bookings into a closed period before routing.
+     * service parses it, once, before validating the rest.
      */
     default String bookingDate() {
         return null;
@@ -23,7 +24,7 @@ public interface LedgerRequest {
     static LocalDate bookingDate(String value, LocalDate today) {
         LocalDate bookingDate = value == null ? today : Fields.date("bookingDate", value);
         if (bookingDate.isAfter(today)) {
-            throw Fields.invalid("bookingDate " + bookingDate + " lies after today " + today);
+            throw Fields.invalid("bookingDate", "bookingDate " + bookingDate + " lies after today " + today);
         }
         return bookingDate;
     }

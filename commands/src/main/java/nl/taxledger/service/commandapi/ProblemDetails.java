@@ -15,12 +15,17 @@ class ProblemDetails {
 
     @ExceptionHandler(LedgerRejection.class)
     ProblemDetail rejected(LedgerRejection rejection) {
-        return problem(rejection.code(), rejection.getMessage());
+        ProblemDetail problem = problem(rejection.code(), rejection.getMessage());
+        if (rejection.field() != null) {
+            problem.setProperty("field", rejection.field());
+        }
+        return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
-        return problem(ErrorCode.VALIDATION_FAILED, "request body is not the expected JSON: " + unreadable.getMostSpecificCause().getMessage());
+        return problem(ErrorCode.VALIDATION_FAILED,
+                "request body is not the expected JSON: " + unreadable.getMostSpecificCause().getMessage());
     }
 
     static ProblemDetail problem(ErrorCode code, String detail) {
@@ -34,12 +39,12 @@ class ProblemDetails {
     static HttpStatus status(ErrorCode code) {
         return switch (code) {
             case VALIDATION_FAILED -> HttpStatus.BAD_REQUEST;
-            case UNKNOWN_DEBTOR, UNKNOWN_ASSESSMENT, UNKNOWN_LINE, UNKNOWN_PAYMENT, UNKNOWN_PARTICIPANT, UNKNOWN_ITEM ->
-                    HttpStatus.NOT_FOUND;
-            case DUPLICATE_ASSESSMENT, DUPLICATE_PAYMENT, DUPLICATE_ITEM, DUPLICATE_PARTICIPANT, PAYMENT_ALREADY_REVERSED,
-                 REMITTANCE_ALREADY_ISSUED, COMMAND_ID_CONFLICT -> HttpStatus.CONFLICT;
-            case EXCEEDS_OPEN_AMOUNT, EXCEEDS_LINE_AMOUNT, INSUFFICIENT_CREDIT, SET_OFF_BLOCKED_BY_MORATORIUM, INVALID_STATE,
-                 PERIOD_CLOSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UNKNOWN_DEBTOR, UNKNOWN_ASSESSMENT, UNKNOWN_LINE, UNKNOWN_PAYMENT, UNKNOWN_PARTICIPANT,
+                 UNKNOWN_ITEM -> HttpStatus.NOT_FOUND;
+            case DUPLICATE_ASSESSMENT, DUPLICATE_PAYMENT, DUPLICATE_ITEM, DUPLICATE_PARTICIPANT,
+                 PAYMENT_ALREADY_REVERSED, REMITTANCE_ALREADY_ISSUED, COMMAND_ID_CONFLICT -> HttpStatus.CONFLICT;
+            case EXCEEDS_OPEN_AMOUNT, EXCEEDS_LINE_AMOUNT, INSUFFICIENT_CREDIT, SET_OFF_BLOCKED_BY_MORATORIUM,
+                 INVALID_STATE, PERIOD_CLOSED -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }
 }

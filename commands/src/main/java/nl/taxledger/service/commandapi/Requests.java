@@ -5,11 +5,14 @@ import static nl.taxledger.service.commandapi.Fields.oneOf;
 import static nl.taxledger.service.commandapi.Fields.positiveCents;
 import static nl.taxledger.service.commandapi.Fields.required;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import nl.taxledger.ledger.account.ArrangementTerms;
 import nl.taxledger.ledger.api.AgreePaymentArrangement;
 import nl.taxledger.ledger.api.ArrangementOutcome;
 import nl.taxledger.ledger.api.ArrangementTerm;
@@ -47,78 +50,45 @@ import nl.taxledger.ledger.api.RemittanceSchedule;
 import nl.taxledger.ledger.api.ReversePayment;
 import nl.taxledger.ledger.api.ReverseUnmatchedPayment;
 import nl.taxledger.ledger.api.WriteOffUncollectible;
+import nl.taxledger.ledger.remittance.RemittancePolicy;
+import nl.taxledger.ledger.routing.PaymentRouting;
 import nl.taxledger.service.lookup.Directory;
 
 /**
- * The command shapes of the public API, one record per command type. Amounts and dates are
- * strings so that a malformed value is a {@code VALIDATION_FAILED}, not a parse error.
+ * The command shapes of the public API, one record per command type (listed in {@link CommandCatalogue}). Amounts
+ * and dates are strings so that a malformed value is a {@code VALIDATION_FAILED} naming the field, not a parse error.
+ * {@code validate} checks every field before anything reads ledger state (domain.md §8) and says how to route.
  */
 public final class Requests {
     private Requests() {
     }
 
-    /** Command type name (the {@code type} field of NDJSON, the path of REST) → request shape. */
-    public static final Map<String, Class<? extends LedgerRequest>> TYPES = Map.ofEntries(
-            Map.entry("RegisterParticipant", RegisterParticipantRequest.class),
-            Map.entry("ClosePeriod", ClosePeriodRequest.class),
-            Map.entry("ImposeAssessment", ImposeAssessmentRequest.class),
-            Map.entry("ChargeCosts", ChargeCostsRequest.class),
-            Map.entry("CancelCosts", CancelCostsRequest.class),
-            Map.entry("ChargeInterest", ChargeInterestRequest.class),
-            Map.entry("CancelInterest", CancelInterestRequest.class),
-            Map.entry("ReceivePayment", ReceivePaymentRequest.class),
-            Map.entry("AssignUnmatchedPayment", AssignUnmatchedPaymentRequest.class),
-            Map.entry("ReversePayment", ReversePaymentRequest.class),
-            Map.entry("ReduceAssessment", ReduceAssessmentRequest.class),
-            Map.entry("GrantRemission", GrantRemissionRequest.class),
-            Map.entry("WriteOffUncollectible", WriteOffUncollectibleRequest.class),
-            Map.entry("ReinstateUncollectible", ReinstateUncollectibleRequest.class),
-            Map.entry("OffsetCredit", OffsetCreditRequest.class),
-            Map.entry("PayRefund", PayRefundRequest.class),
-            Map.entry("GrantDeferral", GrantDeferralRequest.class),
-            Map.entry("EndDeferral", EndDeferralRequest.class),
-            Map.entry("AgreePaymentArrangement", AgreePaymentArrangementRequest.class),
-            Map.entry("RecordArrangementTermMissed", RecordArrangementTermMissedRequest.class),
-            Map.entry("EndPaymentArrangement", EndPaymentArrangementRequest.class),
-            Map.entry("RegisterDirectDebitMandate", RegisterDirectDebitMandateRequest.class),
-            Map.entry("RecordDirectDebitFailure", RecordDirectDebitFailureRequest.class),
-            Map.entry("EndDirectDebitMandate", EndDirectDebitMandateRequest.class),
-            Map.entry("IssueRemittance", RemittanceRequests.IssueRemittanceRequest.class),
-            Map.entry("ChangeRemittancePolicy", RemittanceRequests.ChangeRemittancePolicyRequest.class));
-
     public record RegisterParticipantRequest(String commandId, String participantId, String name, String iban,
                                              String schedule, String reserveRate, Integer reserveYears,
                                              String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
+        public Routed validate(LocalDate booked) {
             String id = required("participantId", participantId);
             String validIban = Fields.iban("iban", iban);
-            RemittanceSchedule validSchedule = schedule == null ? RemittanceSchedule.WEEKLY
-                    : oneOf("schedule", RemittanceSchedule.class, schedule);
-            BigDecimal rate = reserveRate == null ? new BigDecimal("0.005") : Fields.rate("reserveRate", reserveRate);
-            int years = reserveYears == null ? 4 : reserveYears;
-            if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) >= 0 || years < 0) {
-                throw Fields.invalid("reserveRate must be in [0, 1) and reserveYears not negative");
-            }
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
+            RemittanceSchedule validSchedule = Fields.optional("schedule", RemittanceSchedule.class, schedule);
+            BigDecimal rate = reserveRate == null ? null : Fields.rate("reserveRate", reserveRate);
+            RemittancePolicy policy = RemittancePolicy.withDefaults(validSchedule, rate, reserveYears);
             String validName = required("name", name);
             return directory -> {
                 if (directory.participantExists(id)) {
                     throw new LedgerRejection(ErrorCode.DUPLICATE_PARTICIPANT, "participant " + id + " exists");
                 }
-                return new RegisterParticipant(id, validName, validIban, validSchedule, rate, years, booked);
+                return new RegisterParticipant(id, validName, validIban, policy.schedule(), policy.reserveRate(),
+                        policy.reserveYears(), booked);
             };
         }
     }
 
     /** Closing the books through a date is itself a booking: dated, and refused inside a closed period. */
     public record ClosePeriodRequest(String commandId, String through, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
+        public Routed validate(LocalDate booked) {
             LocalDate closeThrough = Fields.date("through", through);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
             if (!closeThrough.isBefore(booked)) {
-                throw Fields.invalid("through " + closeThrough + " must lie before the booking date " + booked);
+                throw Fields.invalid("through", "through " + closeThrough + " must lie before the booking date");
             }
             return d -> new ClosePeriod(ClosePeriod.LEDGER, closeThrough, booked);
         }
@@ -128,7 +98,7 @@ public final class Requests {
         LineSpec validate() {
             Integer year = required("taxYear", taxYear);
             if (year < 1900 || year > 2999) {
-                throw Fields.invalid("taxYear out of range: " + year);
+                throw Fields.invalid("taxYear", "taxYear out of range: " + year);
             }
             return new LineSpec(required("lineId", lineId), required("participantId", participantId),
                     required("taxType", taxType), year, positiveCents("amount", amount));
@@ -139,22 +109,20 @@ public final class Requests {
                                           String dueDate, String paymentReference, List<LineRequest> lines,
                                           String bookingDate, String kind, String belongsToAssessmentId)
             implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
+        public Routed validate(LocalDate booked) {
             String id = required("assessmentId", assessmentId);
             String debtor = required("debtorId", debtorId);
             LocalDate issued = Fields.date("issueDate", issueDate);
             LocalDate due = Fields.date("dueDate", dueDate);
-            List<LineSpec> specs = new ArrayList<>();
-            for (LineRequest line : nonEmpty("lines", lines)) {
-                specs.add(required("lines[]", line).validate());
+            if (due.isBefore(issued)) {
+                throw Fields.invalid("dueDate", "dueDate " + due + " lies before issueDate " + issued);
             }
+            List<LineSpec> specs = validLines();
             String reference = paymentReference == null ? id : paymentReference;
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
             AssessmentKind validKind = kind == null ? AssessmentKind.AANSLAG
                     : oneOf("kind", AssessmentKind.class, kind);
             if ((validKind == AssessmentKind.BESTUURLIJKE_BOETE) != (belongsToAssessmentId != null)) {
-                throw Fields.invalid("belongsToAssessmentId is required for, and only for, a "
+                throw Fields.invalid("belongsToAssessmentId", "belongsToAssessmentId is required for, and only for, a "
                         + AssessmentKind.BESTUURLIJKE_BOETE);
             }
             return directory -> {
@@ -164,136 +132,123 @@ public final class Requests {
                             "assessment " + belongsToAssessmentId + " is not this debtor's");
                 }
                 for (LineSpec spec : specs) {
-                    if (!directory.participantExists(spec.participantId())) {
-                        throw new LedgerRejection(ErrorCode.UNKNOWN_PARTICIPANT, "no participant " + spec.participantId());
-                    }
+                    Routes.knownParticipant(directory, spec.participantId());
                 }
                 if (directory.assessmentOrReferenceTaken(id, reference)) {
                     if (directory.debtorOfAssessment(id).isPresent()) {
-                        throw new LedgerRejection(ErrorCode.DUPLICATE_ASSESSMENT, "assessment " + id + " is already imposed");
+                        throw new LedgerRejection(ErrorCode.DUPLICATE_ASSESSMENT, "assessment " + id + " is imposed");
                     }
-                    throw Fields.invalid("payment reference " + reference + " is already in use");
+                    throw Fields.invalid("paymentReference", "payment reference " + reference + " is already in use");
                 }
                 return new ImposeAssessment(debtor, id, issued, due, reference, specs, booked, validKind,
                         belongsToAssessmentId);
             };
         }
+
+        /** Every line valid, each line id once. */
+        private List<LineSpec> validLines() {
+            List<LineSpec> specs = new ArrayList<>();
+            Set<String> lineIds = new HashSet<>();
+            for (LineRequest line : nonEmpty("lines", lines)) {
+                LineSpec spec = required("lines[]", line).validate();
+                if (!lineIds.add(spec.lineId())) {
+                    throw Fields.invalid("lines[].lineId", "line " + spec.lineId() + " appears twice");
+                }
+                specs.add(spec);
+            }
+            return specs;
+        }
     }
 
     public record ChargeCostsRequest(String commandId, String assessmentId, String costId, String kind, String amount,
                                      String date, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String id = required("assessmentId", assessmentId);
+        public Routed validate(LocalDate booked) {
             String item = required("costId", costId);
             String validKind = required("kind", kind);
             long cents = positiveCents("amount", amount);
             LocalDate on = Fields.date("date", date);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new ChargeCosts(Routes.debtorOfAssessment(d, id), id, item, validKind, cents, on, booked);
+            return Routes.onAssessment(assessmentId, (debtor, id) -> new ChargeCosts(debtor, id, item, validKind, cents,
+                    on, booked));
         }
     }
 
     public record CancelCostsRequest(String commandId, String assessmentId, String costId, String decisionDate,
                                      String reason, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String id = required("assessmentId", assessmentId);
-            String item = required("costId", costId);
-            LocalDate decided = Fields.date("decisionDate", decisionDate);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new CancelCosts(Routes.debtorOfAssessment(d, id), id, item, decided, reason, booked);
-        }
-    }
-
-    public record ChargeInterestRequest(String commandId, String assessmentId, String interestId, String amount,
-                                        String date, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String id = required("assessmentId", assessmentId);
-            String item = required("interestId", interestId);
-            long cents = positiveCents("amount", amount);
-            LocalDate on = Fields.date("date", date);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new ChargeInterest(Routes.debtorOfAssessment(d, id), id, item, cents, on, booked);
+        public Routed validate(LocalDate booked) {
+            return Routes.onItem(assessmentId, "costId", costId, Fields.date("decisionDate", decisionDate),
+                    (debtor, id, item, decided) -> new CancelCosts(debtor, id, item, decided, reason, booked));
         }
     }
 
     public record CancelInterestRequest(String commandId, String assessmentId, String interestId, String decisionDate,
                                         String reason, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String id = required("assessmentId", assessmentId);
-            String item = required("interestId", interestId);
-            LocalDate decided = Fields.date("decisionDate", decisionDate);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new CancelInterest(Routes.debtorOfAssessment(d, id), id, item, decided, reason, booked);
+        public Routed validate(LocalDate booked) {
+            return Routes.onItem(assessmentId, "interestId", interestId, Fields.date("decisionDate", decisionDate),
+                    (debtor, id, item, decided) -> new CancelInterest(debtor, id, item, decided, reason, booked));
         }
     }
 
-    public record ReceivePaymentRequest(String commandId, String paymentId, String amount, String valueDate,
+    public record ChargeInterestRequest(String commandId, String assessmentId, String interestId, String amount,
+                                        String date, String bookingDate) implements LedgerRequest {
+        public Routed validate(LocalDate booked) {
+            String item = required("interestId", interestId);
+            long cents = positiveCents("amount", amount);
+            LocalDate on = Fields.date("date", date);
+            return Routes.onAssessment(assessmentId, (debtor, id) -> new ChargeInterest(debtor, id, item, cents, on,
+                    booked));
+        }
+    }
+
+    /** {@code currency} is optional and only {@code EUR}; {@code channel} defaults to {@code TRANSFER}. */
+    public record ReceivePaymentRequest(String commandId, String paymentId, String amount,
+                                        @JsonInclude(JsonInclude.Include.NON_NULL) String currency, String valueDate,
                                         String reference, String debtorId, String counterpartyIban, String channel,
                                         String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
+        public Routed validate(LocalDate booked) {
             String id = required("paymentId", paymentId);
             long cents = positiveCents("amount", amount);
+            Fields.euro("currency", currency);
             LocalDate value = Fields.date("valueDate", valueDate);
             String account = counterpartyIban == null ? null : Fields.iban("counterpartyIban", counterpartyIban);
             PaymentChannel via = channel == null ? PaymentChannel.TRANSFER
                     : oneOf("channel", PaymentChannel.class, channel);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> route(d, id, cents, value, account, via, booked);
-        }
-
-        private Object route(Directory d, String id, long cents, LocalDate value, String account, PaymentChannel via,
-                             LocalDate booked) {
-            if (d.payment(id).isPresent()) {
-                throw new LedgerRejection(ErrorCode.DUPLICATE_PAYMENT, "payment " + id + " is already booked");
-            }
-            String counterpartyRef = account == null ? null : d.registerCounterparty(account);
-            String debtor = debtorId != null ? Routes.knownDebtor(d, debtorId) : resolveDebtor(d);
-            if (debtor == null) {
-                return new HoldUnmatchedPayment(id, cents, value, reference, via, counterpartyRef, booked);
-            }
-            return new ReceivePayment(debtor, id, cents, value, Routes.directedAssessment(d, debtor, reference),
-                    reference, via, counterpartyRef, booked);
-        }
-
-        /** The reference is an assessment's payment reference, or a debtor id (subject number). */
-        private String resolveDebtor(Directory d) {
-            if (reference == null) {
-                return null;
-            }
-            return d.assessmentByPaymentReference(reference).map(Directory.AssessmentRef::debtorId)
-                    .orElse(d.debtorExists(reference) ? reference : null);
+            return d -> {
+                if (d.payment(id).isPresent()) {
+                    throw new LedgerRejection(ErrorCode.DUPLICATE_PAYMENT, "payment " + id + " is already booked");
+                }
+                String counterpartyRef = account == null ? null : d.registerCounterparty(account);
+                PaymentRouting.Route route = PaymentRouting.payment(debtorId, reference, Routes.lookups(d));
+                String debtor = PaymentRouting.debtor(route);
+                if (debtor == null) {
+                    return new HoldUnmatchedPayment(id, cents, value, reference, via, counterpartyRef, booked);
+                }
+                return new ReceivePayment(debtor, id, cents, value, PaymentRouting.directedAssessment(route),
+                        reference, via, counterpartyRef, booked);
+            };
         }
     }
 
     public record AssignUnmatchedPaymentRequest(String commandId, String paymentId, String debtorId, String reference,
                                                 String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
+        public Routed validate(LocalDate booked) {
             String id = required("paymentId", paymentId);
             String debtor = required("debtorId", debtorId);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
             return d -> {
                 Directory.PaymentRef payment = d.payment(id).filter(Directory.PaymentRef::inSuspense).orElseThrow(
                         () -> new LedgerRejection(ErrorCode.UNKNOWN_PAYMENT, "no payment " + id + " in suspense"));
                 Routes.knownDebtor(d, debtor);
-                return new AssignUnmatchedPayment(payment.paymentId(), debtor, Routes.directedAssessment(d, debtor, reference), booked);
+                return new AssignUnmatchedPayment(payment.paymentId(), debtor,
+                        Routes.directedAssessment(d, debtor, reference), booked);
             };
         }
     }
 
     public record ReversePaymentRequest(String commandId, String paymentId, String valueDate, String reasonCode,
                                         String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
+        public Routed validate(LocalDate booked) {
             String id = required("paymentId", paymentId);
             LocalDate value = Fields.date("valueDate", valueDate);
             String reason = required("reasonCode", reasonCode);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
             return d -> {
                 Directory.PaymentRef payment = d.payment(id).orElseThrow(
                         () -> new LedgerRejection(ErrorCode.UNKNOWN_PAYMENT, "no payment " + id));
@@ -306,135 +261,111 @@ public final class Requests {
     public record ReduceAssessmentRequest(String commandId, String assessmentId, String lineId, String kind,
                                           String amount, String decisionDate, String reason,
                                           String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String id = required("assessmentId", assessmentId);
-            String line = required("lineId", lineId);
+        public Routed validate(LocalDate booked) {
             ReductionKind validKind = oneOf("kind", ReductionKind.class, kind);
-            long cents = positiveCents("amount", amount);
-            LocalDate decided = Fields.date("decisionDate", decisionDate);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new ReduceAssessment(Routes.debtorOfAssessment(d, id), id, line, validKind, cents, decided, reason, booked);
+            return Routes.onLine(assessmentId, lineId, amount, decisionDate, (debtor, id, line) -> new ReduceAssessment(
+                    debtor, id, line.lineId(), validKind, line.cents(), line.decided(), reason, booked));
         }
     }
 
     public record GrantRemissionRequest(String commandId, String assessmentId, String lineId, String component,
                                         String amount, String decisionDate, String reason,
                                         String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String id = required("assessmentId", assessmentId);
+        public Routed validate(LocalDate booked) {
             Component validComponent = oneOf("component", Component.class, component);
             if (validComponent == Component.PRINCIPAL) {
                 required("lineId", lineId);
             }
             long cents = positiveCents("amount", amount);
             LocalDate decided = Fields.date("decisionDate", decisionDate);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new GrantRemission(Routes.debtorOfAssessment(d, id), id, lineId, validComponent, cents, decided, reason, booked);
+            return Routes.onAssessment(assessmentId, (debtor, id) ->
+                    new GrantRemission(debtor, id, lineId, validComponent, cents, decided, reason, booked));
         }
     }
 
     public record WriteOffUncollectibleRequest(String commandId, String assessmentId, String lineId, String amount,
                                                String decisionDate, String reasonCode,
                                                String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String id = required("assessmentId", assessmentId);
-            String line = required("lineId", lineId);
-            long cents = positiveCents("amount", amount);
-            LocalDate decided = Fields.date("decisionDate", decisionDate);
+        public Routed validate(LocalDate booked) {
             String reason = required("reasonCode", reasonCode);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new WriteOffUncollectible(Routes.debtorOfAssessment(d, id), id, line, cents, decided, reason, booked);
+            return Routes.onLine(assessmentId, lineId, amount, decisionDate, (debtor, id, line) ->
+                    new WriteOffUncollectible(debtor, id, line.lineId(), line.cents(), line.decided(), reason, booked));
         }
     }
 
     public record ReinstateUncollectibleRequest(String commandId, String assessmentId, String lineId, String amount,
                                                 String decisionDate, String reason,
                                                 String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String id = required("assessmentId", assessmentId);
-            String line = required("lineId", lineId);
-            long cents = positiveCents("amount", amount);
-            LocalDate decided = Fields.date("decisionDate", decisionDate);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new ReinstateUncollectible(Routes.debtorOfAssessment(d, id), id, line, cents, decided, reason, booked);
+        public Routed validate(LocalDate booked) {
+            return Routes.onLine(assessmentId, lineId, amount, decisionDate, (debtor, id, line) ->
+                    new ReinstateUncollectible(debtor, id, line.lineId(), line.cents(), line.decided(), reason,
+                            booked));
         }
     }
 
     public record OffsetCreditRequest(String commandId, String debtorId, String amount, String date, String reference,
                                       String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String debtor = required("debtorId", debtorId);
+        public Routed validate(LocalDate booked) {
             long cents = positiveCents("amount", amount);
             LocalDate on = Fields.date("date", date);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new OffsetCredit(Routes.knownDebtor(d, debtor), cents, on,
-                    Routes.directedAssessment(d, debtor, reference), reference, booked);
+            return Routes.onDebtor(debtorId, (debtor, d) -> new OffsetCredit(debtor, cents, on,
+                    Routes.directedAssessment(d, debtor, reference), reference, booked));
         }
     }
 
+    /** The refund's id is its commandId. */
     public record PayRefundRequest(String commandId, String debtorId, String amount, String valueDate, String iban,
                                    String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String debtor = required("debtorId", debtorId);
+        public Routed validate(LocalDate booked) {
             long cents = positiveCents("amount", amount);
             LocalDate value = Fields.date("valueDate", valueDate);
             String account = Fields.iban("iban", iban);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
             String refundId = required("commandId", commandId);
-            return d -> new PayRefund(Routes.knownDebtor(d, debtor), refundId, cents, value, d.registerCounterparty(account), booked);
+            return Routes.onDebtor(debtorId, (debtor, d) ->
+                    new PayRefund(debtor, refundId, cents, value, d.registerCounterparty(account), booked));
         }
     }
 
     public record GrantDeferralRequest(String commandId, String debtorId, String deferralId, String kind,
                                        String assessmentId, String from, String until,
                                        String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String debtor = required("debtorId", debtorId);
+        public Routed validate(LocalDate booked) {
             String id = required("deferralId", deferralId);
             DeferralKind validKind = oneOf("kind", DeferralKind.class, kind);
             LocalDate start = Fields.date("from", from);
             LocalDate end = Fields.date("until", until);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> {
-                if (assessmentId != null && !Routes.debtorOfAssessment(d, assessmentId).equals(debtor)) {
-                    throw new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT, "assessment " + assessmentId + " is not this debtor's");
+            if (end.isBefore(start)) {
+                throw Fields.invalid("until", "deferral ends (" + end + ") before it starts (" + start + ")");
+            }
+            return Routes.onDebtor(debtorId, (debtor, d) -> {
+                if (assessmentId != null) {
+                    Routes.ofDebtor(d, assessmentId, debtor);
                 }
-                return new GrantDeferral(Routes.knownDebtor(d, debtor), id, validKind, assessmentId, start, end, booked);
-            };
+                return new GrantDeferral(debtor, id, validKind, assessmentId, start, end, booked);
+            });
         }
     }
 
     public record EndDeferralRequest(String commandId, String debtorId, String deferralId, String date, String reason,
                                      String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String debtor = required("debtorId", debtorId);
+        public Routed validate(LocalDate booked) {
             String id = required("deferralId", deferralId);
             LocalDate on = Fields.date("date", date);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new EndDeferral(Routes.knownDebtor(d, debtor), id, on, reason, booked);
+            return Routes.onDebtor(debtorId, (debtor, d) -> new EndDeferral(debtor, id, on, reason, booked));
         }
     }
 
     public record TermRequest(String dueDate, String amount) {
         ArrangementTerm validate() {
-            return new ArrangementTerm(Fields.date("terms[].dueDate", dueDate), positiveCents("terms[].amount", amount));
+            LocalDate due = Fields.date("terms[].dueDate", dueDate);
+            return new ArrangementTerm(due, positiveCents("terms[].amount", amount));
         }
     }
 
     public record AgreePaymentArrangementRequest(String commandId, String debtorId, String arrangementId,
                                                  List<String> assessmentIds, List<TermRequest> terms,
                                                  String agreedDate, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String debtor = required("debtorId", debtorId);
+        public Routed validate(LocalDate booked) {
             String id = required("arrangementId", arrangementId);
             List<String> assessments = List.copyOf(nonEmpty("assessmentIds", assessmentIds));
             List<ArrangementTerm> validTerms = new ArrayList<>();
@@ -442,80 +373,65 @@ public final class Requests {
                 validTerms.add(required("terms[]", term).validate());
             }
             LocalDate agreed = Fields.date("agreedDate", agreedDate);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> {
-                for (String assessment : assessments) {
-                    if (!Routes.debtorOfAssessment(d, assessment).equals(debtor)) {
-                        throw new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT, "assessment " + assessment + " is not this debtor's");
-                    }
-                }
-                return new AgreePaymentArrangement(Routes.knownDebtor(d, debtor), id, assessments, validTerms, agreed, booked);
-            };
+            ArrangementTerms.check(agreed, validTerms);
+            return Routes.onDebtor(debtorId, (debtor, d) -> {
+                assessments.forEach(assessment -> Routes.ofDebtor(d, assessment, debtor));
+                return new AgreePaymentArrangement(debtor, id, assessments, validTerms, agreed, booked);
+            });
         }
     }
 
     public record RecordArrangementTermMissedRequest(String commandId, String debtorId, String arrangementId,
                                                      String termDueDate, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String debtor = required("debtorId", debtorId);
+        public Routed validate(LocalDate booked) {
             String id = required("arrangementId", arrangementId);
             LocalDate due = Fields.date("termDueDate", termDueDate);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new RecordArrangementTermMissed(Routes.knownDebtor(d, debtor), id, due, booked);
+            return Routes.onDebtor(debtorId, (debtor, d) -> new RecordArrangementTermMissed(debtor, id, due, booked));
         }
     }
 
     public record EndPaymentArrangementRequest(String commandId, String debtorId, String arrangementId, String outcome,
                                                String date, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String debtor = required("debtorId", debtorId);
+        public Routed validate(LocalDate booked) {
             String id = required("arrangementId", arrangementId);
             ArrangementOutcome validOutcome = oneOf("outcome", ArrangementOutcome.class, outcome);
             LocalDate on = Fields.date("date", date);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new EndPaymentArrangement(Routes.knownDebtor(d, debtor), id, validOutcome, on, booked);
+            return Routes.onDebtor(debtorId, (debtor, d) -> new EndPaymentArrangement(debtor, id, validOutcome, on,
+                    booked));
         }
     }
 
     public record RegisterDirectDebitMandateRequest(String commandId, String debtorId, String mandateId, String iban,
                                                     String signedDate, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String debtor = required("debtorId", debtorId);
+        public Routed validate(LocalDate booked) {
             String id = required("mandateId", mandateId);
             String account = Fields.iban("iban", iban);
             LocalDate signed = Fields.date("signedDate", signedDate);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new RegisterDirectDebitMandate(Routes.knownDebtor(d, debtor), id, d.registerCounterparty(account), signed, booked);
+            return Routes.onDebtor(debtorId, (debtor, d) ->
+                    new RegisterDirectDebitMandate(debtor, id, d.registerCounterparty(account), signed, booked));
         }
     }
 
     public record RecordDirectDebitFailureRequest(String commandId, String debtorId, String mandateId,
                                                   String collectionDate, String reasonCode,
                                                   String bookingDate, String endToEndId) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String debtor = required("debtorId", debtorId);
+        public Routed validate(LocalDate booked) {
             String id = required("mandateId", mandateId);
             LocalDate collected = Fields.date("collectionDate", collectionDate);
             String reason = required("reasonCode", reasonCode);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new RecordDirectDebitFailure(Routes.knownDebtor(d, debtor), id, collected, reason, booked,
-                    endToEndId);
+            return Routes.onDebtor(debtorId,
+                    (debtor, d) -> new RecordDirectDebitFailure(debtor, id, collected, reason, booked, endToEndId));
         }
     }
 
+    /** {@code reason} defaults to {@code REQUESTED}. */
     public record EndDirectDebitMandateRequest(String commandId, String debtorId, String mandateId, String reason,
                                                String date, String bookingDate) implements LedgerRequest {
-        @Override
-        public Routed validate(LocalDate today) {
-            String debtor = required("debtorId", debtorId);
+        public Routed validate(LocalDate booked) {
             String id = required("mandateId", mandateId);
             LocalDate on = Fields.date("date", date);
-            LocalDate booked = LedgerRequest.bookingDate(bookingDate, today);
-            return d -> new EndDirectDebitMandate(Routes.knownDebtor(d, debtor), id, reason == null ? "REQUESTED" : reason, on, booked);
+            String why = reason == null ? "REQUESTED" : reason;
+            return Routes.onDebtor(debtorId, (debtor, d) -> new EndDirectDebitMandate(debtor, id, why, on, booked));
         }
     }
 }

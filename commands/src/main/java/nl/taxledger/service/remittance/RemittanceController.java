@@ -27,8 +27,10 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api")
 @Tag(name = "remittances")
 class RemittanceController {
-    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final String CSV_VALUE = "text/csv";
+    private static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final MediaType CSV = MediaType.parseMediaType(CSV_VALUE + ";charset=UTF-8");
+    private static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
     private final RemittanceQuery query;
     private final RemittanceFiles files;
     private final LedgerClock clock;
@@ -52,14 +54,14 @@ class RemittanceController {
         return remittance(participantId, periodEnd);
     }
 
-    @GetMapping("/participants/{participantId}/remittances/{periodEnd}/statement.csv")
+    @GetMapping(path = "/participants/{participantId}/remittances/{periodEnd}/statement.csv", produces = CSV_VALUE)
     @Operation(summary = "statement as CSV (';', UTF-8 with BOM, decimal comma)")
     ResponseEntity<byte[]> statementCsv(@PathVariable String participantId, @PathVariable String periodEnd) {
         RemittanceQuery.Remittance remittance = remittance(participantId, periodEnd);
         return download(files.statementCsv(remittance), CSV, "afdracht-" + participantId + "-" + periodEnd + ".csv");
     }
 
-    @GetMapping("/participants/{participantId}/remittances/{periodEnd}/statement.xlsx")
+    @GetMapping(path = "/participants/{participantId}/remittances/{periodEnd}/statement.xlsx", produces = XLSX_VALUE)
     @Operation(summary = "statement as XLSX")
     ResponseEntity<byte[]> statementXlsx(@PathVariable String participantId, @PathVariable String periodEnd) {
         RemittanceQuery.Remittance remittance = remittance(participantId, periodEnd);
@@ -73,14 +75,14 @@ class RemittanceController {
         return query.position(participantId, clock.today());
     }
 
-    @GetMapping("/remittance-runs/{periodEnd}/pain001.xml")
+    @GetMapping(path = "/remittance-runs/{periodEnd}/pain001.xml", produces = MediaType.APPLICATION_XML_VALUE)
     @Operation(summary = "SEPA credit transfer (pain.001.001.09) paying every participant's positive amount of the run")
     ResponseEntity<byte[]> pain001(@PathVariable String periodEnd) {
         LocalDate end = date("periodEnd", periodEnd);
         return download(files.pain001(end), MediaType.APPLICATION_XML, "afdracht-" + periodEnd + ".pain001.xml");
     }
 
-    @GetMapping("/reports/weekly")
+    @GetMapping(path = "/reports/weekly", produces = CSV_VALUE)
     @Operation(summary = "gerealiseerde opbrengsten en uit te betalen voorschotten, as CSV")
     ResponseEntity<byte[]> weekly(@RequestParam String periodEnd) {
         LocalDate end = date("periodEnd", periodEnd);

@@ -125,6 +125,7 @@ class CommandApiTest {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().path("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.getBody().path("field").asString()).isEqualTo("amount");
         assertThat(events()).isEqualTo(before);
     }
 
@@ -137,6 +138,7 @@ class CommandApiTest {
                  "bookingDate":"2026-07-01"}""");
 
         assertThat(refused.getBody().path("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.getBody().path("field").asString()).isEqualTo("bookingDate");
     }
 
     @Test

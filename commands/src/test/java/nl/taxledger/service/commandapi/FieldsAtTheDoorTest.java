@@ -15,7 +15,7 @@ class FieldsAtTheDoorTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
 
     private static Routed validate(String type, String body) {
-        return JSON.readValue(body, Requests.TYPES.get(type)).validate(TODAY);
+        return JSON.readValue(body, CommandCatalogue.find(type).orElseThrow().shape()).validate(TODAY);
     }
 
     private static void assertRefused(String type, String body, String naming) {

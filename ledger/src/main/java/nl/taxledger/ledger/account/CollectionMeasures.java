@@ -40,8 +40,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  * terms) and direct-debit mandates (reglement art. 8: ended after 3 consecutive failures).
  */
 final class CollectionMeasures {
-    static final int MAX_ARRANGEMENT_TERMS = 10;
-    static final int MAX_ARRANGEMENT_MONTHS = 10;
     static final int MISSED_TERMS_THAT_END_AN_ARRANGEMENT = 2;
     static final int FAILURES_THAT_END_A_MANDATE = 3;
 
@@ -166,16 +164,7 @@ final class CollectionMeasures {
         check(!arrangements.containsKey(command.arrangementId()), ErrorCode.DUPLICATE_ITEM,
                 "arrangement " + command.arrangementId() + " exists");
         List<ArrangementTerm> terms = command.terms();
-        check(!terms.isEmpty() && terms.size() <= MAX_ARRANGEMENT_TERMS, ErrorCode.VALIDATION_FAILED,
-                "an arrangement has 1 to " + MAX_ARRANGEMENT_TERMS + " terms");
-        LocalDate previous = command.agreedDate();
-        for (ArrangementTerm term : terms) {
-            check(term.amountCents() > 0 && term.dueDate().isAfter(previous), ErrorCode.VALIDATION_FAILED,
-                    "terms must be positive and in date order after the agreement");
-            previous = term.dueDate();
-        }
-        check(!previous.isAfter(command.agreedDate().plusMonths(MAX_ARRANGEMENT_MONTHS)), ErrorCode.VALIDATION_FAILED,
-                "an arrangement runs at most " + MAX_ARRANGEMENT_MONTHS + " months");
+        ArrangementTerms.check(command.agreedDate(), terms);
         PaymentArrangementAgreed event = new PaymentArrangementAgreed(command.debtorId(), command.arrangementId(),
                 List.copyOf(command.assessmentIds()), List.copyOf(terms), command.agreedDate(), command.bookingDate());
         apply(event);

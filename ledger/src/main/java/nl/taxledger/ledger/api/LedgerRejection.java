@@ -3,14 +3,25 @@ package nl.taxledger.ledger.api;
 /** A command the ledger refuses. Thrown before anything is applied, so nothing is appended. */
 public final class LedgerRejection extends RuntimeException {
     private final ErrorCode code;
+    /** The request field at fault, for a {@code VALIDATION_FAILED} about one field; otherwise {@code null}. */
+    private final String field;
 
     public LedgerRejection(ErrorCode code, String message) {
+        this(code, null, message);
+    }
+
+    public LedgerRejection(ErrorCode code, String field, String message) {
         super(message, null, false, false);
         this.code = code;
+        this.field = field;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    public String field() {
+        return field;
     }
 
     public static void check(boolean condition, ErrorCode code, String message) {

@@ -20,6 +20,7 @@ import nl.taxledger.ledger.api.RemittancePolicyChanged;
 import nl.taxledger.ledger.api.RemittanceSchedule;
 import nl.taxledger.ledger.remittance.CoveredSoFar;
 import nl.taxledger.ledger.remittance.RemittanceCalculator;
+import nl.taxledger.ledger.remittance.RemittancePolicy;
 import nl.taxledger.ledger.remittance.TaxKey;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -114,9 +115,7 @@ public class Participant {
     }
 
     private static void checkPolicy(BigDecimal reserveRate, int reserveYears) {
-        check(reserveRate != null && reserveRate.signum() >= 0 && reserveRate.compareTo(BigDecimal.ONE) < 0,
-                ErrorCode.VALIDATION_FAILED, "reserve rate must be in [0, 1)");
-        check(reserveYears >= 0, ErrorCode.VALIDATION_FAILED, "reserve years must not be negative");
+        RemittancePolicy.checkRange(reserveRate, reserveYears);
     }
 
     /** IBAN check digits and national format (iban4j), not a hand-written mod 97. */

@@ -11,6 +11,7 @@ import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.Component;
 import nl.taxledger.ledger.api.DirectDebitMandateEnded;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
+import nl.taxledger.ledger.api.LedgerFact;
 import nl.taxledger.ledger.api.LineSpec;
 import nl.taxledger.ledger.api.PaymentArrangementAgreed;
 import nl.taxledger.ledger.api.PaymentArrangementEnded;
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.Test;
 class ManagementInfoTest {
     private static final LocalDate MARCH_1 = LocalDate.of(2026, 3, 1);
 
-    private static AsOfFold fold(Object... events) {
+    private static AsOfFold fold(LedgerFact... events) {
         AsOfFold fold = new AsOfFold(null, null);
-        for (Object event : events) {
+        for (LedgerFact event : events) {
             fold.apply(event);
         }
         return fold;

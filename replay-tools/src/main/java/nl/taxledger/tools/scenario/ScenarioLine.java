@@ -1,6 +1,7 @@
 package nl.taxledger.tools.scenario;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** One line of a scenario file: a command (with an optional expected error) or an expectation. */
 record ScenarioLine(int number, JsonNode json) {
@@ -10,6 +11,12 @@ record ScenarioLine(int number, JsonNode json) {
 
     String type() {
         return json.path("type").asString();
+    }
+
+    /** The command as the ledger takes it: without the scenario's own {@code expectError} member. */
+    JsonNode command() {
+        return json instanceof ObjectNode object && object.has("expectError")
+                ? object.deepCopy().without("expectError") : json;
     }
 
     String expectedError() {

@@ -75,7 +75,7 @@ public final class ScenarioRunner {
         String expectedError = line.expectedError();
         long eventsBefore = ledger.eventCount();
         try {
-            ledger.submit(line.type(), line.json());
+            ledger.submit(line.type(), line.command());
         } catch (LedgerRejection rejection) {
             if (expectedError == null) {
                 return line.type() + " " + line.json().path("commandId").asString() + " was refused: "
