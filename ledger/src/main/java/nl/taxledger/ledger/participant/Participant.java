@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.taxledger.ledger.api.ChangeRemittancePolicy;
 import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.Iban;
 import nl.taxledger.ledger.api.IssueRemittance;
 import nl.taxledger.ledger.api.ParticipantRegistered;
 import nl.taxledger.ledger.api.ReceiptTotal;
@@ -24,7 +25,6 @@ import nl.taxledger.ledger.remittance.TaxKey;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.iban4j.IbanUtil;
 
 /**
  * A participant whose taxes the collector collects and to whom it remits. It remembers what its remittances
@@ -48,7 +48,7 @@ public class Participant {
 
     @CommandHandler
     public Participant(RegisterParticipant command) {
-        check(validIban(command.iban()), ErrorCode.VALIDATION_FAILED, "not a valid IBAN: " + command.iban());
+        check(Iban.valid(command.iban()), ErrorCode.VALIDATION_FAILED, "not a valid IBAN: " + command.iban());
         checkPolicy(command.reserveRate(), command.reserveYears());
         apply(new ParticipantRegistered(command.participantId(), command.name(), command.iban(), command.schedule(),
                 command.reserveRate(), command.reserveYears(), command.bookingDate()));
@@ -117,16 +117,6 @@ public class Participant {
         check(reserveRate != null && reserveRate.signum() >= 0 && reserveRate.compareTo(BigDecimal.ONE) < 0,
                 ErrorCode.VALIDATION_FAILED, "reserve rate must be in [0, 1)");
         check(reserveYears >= 0, ErrorCode.VALIDATION_FAILED, "reserve years must not be negative");
-    }
-
-    /** IBAN check digits and national format (iban4j), not a hand-written mod 97. */
-    public static boolean validIban(String iban) {
-        try {
-            IbanUtil.validate(iban);
-            return true;
-        } catch (RuntimeException invalid) {
-            return false;
-        }
     }
 
     @EventSourcingHandler
