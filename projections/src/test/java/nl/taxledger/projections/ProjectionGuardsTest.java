@@ -1,12 +1,12 @@
 package nl.taxledger.projections;
 
-import static nl.taxledger.projections.Events.costs;
-import static nl.taxledger.projections.Events.date;
-import static nl.taxledger.projections.Events.imposed;
-import static nl.taxledger.projections.Events.line;
-import static nl.taxledger.projections.Events.onCosts;
-import static nl.taxledger.projections.Events.payment;
-import static nl.taxledger.projections.Events.principal;
+import static nl.taxledger.ledger.testing.LedgerEvents.costs;
+import static nl.taxledger.ledger.testing.LedgerEvents.date;
+import static nl.taxledger.ledger.testing.LedgerEvents.imposed;
+import static nl.taxledger.ledger.testing.LedgerEvents.line;
+import static nl.taxledger.ledger.testing.LedgerEvents.onCosts;
+import static nl.taxledger.ledger.testing.LedgerEvents.payment;
+import static nl.taxledger.ledger.testing.LedgerEvents.principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -43,7 +43,8 @@ class ProjectionGuardsTest {
         feed.publish(imposed("S1", "A1", "2026-02-27", line("L1", "GEM-A", "OZB", 300_00)),
                 MetaData.with("who", "clerk-7").and("why", "aanslag 2026").and("source", "batch-17").and("commandId", "c1"));
         feed.publish(new PaymentUnmatched("P9", 10_00, date("2026-03-01"), "X", "TRANSFER", null, date("2026-03-01")),
-                payment("S1", "P1", 100_00, "2026-03-10", "2026-03-11", 0, 0, principal("A1", "L1", "P1", 100_00)));
+                payment("P1").by("S1").ofCents(100_00).valued("2026-03-10").booked("2026-03-11")
+                        .allocating(principal("A1", "L1", "P1", 100_00)).received());
 
         List<Fact> history = new DebtorHistoryQuery(jdbc).history("S1");
 
@@ -75,7 +76,8 @@ class ProjectionGuardsTest {
     @Test
     void theHistoryStoresAFactAsItsRecordFieldsAndNotTheAnswersItGivesAboutItself() {
         feed.publish(imposed("S1", "A1", "2026-02-27", line("L1", "GEM-A", "OZB", 300_00)),
-                payment("S1", "P1", 100_00, "2026-03-10", "2026-03-11", 0, 0, principal("A1", "L1", "P1", 100_00)));
+                payment("P1").by("S1").ofCents(100_00).valued("2026-03-10").booked("2026-03-11")
+                        .allocating(principal("A1", "L1", "P1", 100_00)).received());
 
         Fact paid = new DebtorHistoryQuery(jdbc).history("S1").get(1);
 
@@ -89,8 +91,8 @@ class ProjectionGuardsTest {
     void resetHandlersEmptyEveryTable() {
         feed.publish(imposed("S1", "A1", "2026-02-27", line("L1", "GEM-A", "OZB", 300_00)),
                 costs("S1", "A1", "K1", 8_00, "2026-06-10"),
-                payment("S1", "P1", 10_00, "2026-06-15", 0, 0, onCosts("A1", "K1", "P1", 8_00),
-                        principal("A1", "L1", "P1", 2_00)),
+                payment("P1").by("S1").ofCents(10_00).valued("2026-06-15")
+                        .allocating(onCosts("A1", "K1", "P1", 8_00), principal("A1", "L1", "P1", 2_00)).received(),
                 new PaymentUnmatched("P9", 10_00, date("2026-03-01"), "X", "TRANSFER", null, date("2026-03-01")));
         assertThat(rowCount()).isPositive();
 
@@ -103,8 +105,8 @@ class ProjectionGuardsTest {
     void allocationToAnUnknownLineHaltsTheProcessor() {
         feed.publish(imposed("S1", "A1", "2026-02-27", line("L1", "GEM-A", "OZB", 300_00)));
 
-        assertThatThrownBy(() -> feed.publish(payment("S1", "P1", 10_00, "2026-03-10", 0, 0,
-                principal("A1", "L9", "P1", 10_00))))
+        assertThatThrownBy(() -> feed.publish(payment("P1").by("S1").ofCents(10_00).valued("2026-03-10")
+                .allocating(principal("A1", "L9", "P1", 10_00)).received()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("L9");
     }
 
@@ -112,8 +114,8 @@ class ProjectionGuardsTest {
     void allocationAboveTheOpenAmountHaltsTheProcessor() {
         feed.publish(imposed("S1", "A1", "2026-02-27", line("L1", "GEM-A", "OZB", 300_00)));
 
-        assertThatThrownBy(() -> feed.publish(payment("S1", "P1", 400_00, "2026-03-10", 0, 0,
-                principal("A1", "L1", "P1", 400_00))))
+        assertThatThrownBy(() -> feed.publish(payment("P1").by("S1").ofCents(400_00).valued("2026-03-10")
+                .allocating(principal("A1", "L1", "P1", 400_00)).received()))
                 .isInstanceOf(RuntimeException.class);
     }
 

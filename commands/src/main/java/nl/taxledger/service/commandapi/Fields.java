@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.Iban;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.money.Money;
-import nl.taxledger.ledger.participant.Participant;
 
 /** Field validation of incoming commands: runs before anything reads ledger state. */
 final class Fields {
@@ -59,7 +59,7 @@ final class Fields {
 
     static String iban(String field, String value) {
         String normalized = required(field, value).replace(" ", "").toUpperCase(java.util.Locale.ROOT);
-        if (!Participant.validIban(normalized)) {
+        if (!Iban.valid(normalized)) {
             throw invalid(field, field + " is not a valid IBAN");
         }
         return normalized;

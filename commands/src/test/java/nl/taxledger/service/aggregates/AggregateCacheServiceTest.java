@@ -4,43 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import nl.taxledger.service.clock.LedgerClock;
-import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.CommandOutcome;
-import nl.taxledger.service.commandapi.CommandService;
+import nl.taxledger.service.testing.LedgerClient;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pitfall: Axon caches an aggregate when the command's unit of work commits, which is before the command's
  * PostgreSQL transaction commits. If that transaction then fails, the next command must still decide on the
  * stored events only: a payment that was rolled back must not have used up any of the debt.
  */
-@SpringBootTest(properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false"})
+@LedgerServiceTest
 class AggregateCacheServiceTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Actor CLERK = new Actor("medewerker-3", null, "test");
-
     @Autowired
-    CommandService commands;
+    LedgerClient ledger;
     @Autowired
     TransactionTemplate transaction;
-    @Autowired
-    LedgerClock clock;
     @Autowired
     JdbcTemplate jdbc;
 
     private CommandOutcome submit(String type, String json) {
-        return commands.submit(type, JSON.readTree(json), CLERK);
+        return ledger.submit(type, json);
     }
 
     /** Participant GEM-{key}, debtor S-{key} with assessment A-{key} of 100.00, committed. */
     private void givenAnAssessmentOf100(String key) {
-        clock.setToday(LocalDate.of(2026, 3, 2));
+        ledger.today(LocalDate.of(2026, 3, 2));
         submit("RegisterParticipant", """
                 {"commandId":"%1$s-reg","participantId":"GEM-%1$s","name":"Gemeente %1$s","iban":"NL91ABNA0417164300"}"""
                 .formatted(key));

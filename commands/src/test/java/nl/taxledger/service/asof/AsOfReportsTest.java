@@ -10,19 +10,15 @@ import javax.sql.DataSource;
 import nl.taxledger.ledger.asof.AsOfFold;
 import nl.taxledger.ledger.asof.ReconciliationCell;
 import nl.taxledger.projections.reconciliation.ReconciliationQuery;
-import nl.taxledger.service.clock.LedgerClock;
-import nl.taxledger.service.commandapi.Actor;
-import nl.taxledger.service.commandapi.CommandService;
 import nl.taxledger.service.eventstore.ProjectionSync;
+import nl.taxledger.service.testing.LedgerClient;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reference-date reports read the stored events (scenario 10's history) through the same
@@ -30,19 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 // Whole-ledger reports need a ledger of their own: the extra property gives this class its own
 // Spring context, hence its own empty embedded database, instead of the one other tests share.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false", "ledger.test.own-ledger=as-of-reports"})
+@LedgerServiceTest
+@TestPropertySource(properties = "ledger.test.own-ledger=as-of-reports")
 class AsOfReportsTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDate DEC_31 = LocalDate.of(2026, 12, 31);
     private static boolean booked;
 
-    @LocalServerPort
-    int port;
     @Autowired
-    CommandService commands;
-    @Autowired
-    LedgerClock clock;
+    LedgerClient ledger;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -69,8 +60,8 @@ class AsOfReportsTest {
     }
 
     private void send(String today, String type, String json) {
-        clock.setToday(LocalDate.parse(today));
-        commands.submit(type, JSON.readTree(json), new Actor("test", null, "test"));
+        ledger.today(LocalDate.parse(today));
+        ledger.submit(type, json);
     }
 
     private byte[] report(AsOfReport report, ReportFormat format, LocalDate asOf, LocalDate knownAt) {
@@ -110,8 +101,7 @@ class AsOfReportsTest {
 
     @Test
     void the_rest_endpoint_gives_the_same_bytes_as_the_report_path() {
-        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        RestClient http = ledger.http();
         byte[] body = http.get().uri("/api/reports/debtors?asOf=2026-12-31&knownAt=2027-01-04&format=csv")
                 .retrieve().body(byte[].class);
         assertThat(new String(body)).isEqualTo("""

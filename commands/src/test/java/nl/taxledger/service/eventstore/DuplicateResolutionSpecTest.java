@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import nl.taxledger.service.eventstore.TestEvents.Step;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -13,13 +14,12 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Pitfall: Axon's default resolver reports every failed append as "aggregate identifier already used", hiding
  * the real SQL error. Only a unique violation (23505) may be reported as a duplicate.
  */
-@SpringBootTest(properties = "ledger.embedded.ephemeral=true")
+@LedgerServiceTest
 class DuplicateResolutionSpecTest {
 
     @Autowired

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import nl.taxledger.service.eventstore.TestEvents.GapProbe;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,7 +26,6 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Pitfall: the global index is taken at insert but becomes visible at commit. An event whose transaction commits
  * after a later one must still reach the projections, not be skipped as a gap.
  */
-@SpringBootTest(properties = "ledger.embedded.ephemeral=true")
+@LedgerServiceTest
 class GapSpecTest {
 
     @Autowired

@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.taxledger.service.eventstore.TestEvents.Step;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Pitfall: Axon's default error handling logs a failing event handler and moves on, so a projection silently
  * misses a fact. Here a failure halts the projection at that event until the cause is gone.
  */
-@SpringBootTest(properties = "ledger.embedded.ephemeral=true")
+@LedgerServiceTest
 class HaltingProjectionSpecTest {
 
     private static final String GROUP = "halting-spec";

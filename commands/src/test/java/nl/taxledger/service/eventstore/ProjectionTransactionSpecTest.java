@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import nl.taxledger.service.eventstore.TestEvents.Step;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventBus;
@@ -12,7 +13,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * commits its rows and its token separately, and an instance killed between the two commits makes another
  * instance apply the batch twice or skip it. The token and the rows must commit in one PostgreSQL transaction.
  */
-@SpringBootTest(properties = "ledger.embedded.ephemeral=true")
+@LedgerServiceTest
 class ProjectionTransactionSpecTest {
 
     private static final String GROUP = "transaction-spec";

@@ -16,6 +16,7 @@ import nl.taxledger.ledger.api.RemittancePolicyChanged;
 import nl.taxledger.ledger.api.RemittanceSchedule;
 import nl.taxledger.ledger.api.UnmatchedPaymentAssigned;
 import nl.taxledger.service.eventstore.TestEvents.SampleRecorded;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -25,13 +26,12 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.xml.XStreamSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Pitfall: Axon's default serializer is XStream, so events would be stored as XML unless every role is set. */
-@SpringBootTest(properties = "ledger.embedded.ephemeral=true")
+@LedgerServiceTest
 class SerializerSpecTest {
 
     @Autowired

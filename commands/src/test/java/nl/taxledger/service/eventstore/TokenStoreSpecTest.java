@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import nl.taxledger.service.LedgerApplication;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.assertj.core.api.Assertions;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
@@ -20,7 +20,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * Pitfall: Axon quietly uses an in-memory token store when none is configured; projections in PostgreSQL are
  * then replayed over themselves after every restart. The application must refuse to start instead.
  */
-@SpringBootTest(properties = "ledger.embedded.ephemeral=true")
+@LedgerServiceTest
 class TokenStoreSpecTest {
 
     @Autowired

@@ -18,15 +18,17 @@ import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.CommandService;
 import nl.taxledger.service.eventstore.ProjectionRebuild;
 import nl.taxledger.service.eventstore.ProjectionSync;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A rebuild (token reset and replay) gives identical tables, and the read side reconciles. */
 // A rebuild replays the whole ledger: the extra property gives this class its own context and empty database.
-@SpringBootTest(properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false", "ledger.test.own-ledger=rebuild"})
+@LedgerServiceTest
+@TestPropertySource(properties = "ledger.test.own-ledger=rebuild")
 class ProjectionRebuildTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Map<String, List<String>> TABLES_BY_GROUP = Map.of(

@@ -7,45 +7,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import nl.taxledger.service.clock.LedgerClock;
-import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.CommandOutcome;
-import nl.taxledger.service.commandapi.CommandService;
+import nl.taxledger.service.testing.LedgerClient;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Remittances through the real service: the command path, the scheduler, the files over REST. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false"})
+@LedgerServiceTest
 class RemittanceServiceTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Actor TESTER = new Actor("tester", null, "test");
-
-    @LocalServerPort
-    int port;
     @Autowired
-    CommandService commands;
-    @Autowired
-    LedgerClock clock;
+    LedgerClient ledger;
     @Autowired
     RemittanceScheduler scheduler;
     @Autowired
     RemittanceQuery query;
 
     private CommandOutcome send(String type, String json) {
-        return commands.submit(type, JSON.readTree(json), TESTER);
+        return ledger.submit(type, json);
     }
 
     /** A participant registered on Monday 30 March 2026 with one OZB 2026 assessment of 500.00, 100.00 paid on 1 April. */
     private void participantWithAPayment(String id) {
-        clock.setToday(LocalDate.of(2026, 3, 30));
+        ledger.today(LocalDate.of(2026, 3, 30));
         send("RegisterParticipant", """
                 {"commandId":"reg-%1$s","participantId":"%1$s","name":"Gemeente %1$s","iban":"NL91ABNA0417164300",
                  "schedule":"WEEKLY","reserveRate":"0.005","reserveYears":4}""".formatted(id));
@@ -54,7 +41,7 @@ class RemittanceServiceTest {
                  "lines":[{"lineId":"L1","participantId":"%1$s","taxType":"OZB","taxYear":2026,"amount":"300.00"},
                           {"lineId":"L2","participantId":"%1$s","taxType":"RIOOLHEFFING","taxYear":2026,"amount":"200.00"}]}"""
                 .formatted(id));
-        clock.setToday(LocalDate.of(2026, 4, 1));
+        ledger.today(LocalDate.of(2026, 4, 1));
         send("ReceivePayment", """
                 {"commandId":"pay-%1$s","paymentId":"P-%1$s","amount":"100.00","reference":"A-%1$s","valueDate":"2026-04-01"}"""
                 .formatted(id));
@@ -63,7 +50,7 @@ class RemittanceServiceTest {
     @Test
     void the_scheduler_issues_the_remittance_of_every_week_that_has_ended() {
         participantWithAPayment("REM-S");
-        clock.setToday(LocalDate.of(2026, 4, 6));
+        ledger.today(LocalDate.of(2026, 4, 6));
 
         List<String> sent = scheduler.issueDue();
 
@@ -77,7 +64,7 @@ class RemittanceServiceTest {
     @Test
     void the_scheduler_issues_nothing_twice() {
         participantWithAPayment("REM-T");
-        clock.setToday(LocalDate.of(2026, 4, 6));
+        ledger.today(LocalDate.of(2026, 4, 6));
         scheduler.issueDue();
 
         assertThat(scheduler.issueDue()).doesNotContain("auto-remittance:REM-T:2026-04-05");
@@ -92,7 +79,7 @@ class RemittanceServiceTest {
         send("ChangeRemittancePolicy", """
                 {"commandId":"pol-REM-Q","participantId":"REM-Q","schedule":"QUARTERLY","reserveRate":"0.005","reserveYears":4,
                  "effectiveFrom":"2026-04-01"}""");
-        clock.setToday(LocalDate.of(2026, 7, 1));
+        ledger.today(LocalDate.of(2026, 7, 1));
 
         List<String> sent = scheduler.issueDue();
 
@@ -105,13 +92,13 @@ class RemittanceServiceTest {
     @Test
     void a_receipt_booked_late_rolls_into_the_next_remittance() {
         participantWithAPayment("REM-L");
-        clock.setToday(LocalDate.of(2026, 4, 6));
+        ledger.today(LocalDate.of(2026, 4, 6));
         send("IssueRemittance", """
                 {"commandId":"rem-REM-L-1","participantId":"REM-L","periodEnd":"2026-04-05"}""");
         send("ReceivePayment", """
                 {"commandId":"pay-REM-L-2","paymentId":"P-REM-L-2","amount":"50.00","reference":"A-REM-L","valueDate":"2026-04-03",
                  "bookingDate":"2026-04-03"}""");
-        clock.setToday(LocalDate.of(2026, 4, 13));
+        ledger.today(LocalDate.of(2026, 4, 13));
 
         send("IssueRemittance", """
                 {"commandId":"rem-REM-L-2","participantId":"REM-L","periodEnd":"2026-04-12"}""");
@@ -123,11 +110,10 @@ class RemittanceServiceTest {
     @Test
     void the_statement_the_credit_transfer_and_the_weekly_report_download_over_rest() throws Exception {
         participantWithAPayment("REM-R");
-        clock.setToday(LocalDate.of(2026, 4, 6));
+        ledger.today(LocalDate.of(2026, 4, 6));
         send("IssueRemittance", """
                 {"commandId":"rem-REM-R","participantId":"REM-R","periodEnd":"2026-04-05"}""");
-        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        RestClient http = ledger.http();
 
         String csv = http.get().uri("/api/participants/REM-R/remittances/2026-04-05/statement.csv").retrieve().body(String.class);
         ResponseEntity<byte[]> xlsx = http.get().uri("/api/participants/REM-R/remittances/2026-04-05/statement.xlsx")

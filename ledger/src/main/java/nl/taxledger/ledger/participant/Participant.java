@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.taxledger.ledger.api.ChangeRemittancePolicy;
 import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.Iban;
 import nl.taxledger.ledger.api.IssueRemittance;
 import nl.taxledger.ledger.api.ParticipantRegistered;
 import nl.taxledger.ledger.api.ReceiptTotal;
@@ -25,7 +26,6 @@ import nl.taxledger.ledger.remittance.TaxKey;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.iban4j.IbanUtil;
 
 /**
  * A participant whose taxes the collector collects and to whom it remits. It remembers what its remittances
@@ -49,7 +49,7 @@ public class Participant {
 
     @CommandHandler
     public Participant(RegisterParticipant command) {
-        check(validIban(command.iban()), ErrorCode.VALIDATION_FAILED, "not a valid IBAN: " + command.iban());
+        check(Iban.valid(command.iban()), ErrorCode.VALIDATION_FAILED, "not a valid IBAN: " + command.iban());
         checkPolicy(command.reserveRate(), command.reserveYears());
         apply(new ParticipantRegistered(command.participantId(), command.name(), command.iban(), command.schedule(),
                 command.reserveRate(), command.reserveYears(), command.bookingDate()));
@@ -116,16 +116,6 @@ public class Participant {
 
     private static void checkPolicy(BigDecimal reserveRate, int reserveYears) {
         RemittancePolicy.checkRange(reserveRate, reserveYears);
-    }
-
-    /** IBAN check digits and national format (iban4j), not a hand-written mod 97. */
-    public static boolean validIban(String iban) {
-        try {
-            IbanUtil.validate(iban);
-            return true;
-        } catch (RuntimeException invalid) {
-            return false;
-        }
     }
 
     @EventSourcingHandler

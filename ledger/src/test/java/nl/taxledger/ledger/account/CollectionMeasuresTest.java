@@ -2,8 +2,8 @@ package nl.taxledger.ledger.account;
 
 import static nl.taxledger.ledger.account.Facts.ISSUED;
 import static nl.taxledger.ledger.account.Facts.day;
-import static nl.taxledger.ledger.account.Facts.imposed;
-import static nl.taxledger.ledger.account.Facts.line;
+import static nl.taxledger.ledger.testing.LedgerEvents.imposed;
+import static nl.taxledger.ledger.testing.LedgerEvents.line;
 import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
 
 import java.util.ArrayList;

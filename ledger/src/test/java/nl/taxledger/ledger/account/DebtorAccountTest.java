@@ -3,10 +3,10 @@ package nl.taxledger.ledger.account;
 import static nl.taxledger.ledger.account.Facts.DUE;
 import static nl.taxledger.ledger.account.Facts.ISSUED;
 import static nl.taxledger.ledger.account.Facts.day;
-import static nl.taxledger.ledger.account.Facts.imposed;
-import static nl.taxledger.ledger.account.Facts.line;
-import static nl.taxledger.ledger.account.Facts.paid;
-import static nl.taxledger.ledger.account.Facts.principal;
+import static nl.taxledger.ledger.testing.LedgerEvents.imposed;
+import static nl.taxledger.ledger.testing.LedgerEvents.line;
+import static nl.taxledger.ledger.testing.LedgerEvents.payment;
+import static nl.taxledger.ledger.testing.LedgerEvents.principal;
 import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
 
 import java.time.LocalDate;
@@ -84,8 +84,10 @@ class DebtorAccountTest {
     @Test
     void a_reduction_above_the_open_principal_takes_the_excess_back_from_the_newest_payment_as_its_credit() {
         fixture.given(imposed("S1", "A12", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        paid("S1", "P12a", 6000, 0, principal("A12", "L1", "P12a", 6000)),
-                        paid("S1", "P12b", 4000, 0, principal("A12", "L1", "P12b", 4000)))
+                        payment("P12a").by("S1").ofCents(6000).valued(ISSUED.plusDays(10))
+                                .allocating(principal("A12", "L1", "P12a", 6000)).received(),
+                        payment("P12b").by("S1").ofCents(4000).valued(ISSUED.plusDays(10))
+                                .allocating(principal("A12", "L1", "P12b", 4000)).received())
                 .when(new ReduceAssessment("S1", "A12", "L1", ReductionKind.VERMINDERING, 5000, day("2026-04-01"), null, day("2026-04-01")))
                 .expectEvents(new AssessmentReduced("S1", "A12", "L1", ReductionKind.VERMINDERING, 5000, 0, List.of(
                         principal("A12", "L1", "P12b", 4000), principal("A12", "L1", "P12a", 1000)),
@@ -104,8 +106,10 @@ class DebtorAccountTest {
     @Test
     void a_storno_reverses_what_the_payment_still_holds_wherever_it_now_is() {
         fixture.given(imposed("S1", "A12", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        paid("S1", "P12a", 6000, 0, principal("A12", "L1", "P12a", 6000)),
-                        paid("S1", "P12b", 4000, 0, principal("A12", "L1", "P12b", 4000)),
+                        payment("P12a").by("S1").ofCents(6000).valued(ISSUED.plusDays(10))
+                                .allocating(principal("A12", "L1", "P12a", 6000)).received(),
+                        payment("P12b").by("S1").ofCents(4000).valued(ISSUED.plusDays(10))
+                                .allocating(principal("A12", "L1", "P12b", 4000)).received(),
                         new AssessmentReduced("S1", "A12", "L1", ReductionKind.VERMINDERING, 5000, 0, List.of(
                                 principal("A12", "L1", "P12b", 4000), principal("A12", "L1", "P12a", 1000)), ISSUED, null, ISSUED))
                 .when(new ReversePayment("S1", "P12a", day("2026-04-03"), "MD06", day("2026-04-03")))
@@ -116,7 +120,8 @@ class DebtorAccountTest {
     @Test
     void a_storno_of_refunded_money_makes_the_credit_negative() {
         fixture.given(imposed("S1", "A13", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        paid("S1", "P13", 15000, 5000, principal("A13", "L1", "P13", 10000)),
+                        payment("P13").by("S1").ofCents(15000).valued(ISSUED.plusDays(10))
+                                .allocating(principal("A13", "L1", "P13", 10000)).leavingCreditCents(5000).received(),
                         new RefundPaid("S1", "R1", 5000, List.of(new PaymentAmount("P13", 5000)), ISSUED, "ref", ISSUED))
                 .when(new ReversePayment("S1", "P13", day("2026-04-20"), "MD06", day("2026-04-20")))
                 .expectEvents(new PaymentReversed("S1", "P13", 15000, day("2026-04-20"), "MD06",
@@ -126,7 +131,8 @@ class DebtorAccountTest {
     @Test
     void negative_credit_is_settled_before_any_assessment_by_the_next_undirected_payment() {
         fixture.given(imposed("S1", "A13", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        paid("S1", "P13", 15000, 5000, principal("A13", "L1", "P13", 10000)),
+                        payment("P13").by("S1").ofCents(15000).valued(ISSUED.plusDays(10))
+                                .allocating(principal("A13", "L1", "P13", 10000)).leavingCreditCents(5000).received(),
                         new RefundPaid("S1", "R1", 5000, List.of(new PaymentAmount("P13", 5000)), ISSUED, "ref", ISSUED),
                         new PaymentReversed("S1", "P13", 15000, ISSUED, "MD06", List.of(principal("A13", "L1", "P13", 10000)), 0,
                                 List.of(), 5000, ISSUED))
@@ -138,7 +144,8 @@ class DebtorAccountTest {
     @Test
     void a_payment_can_be_reversed_only_once() {
         fixture.given(imposed("S1", "A5", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        paid("S1", "P5", 5000, 0, principal("A5", "L1", "P5", 5000)),
+                        payment("P5").by("S1").ofCents(5000).valued(ISSUED.plusDays(10))
+                                .allocating(principal("A5", "L1", "P5", 5000)).received(),
                         new PaymentReversed("S1", "P5", 5000, ISSUED, "AM04", List.of(principal("A5", "L1", "P5", 5000)), 0, List.of(), 0, ISSUED))
                 .when(new ReversePayment("S1", "P5", ISSUED, "AM04", ISSUED))
                 .expectException(rejectedWith(ErrorCode.PAYMENT_ALREADY_REVERSED));
@@ -154,7 +161,8 @@ class DebtorAccountTest {
     @Test
     void a_remission_may_not_exceed_the_open_amount() {
         fixture.given(imposed("S1", "A7", ISSUED, line("L1", "GEM-A", "OZB", 25000)),
-                        paid("S1", "P1", 20000, 0, principal("A7", "L1", "P1", 20000)))
+                        payment("P1").by("S1").ofCents(20000).valued(ISSUED.plusDays(10))
+                                .allocating(principal("A7", "L1", "P1", 20000)).received())
                 .when(new GrantRemission("S1", "A7", "L1", Component.PRINCIPAL, 5001, ISSUED, null, ISSUED))
                 .expectException(rejectedWith(ErrorCode.EXCEEDS_OPEN_AMOUNT));
     }

@@ -32,7 +32,7 @@ final class InMemoryLedger {
         config.start();
     }
 
-    /** Sends a command; a rejection is a legal outcome of a random history and returns false. */
+    /** Sends a command; a rejection is a legal outcome of a random history: false (the properties count how often). */
     boolean send(Object command) {
         try {
             config.getComponent(CommandGateway.class).sendAndWait(command);

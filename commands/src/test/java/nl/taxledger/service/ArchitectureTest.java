@@ -1,0 +1,53 @@
+package nl.taxledger.service;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/** The REST layer parses and hands over; the decisions are the ledger's. */
+class ArchitectureTest {
+    private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("nl.taxledger.service");
+
+    /**
+     * The parts of the ledger a request may be parsed into: the contract ({@code ledger.api}), {@code ledger.money},
+     * the routing rule ({@code ledger.routing}) and the remittance policy ({@code ledger.remittance.RemittancePolicy}
+     * and its nested types), and the arrangement-term rule ({@code ledger.account.ArrangementTerms}, checked at the
+     * door as well as in the aggregate). Not the aggregates ({@code account}, {@code participant}, {@code suspense}) nor the
+     * other rule internals ({@code allocation}, the rest of {@code remittance}, {@code journal}, ...).
+     */
+    private static final DescribedPredicate<JavaClass> LEDGER_INTERNALS = resideInAPackage("nl.taxledger.ledger..")
+            .and(DescribedPredicate.not(resideInAnyPackage(
+                    "nl.taxledger.ledger.api..", "nl.taxledger.ledger.money..", "nl.taxledger.ledger.routing..")))
+            .and(DescribedPredicate.not(nameMatching(
+                    "nl\\.taxledger\\.ledger\\.(remittance\\.RemittancePolicy|account\\.ArrangementTerms)(\\$.*)?")))
+            .as("ledger classes outside its API (api, money, routing, RemittancePolicy, ArrangementTerms)");
+
+    private static final ArchRule THE_COMMAND_API_USES_ONLY_THE_LEDGER_API = noClasses()
+            .that().resideInAPackage("nl.taxledger.service.commandapi..")
+            .should().dependOnClassesThat(are(LEDGER_INTERNALS));
+
+    private static final ArchRule NO_CYCLES_BETWEEN_THE_SERVICE_PACKAGES =
+            slices().matching("nl.taxledger.service.(*)..").should().beFreeOfCycles();
+
+    @Test
+    void the_command_api_uses_only_the_ledger_api() {
+        THE_COMMAND_API_USES_ONLY_THE_LEDGER_API.check(MAIN_CLASSES);
+    }
+
+    @Test
+    void no_cycles_between_the_service_packages() {
+        NO_CYCLES_BETWEEN_THE_SERVICE_PACKAGES.check(MAIN_CLASSES);
+    }
+}
