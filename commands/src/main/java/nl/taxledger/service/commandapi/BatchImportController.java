@@ -42,7 +42,7 @@ class BatchImportController {
         this.json = json;
     }
 
-    @PostMapping(path = "/api/commands", consumes = {"application/x-ndjson", "text/plain"}, produces = "application/x-ndjson")
+    @PostMapping(path = "/api/commands", consumes = "application/x-ndjson", produces = "application/x-ndjson")
     @Operation(summary = "Import commands as NDJSON; answers one NDJSON result line per input line")
     ResponseEntity<StreamingResponseBody> importBatch(InputStream body, @RequestHeader HttpHeaders headers) {
         Actor actor = CommandController.actor(headers);

@@ -2,6 +2,7 @@ package nl.taxledger.service.commandapi;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.taxledger.service.security.Principals;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,15 +12,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * One endpoint per command, taking the JSON shapes of the scenario README. Who, why and
- * source travel in the headers {@code X-Ledger-Who}, {@code X-Ledger-Why},
- * {@code X-Ledger-Source}. A re-send with the same commandId answers the first result with
+ * One endpoint per command, taking the JSON shapes of the scenario README. Who is the signed-in
+ * principal; why and source travel in the headers {@code X-Ledger-Why}, {@code X-Ledger-Source}. A re-send with the same commandId answers the first result with
  * {@code Idempotent-Replayed: true}.
  */
 @RestController
 @RequestMapping("/api/commands")
 @Tag(name = "commands")
 class CommandController {
+    /** Free text (why, source) at most 500 characters: domain.md §12. */
+    static final int MAX_FREE_TEXT = 500;
     private final CommandService service;
 
     CommandController(CommandService service) {
@@ -176,9 +178,18 @@ class CommandController {
         return respond(service.submit("ChangeRemittancePolicy", body, actor(headers)));
     }
 
+    /** {@code who} is the signed-in principal, never a header; why and source are bounded (domain.md §12). */
     static Actor actor(HttpHeaders headers) {
-        return new Actor(headers.getFirst("X-Ledger-Who"), headers.getFirst("X-Ledger-Why"),
-                headers.getFirst("X-Ledger-Source") == null ? "api" : headers.getFirst("X-Ledger-Source"));
+        String source = headers.getFirst("X-Ledger-Source");
+        return new Actor(Principals.currentName(), bounded("X-Ledger-Why", headers.getFirst("X-Ledger-Why")),
+                source == null ? "api" : bounded("X-Ledger-Source", source));
+    }
+
+    private static String bounded(String header, String value) {
+        if (value != null && value.length() > MAX_FREE_TEXT) {
+            throw Fields.invalid(header + ": at most " + MAX_FREE_TEXT + " characters");
+        }
+        return value;
     }
 
     private static ResponseEntity<CommandOutcome> respond(CommandOutcome outcome) {

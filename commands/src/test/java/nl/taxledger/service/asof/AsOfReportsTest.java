@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import nl.taxledger.service.security.Role;
+import nl.taxledger.service.security.TestUsers;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +41,8 @@ class AsOfReportsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     CommandService commands;
     @Autowired
@@ -110,8 +114,7 @@ class AsOfReportsTest {
 
     @Test
     void the_rest_endpoint_gives_the_same_bytes_as_the_report_path() {
-        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        RestClient http = TestUsers.client(context, port, "accountant", Role.ACCOUNTANT);
         byte[] body = http.get().uri("/api/reports/debtors?asOf=2026-12-31&knownAt=2027-01-04&format=csv")
                 .retrieve().body(byte[].class);
         assertThat(new String(body)).isEqualTo("""

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
+import nl.taxledger.service.security.Role;
+import nl.taxledger.service.security.TestUsers;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,19 +34,19 @@ class CommandApiTest {
     ProjectionSync projections;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
     RestClient http;
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+        http = TestUsers.client(context, port, "medewerker-17", Role.CLERK, Role.SUPERVISOR);
         clock.setToday(LocalDate.of(2026, 6, 30));
     }
 
     private ResponseEntity<JsonNode> post(String type, String body) {
         return http.post().uri("/api/commands/" + type).contentType(MediaType.APPLICATION_JSON)
-                .header("X-Ledger-Who", "medewerker-17").header("X-Ledger-Why", "besluit 2026-0042")
+                .header("X-Ledger-Why", "besluit 2026-0042")
                 .body(body).retrieve().toEntity(JsonNode.class);
     }
 

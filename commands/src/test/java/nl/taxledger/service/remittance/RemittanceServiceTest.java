@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import nl.taxledger.service.security.Role;
+import nl.taxledger.service.security.TestUsers;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +32,8 @@ class RemittanceServiceTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     CommandService commands;
     @Autowired
@@ -126,8 +130,7 @@ class RemittanceServiceTest {
         clock.setToday(LocalDate.of(2026, 4, 6));
         send("IssueRemittance", """
                 {"commandId":"rem-REM-R","participantId":"REM-R","periodEnd":"2026-04-05"}""");
-        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        RestClient http = TestUsers.client(context, port, "accountant", Role.ACCOUNTANT);
 
         String csv = http.get().uri("/api/participants/REM-R/remittances/2026-04-05/statement.csv").retrieve().body(String.class);
         ResponseEntity<byte[]> xlsx = http.get().uri("/api/participants/REM-R/remittances/2026-04-05/statement.xlsx")
