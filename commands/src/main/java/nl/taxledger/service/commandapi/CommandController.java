@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * One endpoint per command, taking the JSON shapes of the scenario README. Who is the signed-in
- * principal; why and source travel in the headers {@code X-Ledger-Why}, {@code X-Ledger-Source}. A re-send with the same commandId answers the first result with
+ * principal; why and source travel in the headers {@code X-Ledger-Why}, {@code X-Ledger-Source}.
+ * A re-send with the same commandId answers the first result with
  * {@code Idempotent-Replayed: true}.
  */
 @RestController

@@ -40,7 +40,8 @@ public final class EmbeddedPostgresInitializer
         EmbeddedPostgres postgres = start(settings, legacy);
         registry.registerDisposableBean("ledgerEmbeddedPostgres", stopper(postgres, settings));
         DatabaseRoles.provision(postgres, settings.dataDirectory(), legacy);
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(postgres, settings)));
+        environment.getPropertySources()
+                .addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(postgres, settings)));
     }
 
     /** The service runs as the application role; Flyway migrates as the owner (DatabaseRoles). */

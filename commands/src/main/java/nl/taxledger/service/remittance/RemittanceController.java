@@ -82,7 +82,8 @@ class RemittanceController {
 
     @GetMapping("/reports/weekly")
     @Operation(summary = "gerealiseerde opbrengsten en uit te betalen voorschotten, as CSV; ?participantId= for one")
-    ResponseEntity<byte[]> weekly(@RequestParam String periodEnd, @RequestParam(required = false) String participantId) {
+    ResponseEntity<byte[]> weekly(@RequestParam String periodEnd,
+                                  @RequestParam(required = false) String participantId) {
         LocalDate end = date("periodEnd", periodEnd);
         byte[] csv = participantId == null ? files.weeklyReport(end) : files.weeklyReport(end, participantId);
         return download(csv, CSV, "opbrengsten-voorschotten-" + periodEnd + ".csv");

@@ -48,7 +48,8 @@ final class InitialAdmin implements ApplicationRunner {
         Path file = passwordFile.get().toAbsolutePath();
         String password = randomPassword();
         writeOwnerOnly(file, password);
-        users.create(USERNAME, password, EnumSet.of(Role.SUPERVISOR), Optional.empty(), Principals.SYSTEM_PREFIX + "first-start");
+        users.create(USERNAME, password, EnumSet.of(Role.SUPERVISOR), Optional.empty(),
+                Principals.SYSTEM_PREFIX + "first-start");
         LOG.warn("Created user '{}' (SUPERVISOR); its password is in {} (readable by this OS user only)."
                 + " Create named users and disable admin.", USERNAME, file);
     }
@@ -65,7 +66,8 @@ final class InitialAdmin implements ApplicationRunner {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             }

@@ -46,7 +46,8 @@ public class LocalUsers implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         List<UserDetails> found = jdbc.query("SELECT username, password_hash, roles, participant_id, enabled,"
-                + " locked_until > now() AS locked FROM ledger_user WHERE username = ?", (rs, i) -> details(rs), username);
+                + " locked_until > now() AS locked FROM ledger_user WHERE username = ?",
+                (rs, i) -> details(rs), username);
         if (found.isEmpty()) {
             throw new UsernameNotFoundException("no such user");
         }
@@ -65,8 +66,9 @@ public class LocalUsers implements UserDetailsService {
                           String createdBy) {
         validate(username, roles, participantId);
         checkPassword(password);
-        int inserted = jdbc.update("INSERT INTO ledger_user (username, password_hash, roles, participant_id, created_by)"
-                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING", username, encoder.encode(password),
+        int inserted = jdbc.update("INSERT INTO ledger_user"
+                        + " (username, password_hash, roles, participant_id, created_by) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (username) DO NOTHING", username, encoder.encode(password),
                 text(roles), participantId.orElse(null), createdBy);
         if (inserted == 0) {
             throw new LedgerRejection(ErrorCode.VALIDATION_FAILED, "user " + username + " exists already");

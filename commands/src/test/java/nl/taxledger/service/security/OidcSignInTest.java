@@ -140,7 +140,8 @@ class OidcSignInTest {
     /** A token from the issuer's token endpoint (client credentials). */
     private static String token(String clientId) {
         JsonNode answer = RestClient.create(issuerUri).post().uri("/oauth2/token")
-                .headers(h -> h.setBasicAuth(clientId, SECRET + clientId)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .headers(h -> h.setBasicAuth(clientId, SECRET + clientId))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body("grant_type=client_credentials").retrieve().body(JsonNode.class);
         return answer.path("access_token").asString();
     }
@@ -201,7 +202,8 @@ class OidcSignInTest {
         String genuine = token("clerk-app");
         String[] parts = genuine.split("\\.");
         String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("CLERK", "SUPERVISOR").getBytes());
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("CLERK", "SUPERVISOR")
+                        .getBytes());
         String forged = parts[0] + "." + forgedClaims + "." + parts[2];
 
         ResponseEntity<String> none = payment(TestUsers.anonymous(servicePort), "oidc-pay-3");

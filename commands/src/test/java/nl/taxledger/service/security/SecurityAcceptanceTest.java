@@ -2,7 +2,16 @@ package nl.taxledger.service.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.CommandService;
@@ -254,7 +263,7 @@ class SecurityAcceptanceTest {
 
     @Test
     void five_failed_sign_ins_lock_the_account_until_a_supervisor_resets_its_password() {
-        TestUsers.ensure(context, "piet", java.util.Optional.empty(), Role.CLERK);
+        TestUsers.ensure(context, "piet", Optional.empty(), Role.CLERK);
         RestClient wrong = TestUsers.base(port).defaultHeaders(h -> h.setBasicAuth("piet", "wrong-password-0")).build();
         RestClient right = TestUsers.base(port).defaultHeaders(h -> h.setBasicAuth("piet", TestUsers.PASSWORD)).build();
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -305,5 +314,45 @@ class SecurityAcceptanceTest {
         assertThat(get(anonymous, "/v3/api-docs").getStatusCode().value()).isEqualTo(401);
         assertThat(get(participant, "/v3/api-docs").getStatusCode().value()).isEqualTo(200);
         assertThat(get(clerk, "/actuator/info").getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void a_browser_session_may_read_but_not_post_without_the_csrf_token() throws Exception {
+        TestUsers.ensure(context, "kees", Optional.empty(), Role.CLERK);
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(
+                URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+                .matcher(loginPage.body());
+        assertThat(token.find()).as(loginPage.body()).isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(
+                        URI.create(base + "/login")).header("Cookie", sessionCookie(loginPage))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=kees&password=" + TestUsers.PASSWORD
+                        + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String session = sessionCookie(signedIn);
+        long before = events();
+
+        HttpResponse<String> read = browser.send(HttpRequest.newBuilder(
+                URI.create(base + "/api/suspense")).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/commands/ReceivePayment")).header("Cookie", session)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(PAYMENT)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(posted.statusCode()).isEqualTo(403);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 }

@@ -15,7 +15,7 @@ public final class TestUsers {
     private TestUsers() {
     }
 
-    /** A client of the service on {@code port}, signed in as {@code username} with {@code roles}. Errors do not throw. */
+    /** A client of the service on {@code port}, signed in as {@code username} with {@code roles}. */
     public static RestClient client(ApplicationContext context, int port, String username, Role... roles) {
         ensure(context, username, Optional.empty(), roles);
         return base(port).defaultHeaders(headers -> headers.setBasicAuth(username, PASSWORD)).build();

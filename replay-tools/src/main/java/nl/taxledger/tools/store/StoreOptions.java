@@ -15,7 +15,8 @@ public final class StoreOptions {
     @Option(names = "--db", paramLabel = "JDBC-URL", description = "JDBC URL of the service's PostgreSQL")
     String jdbcUrl;
 
-    @Option(names = "--user", defaultValue = "ledger_readonly", description = "database user (default: ${DEFAULT-VALUE})")
+    @Option(names = "--user", defaultValue = "ledger_readonly",
+            description = "database user (default: ${DEFAULT-VALUE})")
     String user;
 
     @Option(names = "--password", defaultValue = "${env:LEDGER_DB_PASSWORD}",
