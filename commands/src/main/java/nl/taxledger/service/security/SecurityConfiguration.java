@@ -42,9 +42,9 @@ class SecurityConfiguration {
         if (local) {
             http.httpBasic(basic -> basic.realmName("ledger")
                     .authenticationEntryPoint(ProblemResponses.unauthorized("Basic realm=\"ledger\"")));
+            // no global entry point: a browser asking for a page is sent to the login form, anything else gets
+            // the 401 above (and with an entry point of its own, Spring would not generate the login page)
             http.formLogin(form -> { });
-            http.exceptionHandling(errors -> errors.authenticationEntryPoint(
-                    ProblemResponses.unauthorized("Basic realm=\"ledger\"")));
             // A browser's session is open to cross-site requests, so a request in a session needs a CSRF token.
             // An API or CLI client has no session: it sends its credentials (HTTP Basic) with every request, and
             // a foreign page cannot send them with a body it may post (form, text/plain: FrontDoor answers 415).

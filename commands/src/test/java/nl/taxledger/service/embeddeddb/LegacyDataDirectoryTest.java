@@ -35,8 +35,9 @@ class LegacyDataDirectoryTest {
         }
 
         try (ConfigurableApplicationContext converted = new SpringApplicationBuilder(LedgerApplication.class)
-                .web(WebApplicationType.NONE).properties("ledger.embedded.data-dir=" + data,
-                        "ledger.embedded.port=0", "ledger.scheduling.enabled=false").run()) {
+                // as arguments: default properties rank below application.yml (ledger.embedded.data-dir)
+                .web(WebApplicationType.NONE).run("--ledger.embedded.data-dir=" + data,
+                        "--ledger.embedded.port=0", "--ledger.scheduling.enabled=false")) {
             JdbcTemplate jdbc = converted.getBean(JdbcTemplate.class);
             String url = converted.getEnvironment().getProperty("spring.datasource.url");
 
@@ -47,7 +48,10 @@ class LegacyDataDirectoryTest {
                     .isFalse();
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
                     .isInstanceOf(SQLException.class);
-            assertThat(Files.readString(root.resolve("postgres-passwords").resolve("ledger_app"))).isNotBlank();
+            Path passwords = DatabaseRoles.passwordDirectory(data);
+            try (var listing = Files.walk(root, 1)) {
+                assertThat(passwords.resolve("ledger_app")).as(listing.toList().toString()).isRegularFile();
+            }
         }
     }
 }
