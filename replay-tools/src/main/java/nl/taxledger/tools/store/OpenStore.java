@@ -43,13 +43,19 @@ public final class OpenStore implements AutoCloseable {
         }
         try {
             // the service's own durable settings: a tool must not run the ledger's directory with fsync off
-            EmbeddedPostgres postgres = EmbeddedPostgresInitializer.durable(EmbeddedPostgres.builder())
+            EmbeddedPostgres.Builder builder = EmbeddedPostgresInitializer.durable(EmbeddedPostgres.builder())
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
-                    .start();
+                    .setCleanDataDirectory(false);
+            String superuser = DatabaseRoles.password(directory, DatabaseRoles.SUPERUSER);
+            if (superuser != null) {
+                // zonky signs in as the superuser to see the server is up; the pg_hba.conf wants a password
+                builder.setConnectConfig("password", superuser);
+            }
+            EmbeddedPostgres postgres = builder.start();
             return new OpenStore(readOnly(postgres, directory), postgres);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start PostgreSQL on " + directory + " (is the service still running?)", e);
+            throw new UncheckedIOException(
+                    "cannot start PostgreSQL on " + directory + " (is the service still running?)", e);
         }
     }
 
