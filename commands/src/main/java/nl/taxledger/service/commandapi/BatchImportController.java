@@ -42,7 +42,7 @@ class BatchImportController {
         this.json = json;
     }
 
-    @PostMapping(path = "/api/commands", consumes = {NDJSON_VALUE, MediaType.TEXT_PLAIN_VALUE}, produces = NDJSON_VALUE)
+    @PostMapping(path = "/api/commands", consumes = NDJSON_VALUE, produces = NDJSON_VALUE)
     @Operation(operationId = "importCommands",
             summary = "Import commands as NDJSON; answers one NDJSON result line per input line",
             description = "Each line is a command of the catalogue with its `type`. Each answer line has `line`, "

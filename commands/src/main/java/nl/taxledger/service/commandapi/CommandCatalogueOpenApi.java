@@ -92,7 +92,6 @@ class CommandCatalogueOpenApi implements OpenApiCustomizer {
     }
 
     private static void callerHeaders(Operation operation) {
-        operation.addParametersItem(header(Callers.WHO, "Who sends the command (stored on every event)"));
         operation.addParametersItem(header(Callers.WHY, "Why: decision or document reference"));
         operation.addParametersItem(header(Callers.SOURCE, "From where (statement entry, batch file); default api"));
     }

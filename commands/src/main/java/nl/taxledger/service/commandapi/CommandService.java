@@ -14,6 +14,7 @@ import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.lookup.Directory;
 import nl.taxledger.service.period.ClosedPeriods;
+import nl.taxledger.service.security.CommandPermissions;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -84,6 +85,7 @@ public class CommandService {
     }
 
     public CommandOutcome submit(String type, LedgerRequest request, Actor actor) {
+        CommandPermissions.requireMayRun(type);
         String commandId = Fields.required("commandId", request.commandId());
         LocalDate bookingDate = LedgerRequest.bookingDate(request.bookingDate(), clock.today());
         Routed routed = request.validate(bookingDate);

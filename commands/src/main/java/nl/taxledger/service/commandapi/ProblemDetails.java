@@ -39,6 +39,7 @@ class ProblemDetails {
     static HttpStatus status(ErrorCode code) {
         return switch (code) {
             case VALIDATION_FAILED -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case UNKNOWN_DEBTOR, UNKNOWN_ASSESSMENT, UNKNOWN_LINE, UNKNOWN_PAYMENT, UNKNOWN_PARTICIPANT,
                  UNKNOWN_ITEM -> HttpStatus.NOT_FOUND;
             case DUPLICATE_ASSESSMENT, DUPLICATE_PAYMENT, DUPLICATE_ITEM, DUPLICATE_PARTICIPANT,

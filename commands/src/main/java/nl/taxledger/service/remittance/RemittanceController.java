@@ -83,10 +83,12 @@ class RemittanceController {
     }
 
     @GetMapping(path = "/reports/weekly", produces = CSV_VALUE)
-    @Operation(summary = "gerealiseerde opbrengsten en uit te betalen voorschotten, as CSV")
-    ResponseEntity<byte[]> weekly(@RequestParam String periodEnd) {
+    @Operation(summary = "gerealiseerde opbrengsten en uit te betalen voorschotten, as CSV; ?participantId= for one")
+    ResponseEntity<byte[]> weekly(@RequestParam String periodEnd,
+                                  @RequestParam(required = false) String participantId) {
         LocalDate end = date("periodEnd", periodEnd);
-        return download(files.weeklyReport(end), CSV, "opbrengsten-voorschotten-" + periodEnd + ".csv");
+        byte[] csv = participantId == null ? files.weeklyReport(end) : files.weeklyReport(end, participantId);
+        return download(csv, CSV, "opbrengsten-voorschotten-" + periodEnd + ".csv");
     }
 
     private RemittanceQuery.Remittance remittance(String participantId, String periodEnd) {

@@ -48,6 +48,12 @@ public class RemittanceFiles {
         return WeeklyReport.csv(periodEnd, query.run(periodEnd), query);
     }
 
+    /** The weekly report's rows of one participant only (what a participant may see of it). */
+    public byte[] weeklyReport(LocalDate periodEnd, String participantId) {
+        return WeeklyReport.csv(periodEnd, query.run(periodEnd).stream()
+                .filter(remittance -> remittance.participantId().equals(participantId)).toList(), query);
+    }
+
     private String name(String participantId) {
         return query.participant(participantId).map(RemittanceQuery.ParticipantAccount::name).orElse(participantId);
     }

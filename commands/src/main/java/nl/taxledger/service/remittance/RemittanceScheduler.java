@@ -10,6 +10,7 @@ import nl.taxledger.ledger.api.RemittanceSchedule;
 import nl.taxledger.ledger.participant.Participant;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.Actor;
+import nl.taxledger.service.security.Principals;
 import nl.taxledger.service.commandapi.CommandService;
 import nl.taxledger.service.commandapi.RemittanceRequests;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ public class RemittanceScheduler {
     /** Days looked back for period ends (a bit more than a year). */
     static final int MAX_DAYS_BACK = 400;
     private static final Logger LOG = LoggerFactory.getLogger(RemittanceScheduler.class);
-    private static final Actor SCHEDULER = new Actor("remittance-scheduler", "scheduled remittance", "scheduler");
+    private static final Actor SCHEDULER = new Actor(Principals.SCHEDULER.name(), "scheduled remittance", "scheduler");
     private final RemittanceQuery query;
     private final CommandService commands;
     private final LedgerClock clock;
@@ -51,6 +52,10 @@ public class RemittanceScheduler {
 
     /** Issues what is due today; returns the commandIds sent (issued or already issued before). */
     public List<String> issueDue() {
+        return Principals.runAs(Principals.SCHEDULER, this::issueDueAsScheduler);
+    }
+
+    private List<String> issueDueAsScheduler() {
         LocalDate today = clock.today();
         List<String> sent = new ArrayList<>();
         for (RemittanceQuery.ParticipantAccount participant : query.participants()) {

@@ -9,6 +9,8 @@ import nl.taxledger.service.testing.LedgerClient;
 import nl.taxledger.service.testing.LedgerServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import nl.taxledger.service.embeddeddb.OwnerConnection;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +27,8 @@ class AggregateCacheServiceTest {
     TransactionTemplate transaction;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
 
     private CommandOutcome submit(String type, String json) {
         return ledger.submit(type, json);
@@ -67,7 +71,9 @@ class AggregateCacheServiceTest {
     void a_committed_command_leaves_the_account_in_the_cache_for_the_next() {
         givenAnAssessmentOf100("AC2");
         // an event in the store that the cached account has not seen: a cache hit decides without it
-        jdbc.update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+        // tampering on purpose: only the schema owner may (the service's role may not update an event)
+        OwnerConnection.jdbc(environment).update(
+                "UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
                 + " '\"amountCents\":10000', '\"amountCents\":5000'), 'UTF8') WHERE aggregateidentifier = 'S-AC2'");
 
         CommandOutcome paid = submit("ReceivePayment", """

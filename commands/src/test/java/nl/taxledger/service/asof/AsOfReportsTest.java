@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
+import nl.taxledger.service.security.Role;
 
 /**
  * Reference-date reports read the stored events (scenario 10's history) through the same
@@ -101,7 +102,7 @@ class AsOfReportsTest {
 
     @Test
     void the_rest_endpoint_gives_the_same_bytes_as_the_report_path() {
-        RestClient http = ledger.http();
+        RestClient http = ledger.httpAs("accountant", Role.ACCOUNTANT);
         byte[] body = http.get().uri("/api/reports/debtors?asOf=2026-12-31&knownAt=2027-01-04&format=csv")
                 .retrieve().body(byte[].class);
         assertThat(new String(body)).isEqualTo("""

@@ -20,9 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 class PersistentDataDirectoryTest {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        // as arguments: default properties rank below application.yml, which names ./data/postgres
         return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
-                .properties("ledger.embedded.data-dir=" + dataDir, "ledger.embedded.port=0", "ledger.scheduling.enabled=false")
-                .run();
+                .run("--ledger.embedded.data-dir=" + dataDir.resolve("postgres"), "--ledger.embedded.port=0",
+                        "--ledger.scheduling.enabled=false");
     }
 
     private static long events(ConfigurableApplicationContext context) {

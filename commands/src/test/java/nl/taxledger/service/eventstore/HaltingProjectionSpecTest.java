@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import nl.taxledger.service.embeddeddb.OwnerConnection;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,10 +38,13 @@ class HaltingProjectionSpecTest {
     ProjectionSync sync;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
 
     @Test
     void aFailingEventHaltsTheProjectionUntilTheCauseIsRemoved() {
-        jdbc.execute("create table halting_spec_step (n serial primary key, id text not null)");
+        OwnerConnection.jdbc(environment)
+                .execute("create table halting_spec_step (n serial primary key, id text not null)");
         projection.failOn("poison");
         appendStep(0, "first");
         await().atMost(Duration.ofSeconds(30)).until(() -> projectedSteps().contains("first"));

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import nl.taxledger.service.embeddeddb.OwnerConnection;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,6 +38,8 @@ class ProjectionTransactionSpecTest {
     ProjectionSync sync;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
 
     @Test
     void axonRunsInSpringsTransactions() {
@@ -44,13 +48,14 @@ class ProjectionTransactionSpecTest {
 
     @Test
     void aProjectionBatchCommitsItsRowsAndItsTokenInOneTransaction() {
-        jdbc.execute("create table transaction_spec_row (id text primary key, xid bigint not null)");
-        jdbc.execute("create table transaction_spec_token (xid bigint not null)");
-        jdbc.execute("create function transaction_spec_audit() returns trigger as $$ begin"
+        OwnerConnection.jdbc(environment)
+                .execute("create table transaction_spec_row (id text primary key, xid bigint not null)");
+        OwnerConnection.jdbc(environment).execute("create table transaction_spec_token (xid bigint not null)");
+        OwnerConnection.jdbc(environment).execute("create function transaction_spec_audit() returns trigger as $$ begin"
                 + " if new.processorname = '" + GROUP + "' then"
                 + " insert into transaction_spec_token values (txid_current()); end if; return new; end $$"
                 + " language plpgsql");
-        jdbc.execute("create trigger transaction_spec_audit after update on tokenentry"
+        OwnerConnection.jdbc(environment).execute("create trigger transaction_spec_audit after update on tokenentry"
                 + " for each row execute function transaction_spec_audit()");
 
         eventBus.publish(new GenericDomainEventMessage<>("TestDebtor", "debtor-tx", 0, new Step("first")));

@@ -50,8 +50,8 @@ class TokenStoreSpecTest {
         new SpringApplicationBuilder(LedgerApplication.class, misconfiguration)
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton("skipOtherSpecs", new SkipTestComponents()))
-                .properties("ledger.embedded.ephemeral=true", "server.port=0")
-                .run()
+                // as arguments: default properties rank below application.yml, so this ran on ./data/postgres:5439
+                .run("--ledger.embedded.ephemeral=true", "--server.port=0")
                 .close();
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import nl.taxledger.service.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /** Remittances through the real service: the command path, the scheduler, the files over REST. */
@@ -113,7 +114,7 @@ class RemittanceServiceTest {
         ledger.today(LocalDate.of(2026, 4, 6));
         send("IssueRemittance", """
                 {"commandId":"rem-REM-R","participantId":"REM-R","periodEnd":"2026-04-05"}""");
-        RestClient http = ledger.http();
+        RestClient http = ledger.httpAs("accountant", Role.ACCOUNTANT);
 
         String csv = http.get().uri("/api/participants/REM-R/remittances/2026-04-05/statement.csv").retrieve().body(String.class);
         ResponseEntity<byte[]> xlsx = http.get().uri("/api/participants/REM-R/remittances/2026-04-05/statement.xlsx")

@@ -9,9 +9,11 @@ import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.CommandOutcome;
 import nl.taxledger.service.commandapi.CommandService;
 import nl.taxledger.service.eventstore.ProjectionSync;
+import nl.taxledger.service.security.Role;
+import nl.taxledger.service.security.TestUsers;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestComponent
 public class LedgerClient {
-    /** The actor of {@link #submit}; REST calls carry the same person in their headers. */
+    /**
+     * The actor of {@link #submit}; REST calls sign in as the same person (a local user with the roles CLERK and
+     * SUPERVISOR, so that {@link #registerAndImpose} may register participants).
+     */
     public static final Actor CLERK = new Actor("medewerker-17", "besluit 2026-0042", "test");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,15 +42,17 @@ public class LedgerClient {
     private final JdbcTemplate jdbc;
     private final ProjectionSync projections;
     private final Environment environment;
+    private final ApplicationContext context;
     private RestClient http;
 
     LedgerClient(CommandService commands, LedgerClock clock, JdbcTemplate jdbc, ProjectionSync projections,
-            Environment environment) {
+            Environment environment, ApplicationContext context) {
         this.commands = commands;
         this.clock = clock;
         this.jdbc = jdbc;
         this.projections = projections;
         this.environment = environment;
+        this.context = context;
     }
 
     /** Sets the ledger's today: the booking date of commands that do not give one. */
@@ -62,10 +69,10 @@ public class LedgerClient {
         return commands.submit(type, JSON.readTree(json), actor);
     }
 
-    /** {@code POST /api/commands/{type}} with the who/why headers; any status is returned, not thrown. */
+    /** {@code POST /api/commands/{type}} signed in as {@link #CLERK}, with the why header; any status is returned. */
     public ResponseEntity<JsonNode> post(String type, String json) {
         return http().post().uri("/api/commands/" + type).contentType(MediaType.APPLICATION_JSON)
-                .header("X-Ledger-Who", CLERK.who()).header("X-Ledger-Why", CLERK.why())
+                .header("X-Ledger-Why", CLERK.why())
                 .body(json).retrieve().toEntity(JsonNode.class);
     }
 
@@ -79,14 +86,24 @@ public class LedgerClient {
         projections.awaitCaughtUp(PROJECTION_TIMEOUT);
     }
 
-    /** A REST client on the service's random port that returns error answers instead of throwing them. */
+    /**
+     * A REST client on the service's random port, signed in as {@link #CLERK} (HTTP Basic), that returns error
+     * answers instead of throwing them.
+     */
     public RestClient http() {
         if (http == null) {
-            http = RestClient.builder().baseUrl("http://localhost:" + environment.getProperty("local.server.port"))
-                    .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                    .build();
+            http = httpAs(CLERK.who(), Role.CLERK, Role.SUPERVISOR);
         }
         return http;
+    }
+
+    /** A REST client signed in as a local user {@code username} with {@code roles}, made on first use. */
+    public RestClient httpAs(String username, Role... roles) {
+        return TestUsers.client(context, port(), username, roles);
+    }
+
+    private int port() {
+        return Integer.parseInt(environment.getProperty("local.server.port"));
     }
 
     /** Events stored in the whole ledger. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -35,12 +36,29 @@ public final class EmbeddedPostgresInitializer
         }
         DefaultSingletonBeanRegistry registry = registry(context);
         EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.from(environment);
-        EmbeddedPostgres postgres = start(settings);
+        boolean legacy = DatabaseRoles.ensurePasswords(settings.dataDirectory());
+        EmbeddedPostgres postgres = start(settings, legacy);
         registry.registerDisposableBean("ledgerEmbeddedPostgres", stopper(postgres, settings));
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
-                "spring.datasource.url", postgres.getJdbcUrl(DATABASE, DATABASE),
-                "spring.datasource.username", DATABASE,
-                "spring.datasource.password", "")));
+        DatabaseRoles.provision(postgres, settings.dataDirectory(), legacy);
+        environment.getPropertySources()
+                .addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(postgres, settings)));
+    }
+
+    /** The service runs as the application role; Flyway migrates as the owner (DatabaseRoles). */
+    private static Map<String, Object> properties(EmbeddedPostgres postgres, EmbeddedPostgresSettings settings) {
+        Path data = settings.dataDirectory();
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "spring.datasource.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE,
+                "spring.datasource.username", DatabaseRoles.APP,
+                "spring.datasource.password", DatabaseRoles.password(data, DatabaseRoles.APP),
+                "spring.flyway.user", DatabaseRoles.OWNER,
+                "spring.flyway.password", DatabaseRoles.password(data, DatabaseRoles.OWNER),
+                "ledger.embedded.password-dir", DatabaseRoles.passwordDirectory(data).toString()));
+        if (!settings.ephemeral()) {
+            // where secrets of this installation go: ./data for ./data/postgres (the initial admin password)
+            properties.put("ledger.embedded.secrets-dir", data.toAbsolutePath().normalize().getParent().toString());
+        }
+        return properties;
     }
 
     private static DefaultSingletonBeanRegistry registry(ConfigurableApplicationContext context) {
@@ -50,7 +68,7 @@ public final class EmbeddedPostgresInitializer
         throw new IllegalStateException("Cannot tie embedded PostgreSQL to " + context.getBeanFactory());
     }
 
-    private static EmbeddedPostgres start(EmbeddedPostgresSettings settings) {
+    private static EmbeddedPostgres start(EmbeddedPostgresSettings settings, boolean legacy) {
         try {
             Files.createDirectories(settings.dataDirectory());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -62,6 +80,7 @@ public final class EmbeddedPostgresInitializer
             if (!settings.ephemeral()) {
                 durable(builder);
             }
+            DatabaseRoles.secure(builder, settings.dataDirectory(), legacy);
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + settings.dataDirectory(), e);
@@ -83,6 +102,7 @@ public final class EmbeddedPostgresInitializer
             postgres.close();
             if (settings.ephemeral()) {
                 deleteRecursively(settings.dataDirectory());
+                deleteRecursively(DatabaseRoles.passwordDirectory(settings.dataDirectory()));
             }
         };
     }

@@ -21,5 +21,7 @@ public enum ErrorCode {
     INVALID_STATE,
     PERIOD_CLOSED,
     REMITTANCE_ALREADY_ISSUED,
-    COMMAND_ID_CONFLICT
+    COMMAND_ID_CONFLICT,
+    /** role or participant scope (domain.md §11); HTTP 403 */
+    FORBIDDEN
 }

@@ -27,16 +27,19 @@ final class BatchImport {
     private final Cooperation cooperation;
     private final URI endpoint;
     private final int clients;
+    /** HTTP Basic of the service's import user: who on every imported fact */
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    BatchImport(Cooperation cooperation, int httpPort, int clients) {
+    BatchImport(Cooperation cooperation, int httpPort, String authorization, int clients) {
         if (clients < 1 || clients > 16) {
             throw new IllegalArgumentException("import clients must be in 1..16: " + clients);
         }
         this.cooperation = cooperation;
         this.endpoint = URI.create("http://127.0.0.1:" + httpPort + "/api/commands");
         this.clients = clients;
+        this.authorization = authorization;
     }
 
     /** Imports assessments 1..{@code count}; returns the wall time in nanoseconds. */
@@ -73,7 +76,7 @@ final class BatchImport {
                 body.append(json.writeValueAsString(cooperation.importAssessment(number))).append('\n');
             }
             HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/x-ndjson").header("X-Ledger-Who", "bench")
+                    .header("Content-Type", "application/x-ndjson").header("Authorization", authorization)
                     .header("X-Ledger-Source", "bench-import")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
             HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());

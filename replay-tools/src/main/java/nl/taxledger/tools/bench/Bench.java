@@ -119,7 +119,8 @@ final class Bench {
 
     private void runImport(BenchService service, Cooperation cooperation, Measured measured) {
         service.bean(LedgerClock.class).setToday(Cooperation.IMPORT_DAY);
-        BatchImport batch = new BatchImport(cooperation, service.httpPort(), options.importClients());
+        BatchImport batch = new BatchImport(cooperation, service.httpPort(), service.importAuthorization(),
+                options.importClients());
         long headBefore = service.headIndex();
         try (BenchProgress bar = BenchProgress.onTerminal("import", options.importAssessments())) {
             measured.importSeconds = batch.run(options.importAssessments(), bar::step) / 1e9;

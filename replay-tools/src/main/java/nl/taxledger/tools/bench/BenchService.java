@@ -3,11 +3,19 @@ package nl.taxledger.tools.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import nl.taxledger.service.LedgerApplication;
 import nl.taxledger.service.embeddeddb.EmbeddedPostgresInitializer;
+import nl.taxledger.service.security.LocalUsers;
+import nl.taxledger.service.security.Principals;
+import nl.taxledger.service.security.Role;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,9 +33,22 @@ final class BenchService implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final ConfigurableApplicationContext context;
 
+    /** The service's local user the batch import signs in as (a throw-away database: a fresh password each run). */
+    static final String IMPORT_USER = "bench";
+
+    private final String importPassword = UUID.randomUUID().toString();
+
     private BenchService(EmbeddedPostgres postgres, ConfigurableApplicationContext context) {
         this.postgres = postgres;
         this.context = context;
+        context.getBean(LocalUsers.class).create(IMPORT_USER, importPassword, EnumSet.of(Role.CLERK), Optional.empty(),
+                Principals.SYSTEM_PREFIX + "bench");
+    }
+
+    /** {@code Authorization} header value of the import user (HTTP Basic). */
+    String importAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (IMPORT_USER + ":" + importPassword).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.Actor;
+import nl.taxledger.service.security.Principals;
 import nl.taxledger.service.commandapi.CommandService;
 import nl.taxledger.tools.bench.LedgerDay.Workload;
 import org.HdrHistogram.Histogram;
@@ -22,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * Any rejection stops the bench: the generator only makes valid commands, so a rejection is a bug.
  */
 final class CommandDriver implements AutoCloseable {
-    static final Actor BENCH = new Actor("bench", null, "bench");
+    static final Actor BENCH = new Actor(Principals.SYSTEM_PREFIX + "bench", null, "bench");
 
     private final BenchService service;
     private final CommandService commands;

@@ -19,6 +19,7 @@ import nl.taxledger.projections.suspense.SuspenseQuery;
 import nl.taxledger.service.LedgerApplication;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.Actor;
+import nl.taxledger.service.security.Principals;
 import nl.taxledger.service.commandapi.CommandService;
 import nl.taxledger.service.eventstore.ProjectionSync;
 import org.springframework.boot.Banner;
@@ -34,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ServiceLedger implements Ledger {
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(60);
-    private static final Actor RUNNER = new Actor("scenario-runner", null, "scenario");
+    private static final Actor RUNNER = new Actor(Principals.SCENARIO_RUNNER.name(), null, "scenario");
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final ConfigurableApplicationContext context;

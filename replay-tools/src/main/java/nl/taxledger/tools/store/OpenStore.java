@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.sql.DataSource;
+import nl.taxledger.service.embeddeddb.DatabaseRoles;
+import nl.taxledger.service.embeddeddb.EmbeddedPostgresInitializer;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The ledger's database for a tool run. On {@code --data} it starts PostgreSQL on the stopped service's
- * data directory (never cleaning it) and stops it again on {@link #close}.
+ * data directory (never cleaning it, with the service's durable settings), signs in as the read-only role and
+ * stops it again on {@link #close}.
  */
 public final class OpenStore implements AutoCloseable {
     /** The embedded service's database and user (EmbeddedPostgresInitializer). */
@@ -38,14 +42,34 @@ public final class OpenStore implements AutoCloseable {
             throw new IllegalArgumentException(directory + " is not a PostgreSQL data directory (no PG_VERSION)");
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            // the service's own durable settings: a tool must not run the ledger's directory with fsync off
+            EmbeddedPostgres.Builder builder = EmbeddedPostgresInitializer.durable(EmbeddedPostgres.builder())
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
-                    .start();
-            return new OpenStore(postgres.getDatabase(EMBEDDED_DATABASE, EMBEDDED_DATABASE), postgres);
+                    .setCleanDataDirectory(false);
+            String superuser = DatabaseRoles.password(directory, DatabaseRoles.SUPERUSER);
+            if (superuser != null) {
+                // zonky signs in as the superuser to see the server is up; the pg_hba.conf wants a password
+                builder.setConnectConfig("password", superuser);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            return new OpenStore(readOnly(postgres, directory), postgres);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start PostgreSQL on " + directory + " (is the service still running?)", e);
+            throw new UncheckedIOException(
+                    "cannot start PostgreSQL on " + directory + " (is the service still running?)", e);
         }
+    }
+
+    /**
+     * As the read-only role, with the password the service generated beside the directory; a directory from before
+     * the roles (no passwords yet) still trusts local connections, so there the superuser, read-only by session.
+     */
+    private static DataSource readOnly(EmbeddedPostgres postgres, Path directory) {
+        String password = DatabaseRoles.password(directory, DatabaseRoles.READ_ONLY);
+        PGSimpleDataSource dataSource = (PGSimpleDataSource) (password == null
+                ? postgres.getDatabase(DatabaseRoles.SUPERUSER, EMBEDDED_DATABASE)
+                : postgres.getDatabase(DatabaseRoles.READ_ONLY, EMBEDDED_DATABASE, Map.of("password", password)));
+        dataSource.setReadOnly(true);
+        return dataSource;
     }
 
     public DataSource dataSource() {

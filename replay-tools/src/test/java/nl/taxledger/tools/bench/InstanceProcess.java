@@ -20,6 +20,9 @@ import nl.taxledger.service.LedgerApplication;
  * {@code application_name}, so the test can see them in {@code pg_stat_activity}.
  */
 record InstanceProcess(Process process, int httpPort) {
+    /** A local user in the shared database (made by the test once instance A has migrated it) to ask for status. */
+    static final String USER = "scale-out";
+    static final String PASSWORD = "scale-out-password";
 
     static InstanceProcess start(int postgresPort, String nodeId, Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -39,7 +42,9 @@ record InstanceProcess(Process process, int httpPort) {
     /** Until the instance answers on its REST port (its processors are started by then). */
     void awaitUp(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/processors")).build();
+        HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/processors"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

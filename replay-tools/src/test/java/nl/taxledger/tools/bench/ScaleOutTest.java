@@ -23,6 +23,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
+import nl.taxledger.service.security.LocalUsers;
+import nl.taxledger.service.security.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +54,8 @@ class ScaleOutTest {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              ConfigurableApplicationContext a = start(postgres, "instance-a")) {
             JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+            a.getBean(LocalUsers.class).create(InstanceProcess.USER, InstanceProcess.PASSWORD,
+                    java.util.EnumSet.of(Role.ACCOUNTANT), java.util.Optional.empty(), "test");
             InstanceProcess b = InstanceProcess.start(postgres.getPort(), INSTANCE_B, Path.of("target", "scale-out-instance-b.log"));
             try {
                 b.awaitUp(TIMEOUT);
