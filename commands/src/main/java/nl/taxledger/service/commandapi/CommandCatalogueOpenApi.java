@@ -55,15 +55,27 @@ class CommandCatalogueOpenApi implements OpenApiCustomizer {
             openApi.getPaths().addPathItem("/api/commands/" + entry.type(), new PathItem().post(operation(entry)));
         }
         importOperation(openApi.getPaths().get("/api/commands").getPost(), components);
+        openApi.getPaths().values().forEach(item -> item.readOperations().forEach(CommandCatalogueOpenApi::signIn));
+    }
+
+    /** Every operation needs a principal (401 without one) with a role that may use it (403 FORBIDDEN). */
+    private static void signIn(Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        if (!responses.containsKey("401")) {
+            responses.addApiResponse("401", new ApiResponse().description("Unauthorized: no valid credentials")
+                    .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref(PROBLEM)))));
+        }
+        if (!responses.containsKey("403")) {
+            responses.addApiResponse("403", problemResponse(List.of(ErrorCode.FORBIDDEN)));
+        }
     }
 
     /** The NDJSON import: lines of text in and out, not the framework's stream types. */
     private static void importOperation(Operation operation, Components components) {
         callerHeaders(operation);
         Content lines = new Content();
-        List.of(BatchImportController.NDJSON_VALUE, org.springframework.http.MediaType.TEXT_PLAIN_VALUE).forEach(
-                type -> lines.addMediaType(type, new MediaType().schema(new StringSchema()
-                        .description("One command a line, each with its `type`"))));
+        lines.addMediaType(BatchImportController.NDJSON_VALUE, new MediaType().schema(new StringSchema()
+                .description("One command a line, each with its `type`")));
         operation.requestBody(new RequestBody().required(true).content(lines));
         operation.getResponses().get("200").description("One result a line, in the order of the input")
                 .content(new Content().addMediaType(BatchImportController.NDJSON_VALUE,

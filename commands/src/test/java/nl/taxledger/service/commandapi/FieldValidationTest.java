@@ -3,12 +3,10 @@ package nl.taxledger.service.commandapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import nl.taxledger.service.clock.LedgerClock;
+import nl.taxledger.service.testing.LedgerClient;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Bad input is refused before anything reads ledger state, naming the field (domain.md §8, §12), and every command
  * of the catalogue is reachable through the one endpoint and the NDJSON import.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false"})
+@LedgerServiceTest
 class FieldValidationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -29,11 +26,10 @@ class FieldValidationTest {
     private final JdbcTemplate jdbc;
 
     @Autowired
-    FieldValidationTest(@LocalServerPort int port, LedgerClock clock, JdbcTemplate jdbc) {
-        clock.setToday(LocalDate.of(2026, 6, 30));
+    FieldValidationTest(LedgerClient ledger, JdbcTemplate jdbc) {
+        ledger.today(LocalDate.of(2026, 6, 30));
         this.jdbc = jdbc;
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        this.http = ledger.http();
     }
 
     /** A command's answer, errors included: the problem body is what is under test. */

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.client.RestClient;
+import nl.taxledger.service.testing.LedgerClient;
+import nl.taxledger.service.testing.LedgerServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,17 +18,17 @@ import tools.jackson.databind.json.JsonMapper;
  * generated) is the one the service serves, and it is one a client generator can use. After a change to the API,
  * write the file anew with {@code -Dopenapi.write=true} and commit it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false"})
+@LedgerServiceTest
 class OpenApiContractTest {
     static final Path COMMITTED = Path.of("src/main/resources/openapi/ledger-api.json");
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    LedgerClient ledger;
 
+    /** The contract as served; only to a signed-in user (domain.md §12). */
     private JsonNode served() {
-        return RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+        return ledger.http().get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
     }
 
     @Test

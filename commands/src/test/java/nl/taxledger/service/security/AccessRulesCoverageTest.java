@@ -48,7 +48,7 @@ class AccessRulesCoverageTest {
             }
         }
 
-        assertThat(endpoints).contains("POST /api/commands/ReceivePayment", "POST /api/users",
+        assertThat(endpoints).contains("POST /api/commands/{type}", "POST /api/users",
                 "GET /api/participants/{participantId}/position");
         assertThat(uncovered).as("endpoints without a rule in AccessRules").isEmpty();
     }
