@@ -5,6 +5,15 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** Money in for a debtor, with its art. 7 allocation decided once by the command handler: first {@code negativeCreditSettledCents}, then {@code allocations}, and {@code creditCents} left as credit. {@code fromSuspense} marks money that was already in suspense (not new money). {@code counterpartyRef} points into the erasable register, never an IBAN. */
-@Revision("1")
-public record PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate, String reference, String channel, String counterpartyRef, boolean fromSuspense, long negativeCreditSettledCents, List<Allocation> allocations, long creditCents, LocalDate bookingDate) {
+/* Revision 2 added {@code matchedBy}: the §9 bank-statement rule that decided the payment; null when none did. */
+@Revision("2")
+public record PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate, String reference, String channel, String counterpartyRef, boolean fromSuspense, long negativeCreditSettledCents, List<Allocation> allocations, long creditCents, LocalDate bookingDate, MatchedBy matchedBy) {
+    /** Without a matching rule: typed-in payments, assignments from suspense, and every revision-1 event. */
+    public PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate, String reference,
+                           String channel, String counterpartyRef, boolean fromSuspense,
+                           long negativeCreditSettledCents, List<Allocation> allocations, long creditCents,
+                           LocalDate bookingDate) {
+        this(debtorId, paymentId, amountCents, valueDate, reference, channel, counterpartyRef, fromSuspense,
+                negativeCreditSettledCents, allocations, creditCents, bookingDate, null);
+    }
 }

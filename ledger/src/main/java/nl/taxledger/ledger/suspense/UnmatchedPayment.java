@@ -33,7 +33,7 @@ public class UnmatchedPayment {
     public UnmatchedPayment(HoldUnmatchedPayment command) {
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         apply(new PaymentUnmatched(command.paymentId(), command.amountCents(), command.valueDate(), command.reference(),
-                command.channel(), command.counterpartyRef(), command.bookingDate()));
+                command.channel(), command.counterpartyRef(), command.bookingDate(), command.matchedBy()));
     }
 
     @CommandHandler
