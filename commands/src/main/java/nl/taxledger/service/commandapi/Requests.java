@@ -82,7 +82,8 @@ public final class Requests {
             Map.entry("RecordDirectDebitFailure", RecordDirectDebitFailureRequest.class),
             Map.entry("EndDirectDebitMandate", EndDirectDebitMandateRequest.class),
             Map.entry("IssueRemittance", RemittanceRequests.IssueRemittanceRequest.class),
-            Map.entry("ChangeRemittancePolicy", RemittanceRequests.ChangeRemittancePolicyRequest.class));
+            Map.entry("ChangeRemittancePolicy", RemittanceRequests.ChangeRemittancePolicyRequest.class),
+            Map.entry("RegisterBankAccount", BankRequests.RegisterBankAccountRequest.class));
 
     public record RegisterParticipantRequest(String commandId, String participantId, String name, String iban,
                                              String schedule, String reserveRate, Integer reserveYears,
