@@ -47,6 +47,10 @@ class BankStatementImportTest {
     LedgerClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    nl.taxledger.service.eventstore.ProjectionSync projections;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private String account;
     private String tag;
@@ -259,6 +263,48 @@ class BankStatementImportTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE position(? in convert_from(payload,"
                 + " 'UTF8')) > 0 OR position(? in convert_from(payload, 'UTF8')) > 0", Long.class, iban,
                 "K. de Boer " + tag)).isZero();
+    }
+
+    @Test
+    void over_rest_the_answer_lists_every_transaction_and_the_suspense_worklist_shows_the_banks_text() {
+        String nobody = iban("SNSB", number);
+        byte[] xml = CamtFile.of(CAMT_053_08, account, tag + "-1", 1)
+                .credit(tag + "R1", structured(2_500, reference(1), JANSEN, "Jansen"))
+                .credit(tag + "R2", text(1_200, "bijdrage " + tag, nobody, "Stichting " + tag)).xml();
+        org.springframework.web.client.RestClient rest = org.springframework.web.client.RestClient.create(
+                "http://localhost:" + port);
+
+        tools.jackson.databind.JsonNode answer = JSON.readTree(rest.post().uri("/api/bank-statements")
+                .contentType(org.springframework.http.MediaType.APPLICATION_XML).body(xml).retrieve()
+                .body(String.class));
+        projections.awaitCaughtUp(java.time.Duration.ofSeconds(60));
+        tools.jackson.databind.JsonNode worklist = JSON.readTree(rest.get().uri("/api/suspense").retrieve()
+                .body(String.class));
+
+        assertThat(answer.path("payments").asInt()).isEqualTo(2);
+        assertThat(answer.path("suspense").asInt()).isEqualTo(1);
+        assertThat(answer.path("transactions").get(0).path("matchedBy").asString()).isEqualTo("STRUCTURED_REFERENCE");
+        tools.jackson.databind.JsonNode item = java.util.stream.StreamSupport.stream(worklist.path("items").spliterator(),
+                false).filter(i -> i.path("paymentId").asString().equals(tag + "R2:1")).findFirst().orElseThrow();
+        assertThat(item.path("bankText").asString()).isEqualTo("bijdrage " + tag);
+        assertThat(item.path("counterpartyIban").asString()).isEqualTo(nobody);
+        assertThat(item.path("counterpartyName").asString()).isEqualTo("Stichting " + tag);
+        assertThat(item.path("reason").asString()).isEqualTo("NO_MATCH");
+        assertThat(worklist.path("ageing").size()).isEqualTo(4);
+    }
+
+    @Test
+    void over_rest_a_refused_file_is_a_problem_with_its_code() {
+        byte[] xml = CamtFile.of(CAMT_053_02, account, tag + "-1", 1).opening(0).closing(1)
+                .credit(tag + "R1", structured(2_500, reference(1), JANSEN, "Jansen")).xml();
+
+        org.springframework.http.ResponseEntity<String> response = org.springframework.web.client.RestClient
+                .create("http://localhost:" + port).post().uri("/api/bank-statements")
+                .contentType(org.springframework.http.MediaType.APPLICATION_XML).body(xml).retrieve()
+                .onStatus(status -> true, (request, reply) -> { }).toEntity(String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(JSON.readTree(response.getBody()).path("code").asString()).isEqualTo("STATEMENT_UNBALANCED");
     }
 
     @Test
