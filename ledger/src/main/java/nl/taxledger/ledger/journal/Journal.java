@@ -41,7 +41,9 @@ public final class Journal {
     private static final Set<String> NON_FINANCIAL = Set.of("ParticipantRegistered", "RemittancePolicyChanged",
             "DeferralGranted", "DeferralEnded", "PaymentArrangementAgreed", "PaymentArrangementEnded",
             "PaymentArrangementTermMissed", "DirectDebitMandateRegistered", "DirectDebitCollectionFailed",
-            "DirectDebitMandateEnded", "UnmatchedPaymentAssigned", "PeriodClosed");
+            "DirectDebitMandateEnded", "UnmatchedPaymentAssigned", "PeriodClosed",
+            // the collector's own accounts and their statements: the money is in the payments they lead to
+            "BankAccountRegistered", "BankStatementRecorded");
 
     /** assessmentId|lineId → the line as imposed. */
     private final Map<String, LineSpec> lines = new HashMap<>();

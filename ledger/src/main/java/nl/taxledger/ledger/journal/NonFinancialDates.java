@@ -36,6 +36,8 @@ final class NonFinancialDates {
             return e.collectionDate();
         } else if (event instanceof DirectDebitMandateEnded e) {
             return e.date();
+        } else if (event instanceof nl.taxledger.ledger.api.BankStatementRecorded e) {
+            return e.statementDate();
         }
         return bookingDate(event);
     }
