@@ -307,6 +307,26 @@ class BankStatementImportTest {
         assertThat(JSON.readTree(response.getBody()).path("code").asString()).isEqualTo("STATEMENT_UNBALANCED");
     }
 
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
+    @Test
+    void a_payment_event_of_revision_1_without_matched_by_reads_as_null() {
+        tools.jackson.databind.node.ObjectNode stored = (tools.jackson.databind.node.ObjectNode) JSON.valueToTree(
+                new nl.taxledger.ledger.api.PaymentReceived("S1", "P1", 100, LocalDate.of(2026, 3, 2), null, "TRANSFER",
+                        null, false, 0, java.util.List.of(), 100, LocalDate.of(2026, 3, 2),
+                        nl.taxledger.ledger.api.MatchedBy.SUBJECT_NUMBER));
+        stored.remove("matchedBy");
+
+        nl.taxledger.ledger.api.PaymentReceived read = axon.eventSerializer().deserialize(
+                new org.axonframework.serialization.SimpleSerializedObject<>(JSON.writeValueAsBytes(stored), byte[].class,
+                        nl.taxledger.ledger.api.PaymentReceived.class.getName(), "1"));
+
+        assertThat(read.matchedBy()).isNull();
+        assertThat(read.paymentId()).isEqualTo("P1");
+        assertThat(read.amountCents()).isEqualTo(100);
+    }
+
     @Test
     void an_iban_that_paid_for_one_debtor_earlier_in_the_same_file_matches_that_debtor() {
         String iban = iban("RABO", number);
