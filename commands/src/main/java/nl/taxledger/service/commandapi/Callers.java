@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Who sends a command over HTTP. The one place that derives the {@link Actor} of a request: today from the
  * headers {@code X-Ledger-Who}, {@code X-Ledger-Why} and {@code X-Ledger-Source} (source defaults to {@code api}).
  */
-final class Callers {
+public final class Callers {
     static final String WHO = "X-Ledger-Who";
     static final String WHY = "X-Ledger-Why";
     static final String SOURCE = "X-Ledger-Source";
@@ -16,7 +16,7 @@ final class Callers {
     private Callers() {
     }
 
-    static Actor actor(HttpServletRequest request) {
+    public static Actor actor(HttpServletRequest request) {
         String source = request.getHeader(SOURCE);
         return new Actor(request.getHeader(WHO), request.getHeader(WHY), source == null ? "api" : source);
     }
