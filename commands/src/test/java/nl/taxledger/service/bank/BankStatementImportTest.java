@@ -16,21 +16,21 @@ import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.CommandService;
+import nl.taxledger.service.testing.LedgerServiceTest;
 import org.iban4j.CountryCode;
 import org.iban4j.Iban;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Statement import through the real service (domain.md §9): each camt version, the styles Dutch banks use, and the
- * whole-file checks. Every test works on its own bank account and debtors, so they share one ledger.
+ * whole-file checks. Every test works on its own bank account and debtors, so they share one ledger (and the one
+ * service-test context with the other service tests).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false"})
+@LedgerServiceTest
 class BankStatementImportTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Actor TESTER = new Actor("tester", null, "test");
@@ -308,23 +308,34 @@ class BankStatementImportTest {
     }
 
     @Autowired
-    org.axonframework.config.Configuration axon;
+    nl.taxledger.service.testing.LedgerClient ledger;
 
     @Test
-    void a_payment_event_of_revision_1_without_matched_by_reads_as_null() {
-        tools.jackson.databind.node.ObjectNode stored = (tools.jackson.databind.node.ObjectNode) JSON.valueToTree(
-                new nl.taxledger.ledger.api.PaymentReceived("S1", "P1", 100, LocalDate.of(2026, 3, 2), null, "TRANSFER",
-                        null, false, 0, java.util.List.of(), 100, LocalDate.of(2026, 3, 2),
-                        nl.taxledger.ledger.api.MatchedBy.SUBJECT_NUMBER));
-        stored.remove("matchedBy");
+    void a_bank_account_is_registered_through_the_public_catalogue_which_refuses_an_unknown_member() {
+        String other = iban("ABNA", number);
 
-        nl.taxledger.ledger.api.PaymentReceived read = axon.eventSerializer().deserialize(
-                new org.axonframework.serialization.SimpleSerializedObject<>(JSON.writeValueAsBytes(stored), byte[].class,
-                        nl.taxledger.ledger.api.PaymentReceived.class.getName(), "1"));
+        var registered = ledger.post("RegisterBankAccount", """
+                {"commandId":"acct2-%s","iban":"%s","purpose":"PAYOUT","name":"Uitbetalingen"}"""
+                .formatted(tag, other));
+        var refused = ledger.post("RegisterBankAccount", """
+                {"commandId":"acct3-%s","iban":"%s","purpose":"PAYOUT","bic":"ABNANL2A"}"""
+                .formatted(tag, iban("ABNA", number + 50_000)));
 
-        assertThat(read.matchedBy()).isNull();
-        assertThat(read.paymentId()).isEqualTo("P1");
-        assertThat(read.amountCents()).isEqualTo(100);
+        assertThat(registered.getStatusCode().value()).isEqualTo(200);
+        assertThat(registered.getBody().path("resultType").asString()).isEqualTo("AggregateIdentifier");
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().path("field").asString()).isEqualTo("bic");
+    }
+
+    @Test
+    void the_per_transaction_booking_an_import_derives_is_no_public_command() {
+        var refused = ledger.post("BookBankTransaction", """
+                {"commandId":"book-%1$s","paymentId":"%1$sX:1","amountCents":100,"valueDate":"2026-03-02",
+                 "matchedBy":"SUBJECT_NUMBER","debtorId":"S-%1$s"}""".formatted(tag));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().path("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(payments.find(tag + "X:1")).isEmpty();
     }
 
     @Test
