@@ -84,7 +84,7 @@ class ProjectionGuardsTest {
         JsonNode payload = JsonMapper.builder().build().readTree(paid.payloadJson());
         assertThat(payload.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("debtorId",
                 "paymentId", "amountCents", "valueDate", "reference", "channel", "counterpartyRef", "fromSuspense",
-                "negativeCreditSettledCents", "allocations", "creditCents", "bookingDate");
+                "negativeCreditSettledCents", "allocations", "creditCents", "bookingDate", "matchedBy");
     }
 
     @Test

@@ -37,6 +37,8 @@ class AggregatesConfiguration {
                     Math.min(maxCacheEntries, MAX_PARTICIPANTS)));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(UnmatchedPayment.class));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LedgerPeriods.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(
+                    nl.taxledger.ledger.bank.BankAccount.class));
             configurer.registerCommandHandler(config -> new SuspenseAssignment(
                     config.repository(UnmatchedPayment.class), config.repository(DebtorAccount.class)));
         };

@@ -8,7 +8,7 @@ import nl.taxledger.service.security.Principals;
  * signed-in principal, never a header (domain.md §11); why and source come from the headers {@code X-Ledger-Why}
  * and {@code X-Ledger-Source} (source defaults to {@code api}), at most 500 characters each (§12).
  */
-final class Callers {
+public final class Callers {
     static final String WHY = "X-Ledger-Why";
     static final String SOURCE = "X-Ledger-Source";
     /** Response header: {@code true} when the answer is the stored result of an earlier send. */
@@ -19,7 +19,7 @@ final class Callers {
     private Callers() {
     }
 
-    static Actor actor(HttpServletRequest request) {
+    public static Actor actor(HttpServletRequest request) {
         String source = request.getHeader(SOURCE);
         return new Actor(Principals.currentName(), bounded(WHY, request.getHeader(WHY)),
                 source == null ? "api" : bounded(SOURCE, source));

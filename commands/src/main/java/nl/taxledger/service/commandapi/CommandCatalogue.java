@@ -45,7 +45,8 @@ public final class CommandCatalogue {
             entry(Requests.RecordDirectDebitFailureRequest.class, "Record a failed direct-debit collection"),
             entry(Requests.EndDirectDebitMandateRequest.class, "End a direct-debit mandate"),
             entry(RemittanceRequests.IssueRemittanceRequest.class, "Issue a participant's remittance for a period"),
-            entry(RemittanceRequests.ChangeRemittancePolicyRequest.class, "Change a participant's remittance policy"));
+            entry(RemittanceRequests.ChangeRemittancePolicyRequest.class, "Change a participant's remittance policy"),
+            entry(BankRequests.RegisterBankAccountRequest.class, "Register one of the collector's own bank accounts"));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

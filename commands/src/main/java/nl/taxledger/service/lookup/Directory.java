@@ -34,6 +34,9 @@ public interface Directory {
     /** Stores an IBAN in the erasable register and returns its opaque reference for events. */
     String registerCounterparty(String iban);
 
+    /** Whether this IBAN is one of the collector's own registered bank accounts. */
+    boolean bankAccountExists(String iban);
+
     record AssessmentRef(String assessmentId, String debtorId) {
     }
 

@@ -83,6 +83,11 @@ class JdbcDirectory implements Directory {
         return ref;
     }
 
+    @Override
+    public boolean bankAccountExists(String iban) {
+        return exists("SELECT 1 FROM bank_account WHERE iban = ?", iban);
+    }
+
     private boolean exists(String sql, String id) {
         return !jdbc.queryForList(sql, Integer.class, id).isEmpty();
     }

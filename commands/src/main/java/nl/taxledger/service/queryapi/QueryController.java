@@ -3,13 +3,11 @@ package nl.taxledger.service.queryapi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.projections.balance.DebtorAccountQuery;
 import nl.taxledger.projections.history.DebtorHistoryQuery;
 import nl.taxledger.projections.reconciliation.ReconciliationQuery;
-import nl.taxledger.projections.suspense.SuspenseQuery;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Read side: a debtor's account (open costs, interest and principal per assessment and line,
  * credit, payments), its full history of facts with metadata, the reconciliation per
- * participant × tax type × tax year, and suspense. Amounts are cents ({@code …Cents}).
+ * participant × tax type × tax year (suspense: the bank package's worklist). Amounts are cents ({@code …Cents}).
  */
 @RestController
 @RequestMapping("/api")
@@ -28,14 +26,11 @@ class QueryController {
     private final DebtorAccountQuery debtors;
     private final DebtorHistoryQuery history;
     private final ReconciliationQuery reconciliation;
-    private final SuspenseQuery suspense;
 
-    QueryController(DebtorAccountQuery debtors, DebtorHistoryQuery history, ReconciliationQuery reconciliation,
-                    SuspenseQuery suspense) {
+    QueryController(DebtorAccountQuery debtors, DebtorHistoryQuery history, ReconciliationQuery reconciliation) {
         this.debtors = debtors;
         this.history = history;
         this.reconciliation = reconciliation;
-        this.suspense = suspense;
     }
 
     @GetMapping("/debtors/{debtorId}")
@@ -70,11 +65,5 @@ class QueryController {
     @Operation(summary = "Sum of all debtors' open principal against the sum of outstanding: they must be equal")
     ReconciliationQuery.Totals totals() {
         return reconciliation.totals();
-    }
-
-    @GetMapping("/suspense")
-    @Operation(summary = "Payments waiting in suspense (tussenrekening) and their balance")
-    Map<String, Object> suspense() {
-        return Map.of("balanceCents", suspense.balanceCents(), "items", suspense.openItems());
     }
 }

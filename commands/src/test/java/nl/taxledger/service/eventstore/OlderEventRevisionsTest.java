@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.AssessmentKind;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import nl.taxledger.ledger.api.PaymentReceived;
+import nl.taxledger.ledger.api.PaymentUnmatched;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,28 @@ class OlderEventRevisionsTest {
 
         assertThat(failed.endToEndId()).isNull();
         assertThat(failed.consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void a_payment_received_of_revision_1_was_matched_by_no_bank_statement_rule() {
+        PaymentReceived received = read(PaymentReceived.class, "1", """
+                {"debtorId":"S1","paymentId":"P1","amountCents":100,"valueDate":"2026-03-02","reference":null,
+                 "channel":"TRANSFER","counterpartyRef":null,"fromSuspense":false,"negativeCreditSettledCents":0,
+                 "allocations":[],"creditCents":100,"bookingDate":"2026-03-02"}""");
+
+        assertThat(received.matchedBy()).isNull();
+        assertThat(received.paymentId()).isEqualTo("P1");
+        assertThat(received.creditCents()).isEqualTo(100);
+    }
+
+    @Test
+    void a_payment_unmatched_of_revision_1_was_matched_by_no_bank_statement_rule() {
+        PaymentUnmatched unmatched = read(PaymentUnmatched.class, "1", """
+                {"paymentId":"P9","amountCents":4000,"valueDate":"2026-03-02","reference":"onbekend",
+                 "channel":"TRANSFER","counterpartyRef":null,"bookingDate":"2026-03-02"}""");
+
+        assertThat(unmatched.matchedBy()).isNull();
+        assertThat(unmatched.amountCents()).isEqualTo(4000);
     }
 
     @Test

@@ -158,13 +158,15 @@ public class DebtorAccount {
                 "payment " + command.paymentId() + " is already booked");
         check(command.channel() != null, ErrorCode.VALIDATION_FAILED, "channel is required");
         return receive(command.paymentId(), command.amountCents(), command.directedAssessmentId(), command.valueDate(),
-                command.reference(), command.channel().name(), command.counterpartyRef(), false, command.bookingDate());
+                command.reference(), command.channel().name(), command.counterpartyRef(), false, command.bookingDate(),
+                command.matchedBy());
     }
 
     /** Books money, new or from suspense: art. 7 over the account, the rest becomes credit. */
     public PaymentReceived receive(String paymentId, long amountCents, String directedAssessmentId,
                                    java.time.LocalDate valueDate, String reference, String channel,
-                                   String counterpartyRef, boolean fromSuspense, java.time.LocalDate bookingDate) {
+                                   String counterpartyRef, boolean fromSuspense, java.time.LocalDate bookingDate,
+                                   nl.taxledger.ledger.api.MatchedBy matchedBy) {
         check(amountCents > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         check(!state.hasPayment(paymentId), ErrorCode.DUPLICATE_PAYMENT, "payment " + paymentId + " is already booked");
         AccountState.Settlement settlement = state.settle(amountCents, directedAssessmentId, true,
@@ -174,7 +176,8 @@ public class DebtorAccount {
             allocations.add(new Allocation(share.assessmentId(), share.component(), share.itemId(), paymentId, share.amountCents()));
         }
         PaymentReceived event = new PaymentReceived(debtorId, paymentId, amountCents, valueDate, reference, channel,
-                counterpartyRef, fromSuspense, settlement.owedSettledCents(), allocations, settlement.restCents(), bookingDate);
+                counterpartyRef, fromSuspense, settlement.owedSettledCents(), allocations, settlement.restCents(), bookingDate,
+                matchedBy);
         apply(event);
         return event;
     }

@@ -23,5 +23,13 @@ public enum ErrorCode {
     REMITTANCE_ALREADY_ISSUED,
     COMMAND_ID_CONFLICT,
     /** role or participant scope (domain.md §11); HTTP 403 */
-    FORBIDDEN
+    FORBIDDEN,
+    /** A bank statement of an IBAN that is not one of the collector's registered accounts (§9). */
+    UNKNOWN_BANK_ACCOUNT,
+    /** An IBAN registered as the collector's account before. */
+    DUPLICATE_BANK_ACCOUNT,
+    /** Opening balance + booked credits − booked debits is not the closing balance (§9). */
+    STATEMENT_UNBALANCED,
+    /** A statement's opening balance is not the account's last closing balance (§9). */
+    STATEMENT_SEQUENCE_BROKEN
 }

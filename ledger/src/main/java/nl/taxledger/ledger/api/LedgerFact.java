@@ -12,7 +12,8 @@ import java.util.Optional;
  * The methods are named without {@code get}/{@code is}, so the event serializer does not store them as
  * properties: the stored JSON of a fact is its record components and nothing else.
  */
-public sealed interface LedgerFact permits AssessmentImposed, AssessmentReduced, CostsCancelled, CostsCharged,
+public sealed interface LedgerFact permits AssessmentImposed, AssessmentReduced, BankAccountRegistered,
+        BankStatementRecorded, CostsCancelled, CostsCharged,
         CreditOffset, DeferralEnded, DeferralGranted, DirectDebitCollectionFailed, DirectDebitMandateEnded,
         DirectDebitMandateRegistered, InterestCancelled, InterestCharged, ParticipantRegistered,
         PaymentArrangementAgreed, PaymentArrangementEnded, PaymentArrangementTermMissed, PaymentReceived,
@@ -29,9 +30,10 @@ public sealed interface LedgerFact permits AssessmentImposed, AssessmentReduced,
      * remission, write-off or reinstatement; the value date of a payment, storno, refund or suspense movement;
      * the date of a charge or set-off; the period end of a remittance. Facts without money take effect on the
      * date they name for it (a deferral's start, an arrangement's agreement or end, a missed term's due date, a
-     * mandate's signing or end, a failed collection's date, a policy's first period). A fact that names no such
-     * date (a participant registered, a suspense payment assigned, a period closed) takes effect on its booking
-     * date: it is an administrative act whose only date is the day it was done. Never null.
+     * mandate's signing or end, a failed collection's date, a policy's first period, a bank statement's date). A
+     * fact that names no such date (a participant or one of the collector's bank accounts registered, a suspense
+     * payment assigned, a period closed) takes effect on its booking date: it is an administrative act whose only
+     * date is the day it was done. Never null.
      */
     LocalDate effectiveDate();
 

@@ -6,11 +6,21 @@ import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Money in for a debtor, with its art. 7 allocation decided once by the command handler: first {@code negativeCreditSettledCents}, then {@code allocations}, and {@code creditCents} left as credit. {@code fromSuspense} marks money that was already in suspense (not new money). {@code counterpartyRef} points into the erasable register, never an IBAN. */
-@Revision("1")
+/* Revision 2 added {@code matchedBy}: the §9 bank-statement rule that decided the payment; null when none did. */
+@Revision("2")
 public record PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate,
                               String reference, String channel, String counterpartyRef, boolean fromSuspense,
                               long negativeCreditSettledCents, List<Allocation> allocations, long creditCents,
-                              LocalDate bookingDate) implements LedgerFact {
+                              LocalDate bookingDate, MatchedBy matchedBy) implements LedgerFact {
+
+    /** Without a matching rule: typed-in payments, assignments from suspense, and every revision-1 event. */
+    public PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate, String reference,
+                           String channel, String counterpartyRef, boolean fromSuspense,
+                           long negativeCreditSettledCents, List<Allocation> allocations, long creditCents,
+                           LocalDate bookingDate) {
+        this(debtorId, paymentId, amountCents, valueDate, reference, channel, counterpartyRef, fromSuspense,
+                negativeCreditSettledCents, allocations, creditCents, bookingDate, null);
+    }
 
     @Override
     public LocalDate effectiveDate() {

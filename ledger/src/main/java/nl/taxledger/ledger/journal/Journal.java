@@ -9,6 +9,8 @@ import java.util.Set;
 import nl.taxledger.ledger.api.Allocation;
 import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.AssessmentReduced;
+import nl.taxledger.ledger.api.BankAccountRegistered;
+import nl.taxledger.ledger.api.BankStatementRecorded;
 import nl.taxledger.ledger.api.ClaimAmount;
 import nl.taxledger.ledger.api.Component;
 import nl.taxledger.ledger.api.CostsCancelled;
@@ -58,7 +60,9 @@ public final class Journal {
             RemittancePolicyChanged.class, DeferralGranted.class, DeferralEnded.class, PaymentArrangementAgreed.class,
             PaymentArrangementEnded.class, PaymentArrangementTermMissed.class, DirectDebitMandateRegistered.class,
             DirectDebitCollectionFailed.class, DirectDebitMandateEnded.class, UnmatchedPaymentAssigned.class,
-            PeriodClosed.class);
+            PeriodClosed.class,
+            // the collector's own accounts and their statements: the money is in the payments they lead to
+            BankAccountRegistered.class, BankStatementRecorded.class);
 
     /** assessmentId|lineId → the line as imposed. */
     private final Map<String, LineSpec> lines = new HashMap<>();

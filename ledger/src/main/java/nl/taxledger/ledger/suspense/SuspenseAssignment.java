@@ -30,7 +30,7 @@ public final class SuspenseAssignment {
         return load(accounts, command.debtorId(), ErrorCode.UNKNOWN_DEBTOR)
                 .invoke(account -> account.receive(held.paymentId(), held.amountCents(), command.directedAssessmentId(),
                         held.valueDate(), held.reference(), held.channel(), held.counterpartyRef(), true,
-                        command.bookingDate()));
+                        command.bookingDate(), null)); // an assignment is a fact of its own, not a matching rule
     }
 
     private static <T> org.axonframework.modelling.command.Aggregate<T> load(Repository<T> repository, String id, ErrorCode unknown) {

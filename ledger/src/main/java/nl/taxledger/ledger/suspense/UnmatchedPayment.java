@@ -34,7 +34,7 @@ public class UnmatchedPayment {
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         check(command.channel() != null, ErrorCode.VALIDATION_FAILED, "channel is required");
         apply(new PaymentUnmatched(command.paymentId(), command.amountCents(), command.valueDate(), command.reference(),
-                command.channel().name(), command.counterpartyRef(), command.bookingDate()));
+                command.channel().name(), command.counterpartyRef(), command.bookingDate(), command.matchedBy()));
     }
 
     @CommandHandler

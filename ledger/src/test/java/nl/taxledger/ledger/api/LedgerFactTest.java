@@ -56,6 +56,8 @@ class LedgerFactTest {
         expected.put(DirectDebitCollectionFailed.class, day("2026-05-28")); // collection date
         expected.put(DirectDebitMandateEnded.class, day("2026-05-29"));
         expected.put(RemittancePolicyChanged.class, day("2026-07-01")); // effective from
+        expected.put(BankStatementRecorded.class, day("2026-05-01")); // the statement's own date
+        expected.put(BankAccountRegistered.class, BOOKED); // no date of its own
         expected.put(ParticipantRegistered.class, BOOKED); // no date of its own
         expected.put(UnmatchedPaymentAssigned.class, BOOKED); // no date of its own
         expected.put(PeriodClosed.class, BOOKED); // "through" is what it closes, not when
@@ -76,7 +78,7 @@ class LedgerFactTest {
     void the_debtor_of_every_fact_type() {
         Set<Class<? extends LedgerFact>> withoutDebtor = Set.of(ParticipantRegistered.class,
                 RemittancePolicyChanged.class, RemittanceIssued.class, PeriodClosed.class, PaymentUnmatched.class,
-                UnmatchedPaymentReversed.class);
+                UnmatchedPaymentReversed.class, BankAccountRegistered.class, BankStatementRecorded.class);
 
         for (LedgerFact fact : EveryFact.inOrder()) {
             Optional<String> expected = withoutDebtor.contains(fact.getClass()) ? Optional.empty() : Optional.of("S1");

@@ -12,9 +12,11 @@ import tools.jackson.databind.JsonNode;
 /** Checks expectation lines against the ledger's real queries; amounts compared exactly. */
 final class Expectations {
     private final Ledger ledger;
+    private final BankImports bankImports;
 
-    Expectations(Ledger ledger) {
+    Expectations(Ledger ledger, BankImports bankImports) {
         this.ledger = ledger;
+        this.bankImports = bankImports;
     }
 
     /** Returns null when the expectation holds, else every difference with expected and actual. */
@@ -30,6 +32,8 @@ final class Expectations {
             case "reconciliation" -> reconciliation(json);
             case "remittance" -> remittance(json);
             case "suspense" -> compare(new ArrayList<>(), "suspense.balance", json.path("balance"), ledger.suspenseBalanceCents());
+            case "bankImport" -> bankImports.check(json);
+            case "payment" -> BankImports.payment(ledger, json);
             default -> List.of("expectation '" + line.expectation() + "' is not supported by this build");
         };
         return differences.isEmpty() ? null : String.join("; ", differences);

@@ -34,6 +34,15 @@ interface Ledger extends AutoCloseable {
     /** The remittance issued to a participant for the period ending {@code periodEnd}. */
     Optional<nl.taxledger.service.remittance.RemittanceQuery.Remittance> remittance(String participantId, LocalDate periodEnd);
 
+    /**
+     * Imports a bank file (camt.053/054) through the service's statement import, the path of
+     * {@code POST /api/bank-statements}; throws LedgerRejection when the file is refused.
+     */
+    nl.taxledger.service.bank.BankImportAnswer importBankStatement(byte[] xml, boolean acceptGap, String reason);
+
+    /** A payment: the debtor it is on now (null in suspense), the §9 rule that matched it, the assessment directed at. */
+    Optional<nl.taxledger.service.bank.BankPayments.Payment> payment(String paymentId);
+
     @Override
     void close();
 }

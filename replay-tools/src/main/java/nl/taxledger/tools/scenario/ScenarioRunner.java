@@ -51,9 +51,10 @@ public final class ScenarioRunner {
         List<String> failures = new ArrayList<>();
         int passed = 0;
         try (Ledger ledger = freshLedger.get()) {
-            Expectations expectations = new Expectations(ledger);
+            BankImports bankImports = new BankImports(file.toAbsolutePath().getParent());
+            Expectations expectations = new Expectations(ledger, bankImports);
             for (ScenarioLine line : lines) {
-                String failure = line.isCommand() ? runCommand(ledger, line) : expectations.check(line);
+                String failure = line.isCommand() ? runCommand(ledger, line, bankImports) : expectations.check(line);
                 if (failure != null) {
                     failures.add("  line " + line.number() + ": " + failure);
                 } else if (!line.isCommand() || line.expectedError() != null) {
@@ -67,7 +68,7 @@ public final class ScenarioRunner {
     }
 
     /** Returns a failure description, or null when the command did what the file expects. */
-    private String runCommand(Ledger ledger, ScenarioLine line) {
+    private String runCommand(Ledger ledger, ScenarioLine line, BankImports bankImports) {
         String bookingDate = line.json().path("bookingDate").asString(null);
         if (bookingDate != null) {
             ledger.setToday(LocalDate.parse(bookingDate));
@@ -75,7 +76,11 @@ public final class ScenarioRunner {
         String expectedError = line.expectedError();
         long eventsBefore = ledger.eventCount();
         try {
-            ledger.submit(line.type(), line.command());
+            if (BankImports.TYPE.equals(line.type())) {
+                bankImports.run(ledger, line.command());
+            } else {
+                ledger.submit(line.type(), line.command());
+            }
         } catch (LedgerRejection rejection) {
             if (expectedError == null) {
                 return line.type() + " " + line.json().path("commandId").asString() + " was refused: "

@@ -135,6 +135,17 @@ final class ServiceLedger implements Ledger {
     }
 
     @Override
+    public nl.taxledger.service.bank.BankImportAnswer importBankStatement(byte[] xml, boolean acceptGap, String reason) {
+        return context.getBean(nl.taxledger.service.bank.BankStatementImport.class)
+                .importFile(xml, new nl.taxledger.service.bank.BankStatementImport.Options(acceptGap, reason, null), RUNNER);
+    }
+
+    @Override
+    public Optional<nl.taxledger.service.bank.BankPayments.Payment> payment(String paymentId) {
+        return context.getBean(nl.taxledger.service.bank.BankPayments.class).find(paymentId);
+    }
+
+    @Override
     public void close() {
         context.close();
     }

@@ -24,6 +24,7 @@ import nl.taxledger.projections.suspense.SuspenseQuery;
 import nl.taxledger.service.LedgerApplication;
 import nl.taxledger.service.asof.AsOfReports;
 import nl.taxledger.service.asof.EventStoreReader;
+import nl.taxledger.service.bank.BankStatementImport;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.CommandService;
@@ -91,6 +92,17 @@ class AsOfAgreesWithProjectionsTest {
      * be refused must be refused with that code, and any other command must be accepted: the comparison below is
      * only meaningful on the history the scenario describes.
      */
+    /** A scenario's bank file line: not a command of the catalogue, but the import the scenario runner calls too. */
+    private static final String BANK_IMPORT = "ImportBankStatement";
+    private static final Actor AGREE_TEST = new Actor("agree-test", null, "test");
+
+    private static void importBankFile(Path scenario, JsonNode line, ConfigurableApplicationContext service)
+            throws IOException {
+        byte[] xml = Files.readAllBytes(scenario.getParent().resolve(line.path("file").asString()));
+        service.getBean(BankStatementImport.class).importFile(xml, new BankStatementImport.Options(
+                line.path("acceptGap").asBoolean(false), line.path("reason").asString(null), null), AGREE_TEST);
+    }
+
     private static List<String> book(Path scenario, ConfigurableApplicationContext service) throws IOException {
         CommandService commands = service.getBean(CommandService.class);
         LedgerClock clock = service.getBean(LedgerClock.class);
@@ -106,9 +118,13 @@ class AsOfAgreesWithProjectionsTest {
             String command = line.path("type").asString() + " " + line.path("commandId").asString();
             String expectedError = line.path("expectError").asString(null);
             try {
-                // the scenario's own expectError member is not part of the command (unknown fields are refused)
-                JsonNode sent = ((ObjectNode) line).deepCopy().without("expectError");
-                commands.submit(line.path("type").asString(), sent, new Actor("agree-test", null, "test"));
+                if (BANK_IMPORT.equals(line.path("type").asString())) {
+                    importBankFile(scenario, line, service);
+                } else {
+                    // the scenario's own expectError member is not part of the command (unknown fields are refused)
+                    JsonNode sent = ((ObjectNode) line).deepCopy().without("expectError");
+                    commands.submit(line.path("type").asString(), sent, AGREE_TEST);
+                }
             } catch (LedgerRejection rejection) {
                 assertThat(rejection.code().name()).as(command + " refused: " + rejection.getMessage())
                         .isEqualTo(expectedError);

@@ -1,0 +1,82 @@
+package nl.taxledger.service.bank;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import nl.taxledger.service.commandapi.Callers;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The bank side (domain.md §9): the collector's accounts, statement import, and the suspense worklist. Who, why and
+ * source come from {@link Callers}, as for commands. An account is registered with the catalogue's command
+ * {@code RegisterBankAccount} ({@code POST /api/commands/RegisterBankAccount}).
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "bank")
+class BankController {
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+    private final BankStatementImport statementImport;
+    private final SuspenseWorklist suspense;
+    private final JdbcTemplate jdbc;
+
+    BankController(BankStatementImport statementImport, SuspenseWorklist suspense, JdbcTemplate jdbc) {
+        this.statementImport = statementImport;
+        this.suspense = suspense;
+        this.jdbc = jdbc;
+    }
+
+    @PostMapping(path = "/bank-statements", consumes = MediaType.APPLICATION_XML_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "importBankStatement",
+            summary = "Import a camt.053 or camt.054 file: every transaction with its payment, rule or reason")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The camt file as the bank"
+            + " sent it", content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(
+                    type = "string")))
+    @ApiResponse(responseCode = "200", description = "Every statement and transaction: payment, rule or suspense"
+            + " reason, and what was booked before", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = BankImportAnswer.class)))
+    @ApiResponse(responseCode = "400", description = "Bad Request: VALIDATION_FAILED (not camt, schema fault with"
+            + " its place, no reason for an accepted gap)", content = @Content(mediaType = PROBLEM, schema = @Schema(
+            ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "404", description = "Not Found: UNKNOWN_BANK_ACCOUNT", content = @Content(
+            mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "422", description = "Unprocessable Content: STATEMENT_UNBALANCED,"
+            + " STATEMENT_SEQUENCE_BROKEN, PERIOD_CLOSED", content = @Content(mediaType = PROBLEM, schema = @Schema(
+            ref = PROBLEM_SCHEMA)))
+    BankImportAnswer importStatement(@RequestBody byte[] xml,
+                                     @RequestParam(defaultValue = "false") boolean acceptGap,
+                                     @RequestParam(required = false) String reason,
+                                     HttpServletRequest request) {
+        return statementImport.importFile(xml, new BankStatementImport.Options(acceptGap, reason, null),
+                Callers.actor(request));
+    }
+
+    @GetMapping(path = "/bank-accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The collector's registered bank accounts with their latest statement")
+    List<Map<String, Object>> bankAccounts() {
+        return jdbc.queryForList("SELECT a.iban, a.purpose, a.name, s.statement_id AS latest_statement,"
+                + " s.statement_date AS latest_statement_date, s.closing_cents AS latest_closing_cents"
+                + " FROM bank_account a LEFT JOIN LATERAL (SELECT * FROM bank_statement b WHERE b.iban = a.iban"
+                + " ORDER BY statement_date DESC, electronic_sequence DESC NULLS LAST LIMIT 1) s ON true ORDER BY a.iban");
+    }
+
+    @GetMapping(path = "/suspense", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Suspense worklist, oldest first: the bank's text, counterparty and reason; ageing summary")
+    SuspenseWorklist.Worklist suspense() {
+        return suspense.worklist();
+    }
+}

@@ -1,0 +1,63 @@
+package nl.taxledger.service.bank;
+
+import nl.taxledger.ledger.api.BankAccountRegistered;
+import nl.taxledger.ledger.api.BankStatementRecorded;
+import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
+import nl.taxledger.ledger.api.PaymentReceived;
+import nl.taxledger.ledger.api.RefundPaid;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bank side's lookup tables (V40), in the subscribing processor {@code command-lookups}: inside the transaction
+ * that appends the events, so the next statement or transaction of the same import already sees them.
+ */
+@Component
+@ProcessingGroup("command-lookups")
+class BankLookupProjector {
+    private final JdbcTemplate jdbc;
+
+    BankLookupProjector(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(BankAccountRegistered event) {
+        jdbc.update("INSERT INTO bank_account (iban, purpose, name, booking_date) VALUES (?, ?, ?, ?)", event.iban(),
+                event.purpose().name(), event.name(), event.bookingDate());
+    }
+
+    @EventHandler
+    void on(BankStatementRecorded event) {
+        jdbc.update("INSERT INTO bank_statement (iban, statement_id, statement_date, electronic_sequence, opening_cents,"
+                        + " closing_cents, previous_closing_cents, gap_reason, booking_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                event.iban(), event.statementId(), event.statementDate(), event.electronicSequence(),
+                event.openingCents(), event.closingCents(), event.previousClosingCents(), event.gapReason(),
+                event.bookingDate());
+    }
+
+    /** Rule 5 of §9: an IBAN belongs to a debtor once any payment of theirs came from it (assignments included). */
+    @EventHandler
+    void on(PaymentReceived event) {
+        holder(event.counterpartyRef(), event.debtorId());
+    }
+
+    @EventHandler
+    void on(DirectDebitMandateRegistered event) {
+        holder(event.accountRef(), event.debtorId());
+    }
+
+    @EventHandler
+    void on(RefundPaid event) {
+        holder(event.accountRef(), event.debtorId());
+    }
+
+    private void holder(String accountRef, String debtorId) {
+        if (accountRef != null) {
+            jdbc.update("INSERT INTO lookup_account_holder (account_ref, debtor_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    accountRef, debtorId);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package nl.taxledger.service.bank;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.LedgerRejection;
+import nl.taxledger.ledger.api.MatchedBy;
+import nl.taxledger.ledger.bank.Match;
+import nl.taxledger.ledger.bank.Statement;
+import nl.taxledger.ledger.bank.StatementImporter;
+import nl.taxledger.ledger.bank.StatementLine;
+import nl.taxledger.ledger.bank.SuspenseReason;
+import nl.taxledger.service.clock.LedgerClock;
+import nl.taxledger.service.commandapi.Actor;
+import nl.taxledger.service.commandapi.BankRequests;
+import nl.taxledger.service.commandapi.CommandService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a camt.053/camt.054 file (domain.md §9). The file is checked whole first (schema, balances, accounts,
+ * sequence), so a refused file books nothing. Then each statement is recorded on its account and each booked credit
+ * transaction goes through the command path like a REST command, in its own transaction, with a commandId derived
+ * from the transaction's key: a re-import or an overlapping file books nothing twice.
+ */
+@Service
+public class BankStatementImport {
+    private final CamtReader reader = new CamtReader();
+    private final CommandService commands;
+    private final JdbcKnownParties known;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final LedgerClock clock;
+
+    BankStatementImport(CommandService commands, JdbcKnownParties known, JdbcTemplate jdbc,
+                        TransactionTemplate transaction, LedgerClock clock) {
+        this.commands = commands;
+        this.known = known;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** {@code acceptGap} with a {@code reason} books a statement that does not follow the last closing balance. */
+    public record Options(boolean acceptGap, String reason, String bookingDate) {
+        public Options {
+            if (acceptGap && (reason == null || reason.isBlank())) {
+                throw new LedgerRejection(ErrorCode.VALIDATION_FAILED, "acceptGap needs a reason");
+            }
+        }
+    }
+
+    public BankImportAnswer importFile(byte[] xml, Options options, Actor actor) {
+        List<Statement> statements = reader.read(xml);
+        statements.forEach(Statement::check);
+        for (Statement statement : statements) {
+            if (!accountRegistered(statement.accountIban())) {
+                throw new LedgerRejection(ErrorCode.UNKNOWN_BANK_ACCOUNT, "statement " + statement.statementId()
+                        + " is of " + statement.accountIban() + ", not one of the collector's registered accounts");
+            }
+        }
+        checkSequence(statements, options.acceptGap());
+        List<BankImportAnswer.StatementAnswer> recorded = new ArrayList<>();
+        for (Statement statement : statements) {
+            recorded.add(record(statement, options, actor));
+        }
+        List<StatementImporter.LineResult> results = new ArrayList<>();
+        for (Statement statement : statements) {
+            results.addAll(StatementImporter.run(statement, known, new CommandPathBookings(statement, options, actor)));
+        }
+        StatementImporter.Counts counts = StatementImporter.Counts.of(results);
+        return new BankImportAnswer(recorded, results.stream().map(BankStatementImport::answer).toList(),
+                counts.payments(), counts.directed(), counts.undirected(), counts.suspense(), counts.alreadyBooked());
+    }
+
+    private boolean accountRegistered(String iban) {
+        return iban != null && !jdbc.queryForList("SELECT 1 FROM bank_account WHERE iban = ?", Integer.class, iban)
+                .isEmpty();
+    }
+
+    /**
+     * Before anything is booked: each new statement must open with the closing balance of its account's latest
+     * statement (by date, then electronic sequence), earlier statements of the same file included. The account
+     * aggregate checks the same again when the statement is recorded.
+     */
+    private void checkSequence(List<Statement> statements, boolean acceptGap) {
+        Map<String, Latest> latest = new HashMap<>();
+        for (Statement statement : statements) {
+            if (!statement.hasBalances() || recordedBefore(statement)) {
+                continue;
+            }
+            Latest previous = latest.computeIfAbsent(statement.accountIban(), this::latestRecorded);
+            if (previous != null && previous.closingCents() != statement.openingCents() && !acceptGap) {
+                throw new LedgerRejection(ErrorCode.STATEMENT_SEQUENCE_BROKEN, "statement " + statement.statementId()
+                        + " of " + statement.accountIban() + " opens with " + euro(statement.openingCents())
+                        + " but the last statement " + previous.statementId() + " closed with "
+                        + euro(previous.closingCents()));
+            }
+            Latest candidate = new Latest(statement.statementId(), statement.statementDate(),
+                    statement.electronicSequence(), statement.closingCents());
+            if (previous == null || candidate.after(previous)) {
+                latest.put(statement.accountIban(), candidate);
+            }
+        }
+    }
+
+    private record Latest(String statementId, LocalDate statementDate, Long electronicSequence, long closingCents) {
+        boolean after(Latest other) {
+            int byDate = statementDate.compareTo(other.statementDate);
+            return byDate > 0 || byDate == 0 && sequence(electronicSequence) > sequence(other.electronicSequence);
+        }
+
+        private static long sequence(Long value) {
+            return value == null ? Long.MIN_VALUE : value;
+        }
+    }
+
+    private Latest latestRecorded(String iban) {
+        List<Latest> rows = jdbc.query("SELECT statement_id, statement_date, electronic_sequence, closing_cents"
+                        + " FROM bank_statement WHERE iban = ?"
+                        + " ORDER BY statement_date DESC, electronic_sequence DESC NULLS LAST LIMIT 1",
+                (rs, row) -> new Latest(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, Long.class), rs.getLong(4)), iban);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private boolean recordedBefore(Statement statement) {
+        return !jdbc.queryForList("SELECT 1 FROM bank_statement WHERE iban = ? AND statement_id = ?", Integer.class,
+                statement.accountIban(), statement.statementId()).isEmpty();
+    }
+
+    private BankImportAnswer.StatementAnswer record(Statement statement, Options options, Actor actor) {
+        boolean before = !statement.hasBalances() || recordedBefore(statement);
+        String gapReason = null;
+        if (!before) {
+            String commandId = "bank-statement|" + statement.accountIban() + "|" + statement.statementId();
+            var outcome = commands.submit("RecordBankStatement", new BankRequests.RecordBankStatementRequest(commandId,
+                    statement.accountIban(), statement.statementId(), statement.statementDate().toString(),
+                    statement.electronicSequence(), statement.openingCents(), statement.closingCents(),
+                    options.acceptGap() ? options.reason() : null, options.bookingDate()), source(actor, statement));
+            gapReason = outcome.result() == null ? null : outcome.result().path("gapReason").asString(null);
+        }
+        return new BankImportAnswer.StatementAnswer(statement.accountIban(), statement.statementId(),
+                statement.statementDate().toString(), statement.hasBalances() ? euro(statement.openingCents()) : null,
+                statement.hasBalances() ? euro(statement.closingCents()) : null, before, gapReason);
+    }
+
+    private static Actor source(Actor actor, Statement statement) {
+        return new Actor(actor.who(), actor.why(), "bank-statement " + statement.accountIban() + " "
+                + statement.statementId());
+    }
+
+    /** Each transaction in its own PostgreSQL transaction: the key row, the register entry, the command. */
+    private final class CommandPathBookings implements StatementImporter.Bookings {
+        private final Statement statement;
+        private final Options options;
+        private final Actor actor;
+
+        CommandPathBookings(Statement statement, Options options, Actor actor) {
+            this.statement = statement;
+            this.options = options;
+            this.actor = actor;
+        }
+
+        @Override
+        public StatementImporter.Booking bookOnce(StatementLine line, Function<StatementLine, Match> decide) {
+            return transaction.execute(status -> {
+                Optional<Match> earlier = bookedBefore(line.key());
+                if (earlier.isPresent()) {
+                    return new StatementImporter.Booking(earlier.get(), true);
+                }
+                Match match = decide.apply(line);
+                book(line, match);
+                return new StatementImporter.Booking(match, false);
+            });
+        }
+
+        private void book(StatementLine line, Match match) {
+            Statement.Transaction tx = line.transaction();
+            String counterpartyRef = tx.counterpartyIban() == null ? null : registerCounterparty(tx);
+            commands.submit("BookBankTransaction", new BankRequests.BookBankTransactionRequest("bank|" + line.key(),
+                    line.paymentId(), line.amountCents(), line.valueDate().toString(), match.rule().name(),
+                    match.debtorId(), match.assessmentId(), match.reference(), counterpartyRef,
+                    options.bookingDate()), source(actor, statement));
+            LocalDate booked = options.bookingDate() == null ? clock.today() : LocalDate.parse(options.bookingDate());
+            jdbc.update("INSERT INTO bank_transaction (transaction_key, iban, statement_id, payment_id, amount_cents,"
+                            + " value_date, matched_by, suspense_reason, debtor_id, assessment_id, bank_text,"
+                            + " end_to_end_id, counterparty_ref, booking_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    line.key(), statement.accountIban(), statement.statementId(), line.paymentId(), line.amountCents(),
+                    line.valueDate(), match.rule().name(), match.suspenseReason() == null ? null
+                            : match.suspenseReason().name(), match.debtorId(), match.assessmentId(),
+                    bankText(line), tx.endToEndId(), counterpartyRef, booked);
+        }
+    }
+
+    /** The counterparty's IBAN and name into the erasable register; events get only the random reference. */
+    private String registerCounterparty(Statement.Transaction tx) {
+        String ref = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO counterparty_account (account_ref, iban, holder_name) VALUES (?, ?, ?)", ref,
+                tx.counterpartyIban(), tx.counterpartyName());
+        return ref;
+    }
+
+    private Optional<Match> bookedBefore(String key) {
+        List<Match> rows = jdbc.query("SELECT matched_by, debtor_id, assessment_id, suspense_reason"
+                        + " FROM bank_transaction WHERE transaction_key = ?",
+                (rs, row) -> new Match(MatchedBy.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), null,
+                        rs.getString(4) == null ? null : SuspenseReason.valueOf(rs.getString(4))), key);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private static String bankText(StatementLine line) {
+        if (line.transaction().unstructuredText() != null) {
+            return line.transaction().unstructuredText();
+        }
+        if (line.transaction().structuredReference() != null) {
+            return line.transaction().structuredReference();
+        }
+        return line.entry().additionalInfo();
+    }
+
+    private static BankImportAnswer.TransactionAnswer answer(StatementImporter.LineResult result) {
+        StatementLine line = result.line();
+        Match match = result.match();
+        return new BankImportAnswer.TransactionAnswer(line.statementId(), line.paymentId(), euro(line.amountCents()),
+                line.credit() ? "CREDIT" : "DEBIT", line.entry().status(), result.outcome().name(),
+                match == null ? null : match.debtorId(), match == null ? null : match.assessmentId(),
+                match == null ? null : match.rule().name(),
+                match == null || match.suspenseReason() == null ? null : match.suspenseReason().name(),
+                match == null ? bankText(line) : null);
+    }
+
+    static String euro(long cents) {
+        return BigDecimal.valueOf(cents, 2).toPlainString();
+    }
+}

@@ -1,0 +1,144 @@
+package nl.taxledger.service.bank;
+
+import com.prowidesoftware.swift.model.mx.dic.AmountAndCurrencyExchange3;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount16;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount38;
+import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
+import com.prowidesoftware.swift.model.mx.dic.CreditorReferenceInformation2;
+import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
+import com.prowidesoftware.swift.model.mx.dic.DateAndDateTimeChoice;
+import com.prowidesoftware.swift.model.mx.dic.EntryDetails1;
+import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction2;
+import com.prowidesoftware.swift.model.mx.dic.Party40Choice;
+import com.prowidesoftware.swift.model.mx.dic.PartyIdentification32;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry2;
+import com.prowidesoftware.swift.model.mx.dic.StructuredRemittanceInformation16;
+import com.prowidesoftware.swift.model.mx.dic.StructuredRemittanceInformation7;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import nl.taxledger.ledger.bank.Statement;
+
+/**
+ * The entries ({@code Ntry}) and their transactions ({@code TxDtls}) of the two message generations: version 02
+ * (camt.053.001.02 and camt.054.001.02 share the types) and version 08 (likewise). For a credit the counterparty is
+ * the debtor ({@code Dbtr}, {@code DbtrAcct}), for a debit the creditor.
+ */
+final class CamtEntries {
+    /** SEPA's "no reference given": not an EndToEndId of ours. */
+    static final String NOT_PROVIDED = "NOTPROVIDED";
+
+    private CamtEntries() {
+    }
+
+    static List<Statement.Entry> v02(List<ReportEntry2> entries) {
+        List<Statement.Entry> read = new ArrayList<>();
+        for (ReportEntry2 entry : entries) {
+            boolean credit = entry.getCdtDbtInd() == CreditDebitCode.CRDT;
+            List<Statement.Transaction> transactions = new ArrayList<>();
+            for (EntryDetails1 details : entry.getNtryDtls()) {
+                details.getTxDtls().forEach(tx -> transactions.add(v02(tx, credit)));
+            }
+            read.add(new Statement.Entry(CamtReader.cents(entry.getAmt()), credit,
+                    entry.getSts() == null ? null : entry.getSts().value(), date(entry.getBookgDt()),
+                    date(entry.getValDt()), entry.getAcctSvcrRef(), Boolean.TRUE.equals(entry.isRvslInd()),
+                    entry.getAddtlNtryInf(), transactions));
+        }
+        return read;
+    }
+
+    private static Statement.Transaction v02(EntryTransaction2 tx, boolean credit) {
+        String structured = null;
+        List<String> unstructured = List.of();
+        if (tx.getRmtInf() != null) {
+            unstructured = tx.getRmtInf().getUstrd();
+            for (StructuredRemittanceInformation7 strd : tx.getRmtInf().getStrd()) {
+                structured = structured != null ? structured : reference(strd.getCdtrRefInf());
+            }
+        }
+        PartyIdentification32 party = null;
+        CashAccount16 account = null;
+        if (tx.getRltdPties() != null) {
+            party = credit ? tx.getRltdPties().getDbtr() : tx.getRltdPties().getCdtr();
+            account = credit ? tx.getRltdPties().getDbtrAcct() : tx.getRltdPties().getCdtrAcct();
+        }
+        return new Statement.Transaction(amount(tx.getAmtDtls()), endToEndId(tx.getRefs() == null ? null
+                : tx.getRefs().getEndToEndId()), structured, text(unstructured),
+                account == null ? null : CamtReader.iban(account.getId()), party == null ? null : party.getNm());
+    }
+
+    static List<Statement.Entry> v08(List<ReportEntry10> entries) {
+        List<Statement.Entry> read = new ArrayList<>();
+        for (ReportEntry10 entry : entries) {
+            boolean credit = entry.getCdtDbtInd() == CreditDebitCode.CRDT;
+            List<Statement.Transaction> transactions = new ArrayList<>();
+            for (EntryDetails9 details : entry.getNtryDtls()) {
+                details.getTxDtls().forEach(tx -> transactions.add(v08(tx, credit)));
+            }
+            String status = entry.getSts() == null ? null
+                    : entry.getSts().getCd() != null ? entry.getSts().getCd() : entry.getSts().getPrtry();
+            read.add(new Statement.Entry(CamtReader.cents(entry.getAmt()), credit, status, date(entry.getBookgDt()),
+                    date(entry.getValDt()), entry.getAcctSvcrRef(), Boolean.TRUE.equals(entry.isRvslInd()),
+                    entry.getAddtlNtryInf(), transactions));
+        }
+        return read;
+    }
+
+    private static Statement.Transaction v08(EntryTransaction10 tx, boolean credit) {
+        String structured = null;
+        List<String> unstructured = List.of();
+        if (tx.getRmtInf() != null) {
+            unstructured = tx.getRmtInf().getUstrd();
+            for (StructuredRemittanceInformation16 strd : tx.getRmtInf().getStrd()) {
+                structured = structured != null ? structured : reference(strd.getCdtrRefInf());
+            }
+        }
+        Party40Choice party = null;
+        CashAccount38 account = null;
+        if (tx.getRltdPties() != null) {
+            party = credit ? tx.getRltdPties().getDbtr() : tx.getRltdPties().getCdtr();
+            account = credit ? tx.getRltdPties().getDbtrAcct() : tx.getRltdPties().getCdtrAcct();
+        }
+        Long cents = tx.getAmt() != null ? Long.valueOf(CamtReader.cents(tx.getAmt())) : amount(tx.getAmtDtls());
+        return new Statement.Transaction(cents, endToEndId(tx.getRefs() == null ? null : tx.getRefs().getEndToEndId()),
+                structured, text(unstructured), account == null ? null : CamtReader.iban(account.getId()),
+                party == null || party.getPty() == null ? null : party.getPty().getNm());
+    }
+
+    private static Long amount(AmountAndCurrencyExchange3 details) {
+        if (details == null || details.getTxAmt() == null || details.getTxAmt().getAmt() == null) {
+            return null;
+        }
+        return CamtReader.cents(details.getTxAmt().getAmt());
+    }
+
+    private static String reference(CreditorReferenceInformation2 info) {
+        return info == null ? null : info.getRef();
+    }
+
+    private static String endToEndId(String value) {
+        return value == null || NOT_PROVIDED.equals(value) ? null : value;
+    }
+
+    /** Ustrd lines joined with a space (domain.md §9 rule 3); null when there are none. */
+    private static String text(List<String> lines) {
+        return lines == null || lines.isEmpty() ? null : String.join(" ", lines);
+    }
+
+    private static LocalDate date(DateAndDateTimeChoice choice) {
+        if (choice == null) {
+            return null;
+        }
+        return choice.getDt() != null ? choice.getDt() : choice.getDtTm() == null ? null : choice.getDtTm().toLocalDate();
+    }
+
+    private static LocalDate date(DateAndDateTime2Choice choice) {
+        if (choice == null) {
+            return null;
+        }
+        return choice.getDt() != null ? choice.getDt() : choice.getDtTm() == null ? null : choice.getDtTm().toLocalDate();
+    }
+}

@@ -1,0 +1,57 @@
+package nl.taxledger.service.bank;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import nl.taxledger.ledger.bank.KnownParties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The matching rules' questions over the command-side lookup tables, one round trip each; they join the booking's
+ * transaction, so a payment booked earlier in the same file is seen (rule 5). Rule 1 (our own collections) comes
+ * with the direct-debit runs of domain.md §10.
+ */
+@Component
+class JdbcKnownParties implements KnownParties {
+    private final JdbcTemplate jdbc;
+
+    JdbcKnownParties(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, Directed> assessmentsByReference(Collection<String> referencesUpper) {
+        Map<String, Directed> found = new LinkedHashMap<>();
+        if (referencesUpper.isEmpty()) {
+            return found;
+        }
+        jdbc.query("SELECT assessment_id, debtor_id, payment_reference FROM lookup_assessment"
+                        + " WHERE upper(payment_reference) = ANY (?)",
+                rs -> {
+                    String reference = rs.getString(3);
+                    found.put(reference.toUpperCase(Locale.ROOT), new Directed(rs.getString(1), rs.getString(2),
+                            reference));
+                }, (Object) referencesUpper.toArray(String[]::new));
+        return found;
+    }
+
+    @Override
+    public Set<String> debtorsAmong(Collection<String> tokensUpper) {
+        if (tokensUpper.isEmpty()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(jdbc.queryForList("SELECT debtor_id FROM lookup_debtor WHERE upper(debtor_id) = ANY (?)",
+                String.class, (Object) tokensUpper.toArray(String[]::new)));
+    }
+
+    @Override
+    public Set<String> debtorsOfIban(String iban) {
+        return new LinkedHashSet<>(jdbc.queryForList("SELECT DISTINCT h.debtor_id FROM counterparty_account c"
+                + " JOIN lookup_account_holder h ON h.account_ref = c.account_ref WHERE c.iban = ? LIMIT 2",
+                String.class, iban));
+    }
+}

@@ -1,0 +1,29 @@
+package nl.taxledger.ledger.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.serialization.Revision;
+
+/** One of the collector's own bank accounts (not a debtor's: no personal data). */
+@Revision("1")
+public record BankAccountRegistered(String iban, BankAccountPurpose purpose, String name, LocalDate bookingDate)
+        implements LedgerFact {
+
+    /** Takes effect on its booking date: a registration names no date of its own. */
+    @Override
+    public LocalDate effectiveDate() {
+        return bookingDate;
+    }
+
+    @Override
+    public Optional<String> debtor() {
+        return Optional.empty();
+    }
+
+    /** No money: the money is in the payments a statement of the account leads to. */
+    @Override
+    public List<PrincipalReceipt> principalReceipts() {
+        return List.of();
+    }
+}

@@ -1,0 +1,33 @@
+package nl.taxledger.ledger.bank;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the matching rules of domain.md §9 ask of the ledger. Tokens and references come upper-cased. */
+public interface KnownParties {
+    /**
+     * Rule 1 (domain.md §10): the collection of one of our own direct-debit runs with this EndToEndId. Until runs
+     * exist (pain.008) nothing is ours.
+     */
+    default Optional<Directed> collection(String endToEndId) {
+        return Optional.empty();
+    }
+
+    /** The assessments whose payment reference, upper-cased, is one of {@code referencesUpper}, by that key. */
+    Map<String, Directed> assessmentsByReference(Collection<String> referencesUpper);
+
+    /** The debtors (subject numbers, as stored) whose id, upper-cased, is one of {@code tokensUpper}. */
+    Set<String> debtorsAmong(Collection<String> tokensUpper);
+
+    /**
+     * The debtors this IBAN belongs to: a payment of theirs came from it (reversed and assigned ones too), or it
+     * is on one of their mandates or refunds. Two are as good as more: the caller only needs to know "exactly one".
+     */
+    Set<String> debtorsOfIban(String iban);
+
+    /** An assessment a payment is directed at, with its debtor and the reference that named it. */
+    record Directed(String assessmentId, String debtorId, String reference) {
+    }
+}

@@ -1,0 +1,84 @@
+package nl.taxledger.ledger.bank;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Books the transactions of one checked statement (domain.md §9): each booked credit transaction once, as one
+ * payment matched by {@link PaymentMatcher}; pending and informational entries reported, not booked; debits listed
+ * as unreconciled (returned collections and executed payouts are matched here once direct-debit runs and payouts
+ * exist: §9 "Debit transactions", §10).
+ */
+public final class StatementImporter {
+    private StatementImporter() {
+    }
+
+    /** Where the payments go. The service books each through the command path, in its own transaction. */
+    public interface Bookings {
+        /**
+         * Books {@code line} unless its key was booked before, deciding the match with {@code decide} at booking
+         * time (so a payment earlier in the same file counts for rule 5). Answers the booking, with
+         * {@code earlier} set and the match stored then when it was already booked.
+         */
+        Booking bookOnce(StatementLine line, Function<StatementLine, Match> decide);
+    }
+
+    public record Booking(Match match, boolean earlier) {
+    }
+
+    public enum Outcome {
+        /** A credit booked now as a payment. */
+        BOOKED,
+        /** A credit an earlier import booked: nothing booked twice. */
+        ALREADY_BOOKED,
+        /** An entry that is not BOOK (pending, informational): reported only. */
+        NOT_BOOKED,
+        /** A booked debit that is not (yet) one of ours: listed, never booked to a debtor. */
+        UNRECONCILED_DEBIT
+    }
+
+    /** One transaction in the answer. {@code match} is null for entries that are not credits booked. */
+    public record LineResult(StatementLine line, Outcome outcome, Match match) {
+    }
+
+    public static List<LineResult> run(Statement statement, KnownParties known, Bookings bookings) {
+        List<LineResult> results = new ArrayList<>();
+        Function<StatementLine, Match> decide = line -> PaymentMatcher.match(line.transaction(), known);
+        for (StatementLine line : statement.lines()) {
+            if (!line.booked()) {
+                results.add(new LineResult(line, Outcome.NOT_BOOKED, null));
+            } else if (!line.credit()) {
+                results.add(new LineResult(line, Outcome.UNRECONCILED_DEBIT, null));
+            } else {
+                Booking booking = bookings.bookOnce(line, decide);
+                results.add(new LineResult(line, booking.earlier() ? Outcome.ALREADY_BOOKED : Outcome.BOOKED,
+                        booking.match()));
+            }
+        }
+        return results;
+    }
+
+    /** The counts of the scenario format's {@code bankImport}: credit transactions only. */
+    public record Counts(int payments, int directed, int undirected, int suspense, int alreadyBooked) {
+        public static Counts of(List<LineResult> results) {
+            int payments = 0;
+            int directed = 0;
+            int suspense = 0;
+            int alreadyBooked = 0;
+            for (LineResult result : results) {
+                if (result.outcome() == Outcome.ALREADY_BOOKED) {
+                    alreadyBooked++;
+                } else if (result.outcome() == Outcome.BOOKED) {
+                    payments++;
+                    Match match = Optional.ofNullable(result.match()).orElseThrow(
+                            () -> new IllegalStateException("a booked payment without a match: " + result.line().key()));
+                    directed += match.directed() ? 1 : 0;
+                    suspense += match.inSuspense() ? 1 : 0;
+                }
+            }
+            return new Counts(payments, directed, payments - directed - suspense, suspense, alreadyBooked);
+        }
+    }
+}
