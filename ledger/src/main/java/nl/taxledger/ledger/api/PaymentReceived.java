@@ -2,7 +2,6 @@ package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Money in for a debtor, with its art. 7 allocation decided once by the command handler: first {@code negativeCreditSettledCents}, then {@code allocations}, and {@code creditCents} left as credit. {@code fromSuspense} marks money that was already in suspense (not new money). {@code counterpartyRef} points into the erasable register, never an IBAN. */
@@ -10,17 +9,8 @@ import org.axonframework.serialization.Revision;
 public record PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate,
                               String reference, String channel, String counterpartyRef, boolean fromSuspense,
                               long negativeCreditSettledCents, List<Allocation> allocations, long creditCents,
-                              LocalDate bookingDate) implements LedgerFact {
-
-    @Override
-    public LocalDate effectiveDate() {
-        return valueDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.of(debtorId);
-    }
+                              LocalDate bookingDate)
+        implements LedgerFact, OfDebtor, EffectiveOnValueDate {
 
     @Override
     public List<PrincipalReceipt> principalReceipts() {
