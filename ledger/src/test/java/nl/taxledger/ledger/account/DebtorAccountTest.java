@@ -10,7 +10,9 @@ import static nl.taxledger.ledger.testing.LedgerEvents.principal;
 import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import nl.taxledger.ledger.api.Allocation;
 import nl.taxledger.ledger.api.AssessmentReduced;
 import nl.taxledger.ledger.api.Component;
@@ -47,6 +49,15 @@ class DebtorAccountTest {
     private static ReceivePayment pay(String paymentId, long cents, String directedAssessmentId) {
         return new ReceivePayment("S1", paymentId, cents, BOOKED, directedAssessmentId, directedAssessmentId,
                 PaymentChannel.TRANSFER, null, BOOKED);
+    }
+
+    /** A13 of 100.00; P13 paid 150.00, the 50.00 credit was refunded; then {@code later}. */
+    private static Object[] p13PaidTooMuchAndItsCreditRefunded(Object... later) {
+        Object[] given = {imposed("S1", "A13", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
+                payment("P13").by("S1").ofCents(15000).valued(ISSUED.plusDays(10))
+                        .allocating(principal("A13", "L1", "P13", 10000)).leavingCreditCents(5000).received(),
+                new RefundPaid("S1", "R1", 5000, List.of(new PaymentAmount("P13", 5000)), ISSUED, "ref", ISSUED)};
+        return Stream.concat(Arrays.stream(given), Arrays.stream(later)).toArray();
     }
 
     @Test
@@ -119,10 +130,7 @@ class DebtorAccountTest {
 
     @Test
     void a_storno_of_refunded_money_makes_the_credit_negative() {
-        fixture.given(imposed("S1", "A13", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        payment("P13").by("S1").ofCents(15000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A13", "L1", "P13", 10000)).leavingCreditCents(5000).received(),
-                        new RefundPaid("S1", "R1", 5000, List.of(new PaymentAmount("P13", 5000)), ISSUED, "ref", ISSUED))
+        fixture.given(p13PaidTooMuchAndItsCreditRefunded())
                 .when(new ReversePayment("S1", "P13", day("2026-04-20"), "MD06", day("2026-04-20")))
                 .expectEvents(new PaymentReversed("S1", "P13", 15000, day("2026-04-20"), "MD06",
                         List.of(principal("A13", "L1", "P13", 10000)), 0, List.of(), 5000, day("2026-04-20")));
@@ -130,12 +138,8 @@ class DebtorAccountTest {
 
     @Test
     void negative_credit_is_settled_before_any_assessment_by_the_next_undirected_payment() {
-        fixture.given(imposed("S1", "A13", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        payment("P13").by("S1").ofCents(15000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A13", "L1", "P13", 10000)).leavingCreditCents(5000).received(),
-                        new RefundPaid("S1", "R1", 5000, List.of(new PaymentAmount("P13", 5000)), ISSUED, "ref", ISSUED),
-                        new PaymentReversed("S1", "P13", 15000, ISSUED, "MD06", List.of(principal("A13", "L1", "P13", 10000)), 0,
-                                List.of(), 5000, ISSUED))
+        fixture.given(p13PaidTooMuchAndItsCreditRefunded(new PaymentReversed("S1", "P13", 15000, ISSUED, "MD06",
+                        List.of(principal("A13", "L1", "P13", 10000)), 0, List.of(), 5000, ISSUED)))
                 .when(pay("P13b", 7000, null))
                 .expectEvents(new PaymentReceived("S1", "P13b", 7000, BOOKED, null, "TRANSFER", null, false, 5000,
                         List.of(principal("A13", "L1", "P13b", 2000)), 0, BOOKED));
