@@ -51,13 +51,26 @@ class DebtorAccountTest {
                 PaymentChannel.TRANSFER, null, BOOKED);
     }
 
+    private static Object[] concat(Object[] first, Object[] then) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(then)).toArray();
+    }
+
+    /** A12 of 100.00 paid in full: 60.00 by P12a, then 40.00 by P12b; then {@code later}. */
+    private static Object[] a12PaidByP12aAndThenP12b(Object... later) {
+        return concat(new Object[] {imposed("S1", "A12", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
+                payment("P12a").by("S1").ofCents(6000).valued(ISSUED.plusDays(10))
+                        .allocating(principal("A12", "L1", "P12a", 6000)).received(),
+                payment("P12b").by("S1").ofCents(4000).valued(ISSUED.plusDays(10))
+                        .allocating(principal("A12", "L1", "P12b", 4000)).received()}, later);
+    }
+
     /** A13 of 100.00; P13 paid 150.00, the 50.00 credit was refunded; then {@code later}. */
     private static Object[] p13PaidTooMuchAndItsCreditRefunded(Object... later) {
-        Object[] given = {imposed("S1", "A13", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
+        return concat(new Object[] {imposed("S1", "A13", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
                 payment("P13").by("S1").ofCents(15000).valued(ISSUED.plusDays(10))
                         .allocating(principal("A13", "L1", "P13", 10000)).leavingCreditCents(5000).received(),
-                new RefundPaid("S1", "R1", 5000, List.of(new PaymentAmount("P13", 5000)), ISSUED, "ref", ISSUED)};
-        return Stream.concat(Arrays.stream(given), Arrays.stream(later)).toArray();
+                new RefundPaid("S1", "R1", 5000, List.of(new PaymentAmount("P13", 5000)), ISSUED, "ref", ISSUED)},
+                later);
     }
 
     @Test
@@ -94,11 +107,7 @@ class DebtorAccountTest {
 
     @Test
     void a_reduction_above_the_open_principal_takes_the_excess_back_from_the_newest_payment_as_its_credit() {
-        fixture.given(imposed("S1", "A12", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        payment("P12a").by("S1").ofCents(6000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A12", "L1", "P12a", 6000)).received(),
-                        payment("P12b").by("S1").ofCents(4000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A12", "L1", "P12b", 4000)).received())
+        fixture.given(a12PaidByP12aAndThenP12b())
                 .when(new ReduceAssessment("S1", "A12", "L1", ReductionKind.VERMINDERING, 5000, day("2026-04-01"), null, day("2026-04-01")))
                 .expectEvents(new AssessmentReduced("S1", "A12", "L1", ReductionKind.VERMINDERING, 5000, 0, List.of(
                         principal("A12", "L1", "P12b", 4000), principal("A12", "L1", "P12a", 1000)),
@@ -116,13 +125,9 @@ class DebtorAccountTest {
 
     @Test
     void a_storno_reverses_what_the_payment_still_holds_wherever_it_now_is() {
-        fixture.given(imposed("S1", "A12", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        payment("P12a").by("S1").ofCents(6000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A12", "L1", "P12a", 6000)).received(),
-                        payment("P12b").by("S1").ofCents(4000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A12", "L1", "P12b", 4000)).received(),
-                        new AssessmentReduced("S1", "A12", "L1", ReductionKind.VERMINDERING, 5000, 0, List.of(
-                                principal("A12", "L1", "P12b", 4000), principal("A12", "L1", "P12a", 1000)), ISSUED, null, ISSUED))
+        fixture.given(a12PaidByP12aAndThenP12b(new AssessmentReduced("S1", "A12", "L1", ReductionKind.VERMINDERING,
+                        5000, 0, List.of(principal("A12", "L1", "P12b", 4000), principal("A12", "L1", "P12a", 1000)),
+                        ISSUED, null, ISSUED)))
                 .when(new ReversePayment("S1", "P12a", day("2026-04-03"), "MD06", day("2026-04-03")))
                 .expectEvents(new PaymentReversed("S1", "P12a", 6000, day("2026-04-03"), "MD06",
                         List.of(principal("A12", "L1", "P12a", 5000)), 1000, List.of(), 0, day("2026-04-03")));

@@ -55,12 +55,18 @@ class ParticipantRemittanceTest {
     }
 
 
+    /** Week to 5 April: 30.00 of OZB 2026 received, 0.5% (0.15) withheld as reserve, 29.85 paid. */
+    private static final RemittanceIssued FIRST_WEEK_PAID = issued("2026-03-30", "2026-04-05",
+            List.of(new RemittanceLine("OZB", 2026, 3000, 0, 15, 15, 0)), 3000, 15, 0, 0, 2985, 0);
+    /** Week to 12 April: those 30.00 taken back (withholding -0.15); nothing paid, 29.85 carried forward. */
+    private static final RemittanceIssued SECOND_WEEK_SHORT = issued("2026-04-06", "2026-04-12",
+            List.of(new RemittanceLine("OZB", 2026, -3000, 15, 0, -15, 0)), -3000, -15, 0, 0, 0, 2985);
+
     @Test
     void a_weekly_remittance_pays_the_receipts_less_half_a_percent_reserve() {
         fixture.given(registered(RemittanceSchedule.WEEKLY))
                 .when(issue("2026-04-05", ozb(2026, 3000)))
-                .expectEvents(issued("2026-03-30", "2026-04-05", List.of(new RemittanceLine("OZB", 2026, 3000, 0, 15, 15, 0)),
-                        3000, 15, 0, 0, 2985, 0));
+                .expectEvents(FIRST_WEEK_PAID);
     }
 
     @Test
@@ -111,20 +117,16 @@ class ParticipantRemittanceTest {
     @Test
     void a_negative_remittance_pays_nothing_and_carries_the_shortfall_forward() {
         fixture.given(registered(RemittanceSchedule.WEEKLY),
-                        issued("2026-03-30", "2026-04-05", List.of(new RemittanceLine("OZB", 2026, 3000, 0, 15, 15, 0)),
-                                3000, 15, 0, 0, 2985, 0))
+                        FIRST_WEEK_PAID)
                 .when(issue("2026-04-12", ozb(2026, 0)))
-                .expectEvents(issued("2026-04-06", "2026-04-12", List.of(new RemittanceLine("OZB", 2026, -3000, 15, 0, -15, 0)),
-                        -3000, -15, 0, 0, 0, 2985));
+                .expectEvents(SECOND_WEEK_SHORT);
     }
 
     @Test
     void a_shortfall_carried_forward_is_deducted_from_the_next_remittance() {
         fixture.given(registered(RemittanceSchedule.WEEKLY),
-                        issued("2026-03-30", "2026-04-05", List.of(new RemittanceLine("OZB", 2026, 3000, 0, 15, 15, 0)),
-                                3000, 15, 0, 0, 2985, 0),
-                        issued("2026-04-06", "2026-04-12", List.of(new RemittanceLine("OZB", 2026, -3000, 15, 0, -15, 0)),
-                                -3000, -15, 0, 0, 0, 2985))
+                        FIRST_WEEK_PAID,
+                        SECOND_WEEK_SHORT)
                 .when(issue("2026-04-19", ozb(2026, 6000)))
                 .expectEvents(issued("2026-04-13", "2026-04-19", List.of(new RemittanceLine("OZB", 2026, 6000, 0, 30, 30, 0)),
                         6000, 30, 0, 2985, 2985, 0));
