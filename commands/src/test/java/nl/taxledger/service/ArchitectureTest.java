@@ -5,20 +5,17 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import nl.taxledger.ledger.testing.ModuleArchitecture;
 import org.junit.jupiter.api.Test;
 
 /** The REST layer parses and hands over; the decisions are the ledger's. */
 class ArchitectureTest {
-    private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("nl.taxledger.service");
+    private static final JavaClasses MAIN_CLASSES = ModuleArchitecture.mainClassesOf("nl.taxledger.service");
 
     /**
      * The parts of the ledger a request may be parsed into: the contract ({@code ledger.api}), {@code ledger.money},
@@ -38,9 +35,6 @@ class ArchitectureTest {
             .that().resideInAPackage("nl.taxledger.service.commandapi..")
             .should().dependOnClassesThat(are(LEDGER_INTERNALS));
 
-    private static final ArchRule NO_CYCLES_BETWEEN_THE_SERVICE_PACKAGES =
-            slices().matching("nl.taxledger.service.(*)..").should().beFreeOfCycles();
-
     @Test
     void the_command_api_uses_only_the_ledger_api() {
         THE_COMMAND_API_USES_ONLY_THE_LEDGER_API.check(MAIN_CLASSES);
@@ -48,6 +42,6 @@ class ArchitectureTest {
 
     @Test
     void no_cycles_between_the_service_packages() {
-        NO_CYCLES_BETWEEN_THE_SERVICE_PACKAGES.check(MAIN_CLASSES);
+        ModuleArchitecture.assertNoCyclesBetweenThePackagesOf("nl.taxledger.service", MAIN_CLASSES);
     }
 }

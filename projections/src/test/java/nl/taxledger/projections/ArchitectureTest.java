@@ -4,19 +4,16 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import nl.taxledger.ledger.testing.ModuleArchitecture;
 import org.junit.jupiter.api.Test;
 
 /** Projections add up facts; they never re-run a business rule. */
 class ArchitectureTest {
-    private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("nl.taxledger.projections");
+    private static final JavaClasses MAIN_CLASSES = ModuleArchitecture.mainClassesOf("nl.taxledger.projections");
 
     /**
      * Of the ledger, projections see only the contract ({@code ledger.api}: commands, events, value types) and
@@ -29,9 +26,6 @@ class ArchitectureTest {
                     .and(DescribedPredicate.not(resideInAnyPackage("nl.taxledger.ledger.api..", "nl.taxledger.ledger.money..")))
                     .as("ledger classes outside ledger.api and ledger.money")));
 
-    private static final ArchRule NO_CYCLES_BETWEEN_THE_PROJECTION_PACKAGES =
-            slices().matching("nl.taxledger.projections.(*)..").should().beFreeOfCycles();
-
     @Test
     void projections_use_only_the_ledger_api_and_money() {
         PROJECTIONS_USE_ONLY_THE_LEDGER_API_AND_MONEY.check(MAIN_CLASSES);
@@ -39,6 +33,6 @@ class ArchitectureTest {
 
     @Test
     void no_cycles_between_the_projection_packages() {
-        NO_CYCLES_BETWEEN_THE_PROJECTION_PACKAGES.check(MAIN_CLASSES);
+        ModuleArchitecture.assertNoCyclesBetweenThePackagesOf("nl.taxledger.projections", MAIN_CLASSES);
     }
 }

@@ -30,17 +30,13 @@ class AggregateCacheServiceTest {
     @Autowired
     Environment environment;
 
-    private CommandOutcome submit(String type, String json) {
-        return ledger.submit(type, json);
-    }
-
     /** Participant GEM-{key}, debtor S-{key} with assessment A-{key} of 100.00, committed. */
     private void givenAnAssessmentOf100(String key) {
         ledger.today(LocalDate.of(2026, 3, 2));
-        submit("RegisterParticipant", """
+        ledger.submit("RegisterParticipant", """
                 {"commandId":"%1$s-reg","participantId":"GEM-%1$s","name":"Gemeente %1$s","iban":"NL91ABNA0417164300"}"""
                 .formatted(key));
-        submit("ImposeAssessment", """
+        ledger.submit("ImposeAssessment", """
                 {"commandId":"%1$s-imp","assessmentId":"A-%1$s","debtorId":"S-%1$s","issueDate":"2026-02-27","dueDate":"2026-04-30",
                  "lines":[{"lineId":"L1","participantId":"GEM-%1$s","taxType":"OZB","taxYear":2026,"amount":"100.00"}]}"""
                 .formatted(key));
@@ -52,11 +48,11 @@ class AggregateCacheServiceTest {
 
         // the unit of work commits (and Axon caches the account), then the surrounding transaction fails
         transaction.executeWithoutResult(status -> {
-            submit("ReceivePayment", """
+            ledger.submit("ReceivePayment", """
                     {"commandId":"ac-pay-lost","paymentId":"P-AC-1","amount":"30.00","reference":"A-AC","valueDate":"2026-03-02"}""");
             status.setRollbackOnly();
         });
-        CommandOutcome paid = submit("ReceivePayment", """
+        CommandOutcome paid = ledger.submit("ReceivePayment", """
                 {"commandId":"ac-pay","paymentId":"P-AC-2","amount":"100.00","reference":"A-AC","valueDate":"2026-03-02"}""");
 
         assertThat(paid.result().path("creditCents").asLong()).as("nothing of the lost payment is left as debt paid")
@@ -76,7 +72,7 @@ class AggregateCacheServiceTest {
                 "UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
                 + " '\"amountCents\":10000', '\"amountCents\":5000'), 'UTF8') WHERE aggregateidentifier = 'S-AC2'");
 
-        CommandOutcome paid = submit("ReceivePayment", """
+        CommandOutcome paid = ledger.submit("ReceivePayment", """
                 {"commandId":"ac2-pay","paymentId":"P-AC2-1","amount":"100.00","reference":"A-AC2","valueDate":"2026-03-02"}""");
 
         assertThat(paid.result().path("creditCents").asLong()).as("decided on the cached 100.00, not the edited 50.00")

@@ -10,6 +10,7 @@ import java.util.Map;
 import nl.taxledger.ledger.account.AccountSnapshot;
 import nl.taxledger.ledger.account.DebtorAccount;
 import nl.taxledger.ledger.api.Component;
+import nl.taxledger.projections.ProjectionTables;
 import nl.taxledger.projections.balance.DebtorAccountQuery;
 import nl.taxledger.projections.reconciliation.ReconciliationQuery;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -31,12 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = "ledger.test.own-ledger=rebuild")
 class ProjectionRebuildTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Map<String, List<String>> TABLES_BY_GROUP = Map.of(
-            "debtor-balances", List.of("balance_debtor", "balance_assessment", "balance_line", "balance_cost_item",
-                    "balance_interest_item", "balance_payment"),
-            "reconciliation", List.of("reconciliation_line", "reconciliation_movement"),
-            "suspense", List.of("suspense_item"),
-            "debtor-history", List.of("history_fact"));
+    private static final Map<String, List<String>> TABLES_BY_GROUP = ProjectionTables.BY_PROCESSING_GROUP;
     private static final String[] HISTORY = {
         "{'type':'RegisterParticipant','commandId':'r1','participantId':'GEM-A','name':'A','iban':'NL91ABNA0417164300'}",
         "{'type':'RegisterParticipant','commandId':'r2','participantId':'WS-R','name':'R','iban':'NL69INGB0123456789'}",

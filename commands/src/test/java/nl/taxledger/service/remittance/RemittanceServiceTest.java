@@ -27,23 +27,19 @@ class RemittanceServiceTest {
     @Autowired
     RemittanceQuery query;
 
-    private CommandOutcome send(String type, String json) {
-        return ledger.submit(type, json);
-    }
-
     /** A participant registered on Monday 30 March 2026 with one OZB 2026 assessment of 500.00, 100.00 paid on 1 April. */
     private void participantWithAPayment(String id) {
         ledger.today(LocalDate.of(2026, 3, 30));
-        send("RegisterParticipant", """
+        ledger.submit("RegisterParticipant", """
                 {"commandId":"reg-%1$s","participantId":"%1$s","name":"Gemeente %1$s","iban":"NL91ABNA0417164300",
                  "schedule":"WEEKLY","reserveRate":"0.005","reserveYears":4}""".formatted(id));
-        send("ImposeAssessment", """
+        ledger.submit("ImposeAssessment", """
                 {"commandId":"imp-%1$s","assessmentId":"A-%1$s","debtorId":"S-%1$s","issueDate":"2026-02-27","dueDate":"2026-04-30",
                  "lines":[{"lineId":"L1","participantId":"%1$s","taxType":"OZB","taxYear":2026,"amount":"300.00"},
                           {"lineId":"L2","participantId":"%1$s","taxType":"RIOOLHEFFING","taxYear":2026,"amount":"200.00"}]}"""
                 .formatted(id));
         ledger.today(LocalDate.of(2026, 4, 1));
-        send("ReceivePayment", """
+        ledger.submit("ReceivePayment", """
                 {"commandId":"pay-%1$s","paymentId":"P-%1$s","amount":"100.00","reference":"A-%1$s","valueDate":"2026-04-01"}"""
                 .formatted(id));
     }
@@ -69,7 +65,7 @@ class RemittanceServiceTest {
         scheduler.issueDue();
 
         assertThat(scheduler.issueDue()).doesNotContain("auto-remittance:REM-T:2026-04-05");
-        CommandOutcome again = send("IssueRemittance", """
+        CommandOutcome again = ledger.submit("IssueRemittance", """
                 {"commandId":"auto-remittance:REM-T:2026-04-05","participantId":"REM-T","periodEnd":"2026-04-05"}""");
         assertThat(again.replayed()).isTrue();
     }
@@ -77,7 +73,7 @@ class RemittanceServiceTest {
     @Test
     void after_a_policy_change_to_quarterly_the_scheduler_pays_on_the_quarters_last_day() {
         participantWithAPayment("REM-Q");
-        send("ChangeRemittancePolicy", """
+        ledger.submit("ChangeRemittancePolicy", """
                 {"commandId":"pol-REM-Q","participantId":"REM-Q","schedule":"QUARTERLY","reserveRate":"0.005","reserveYears":4,
                  "effectiveFrom":"2026-04-01"}""");
         ledger.today(LocalDate.of(2026, 7, 1));
@@ -94,14 +90,14 @@ class RemittanceServiceTest {
     void a_receipt_booked_late_rolls_into_the_next_remittance() {
         participantWithAPayment("REM-L");
         ledger.today(LocalDate.of(2026, 4, 6));
-        send("IssueRemittance", """
+        ledger.submit("IssueRemittance", """
                 {"commandId":"rem-REM-L-1","participantId":"REM-L","periodEnd":"2026-04-05"}""");
-        send("ReceivePayment", """
+        ledger.submit("ReceivePayment", """
                 {"commandId":"pay-REM-L-2","paymentId":"P-REM-L-2","amount":"50.00","reference":"A-REM-L","valueDate":"2026-04-03",
                  "bookingDate":"2026-04-03"}""");
         ledger.today(LocalDate.of(2026, 4, 13));
 
-        send("IssueRemittance", """
+        ledger.submit("IssueRemittance", """
                 {"commandId":"rem-REM-L-2","participantId":"REM-L","periodEnd":"2026-04-12"}""");
 
         assertThat(query.find("REM-L", LocalDate.of(2026, 4, 5)).orElseThrow().receiptsCents()).isEqualTo(10_000);
@@ -112,7 +108,7 @@ class RemittanceServiceTest {
     void the_statement_the_credit_transfer_and_the_weekly_report_download_over_rest() throws Exception {
         participantWithAPayment("REM-R");
         ledger.today(LocalDate.of(2026, 4, 6));
-        send("IssueRemittance", """
+        ledger.submit("IssueRemittance", """
                 {"commandId":"rem-REM-R","participantId":"REM-R","periodEnd":"2026-04-05"}""");
         RestClient http = ledger.httpAs("accountant", Role.ACCOUNTANT);
 

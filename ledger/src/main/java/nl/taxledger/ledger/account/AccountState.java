@@ -1,6 +1,6 @@
 package nl.taxledger.ledger.account;
 
-import static nl.taxledger.ledger.api.LedgerRejection.check;
+import static nl.taxledger.ledger.api.LedgerRejection.found;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,15 +67,13 @@ final class AccountState {
     }
 
     Assessment assessment(String assessmentId) {
-        Assessment assessment = assessments.get(assessmentId);
-        check(assessment != null, ErrorCode.UNKNOWN_ASSESSMENT, "no assessment " + assessmentId + " for this debtor");
-        return assessment;
+        return found(assessments.get(assessmentId), ErrorCode.UNKNOWN_ASSESSMENT,
+                "no assessment " + assessmentId + " for this debtor");
     }
 
     ClaimItem line(String assessmentId, String lineId) {
-        ClaimItem line = assessment(assessmentId).item(Component.PRINCIPAL, lineId);
-        check(line != null, ErrorCode.UNKNOWN_LINE, "no line " + lineId + " on assessment " + assessmentId);
-        return line;
+        return found(assessment(assessmentId).item(Component.PRINCIPAL, lineId), ErrorCode.UNKNOWN_LINE,
+                "no line " + lineId + " on assessment " + assessmentId);
     }
 
     boolean hasPayment(String paymentId) {
@@ -83,9 +81,7 @@ final class AccountState {
     }
 
     Payment payment(String paymentId) {
-        Payment payment = payments.get(paymentId);
-        check(payment != null, ErrorCode.UNKNOWN_PAYMENT, "no payment " + paymentId + " for this debtor");
-        return payment;
+        return found(payments.get(paymentId), ErrorCode.UNKNOWN_PAYMENT, "no payment " + paymentId + " for this debtor");
     }
 
     long paymentOrder(String paymentId) {

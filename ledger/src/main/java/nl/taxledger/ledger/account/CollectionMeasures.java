@@ -1,6 +1,7 @@
 package nl.taxledger.ledger.account;
 
 import static nl.taxledger.ledger.api.LedgerRejection.check;
+import static nl.taxledger.ledger.api.LedgerRejection.found;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
@@ -200,8 +201,8 @@ final class CollectionMeasures {
     }
 
     private Arrangement activeArrangement(String arrangementId) {
-        Arrangement arrangement = arrangements.get(arrangementId);
-        check(arrangement != null, ErrorCode.UNKNOWN_ITEM, "no arrangement " + arrangementId);
+        Arrangement arrangement = found(arrangements.get(arrangementId), ErrorCode.UNKNOWN_ITEM,
+                "no arrangement " + arrangementId);
         check(arrangement.active, ErrorCode.INVALID_STATE, "arrangement " + arrangementId + " has ended");
         return arrangement;
     }
@@ -262,8 +263,7 @@ final class CollectionMeasures {
     }
 
     private Mandate activeMandate(String mandateId) {
-        Mandate mandate = mandates.get(mandateId);
-        check(mandate != null, ErrorCode.UNKNOWN_ITEM, "no mandate " + mandateId);
+        Mandate mandate = found(mandates.get(mandateId), ErrorCode.UNKNOWN_ITEM, "no mandate " + mandateId);
         check(mandate.active, ErrorCode.INVALID_STATE, "mandate " + mandateId + " has ended");
         return mandate;
     }

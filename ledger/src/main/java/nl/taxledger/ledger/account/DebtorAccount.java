@@ -206,8 +206,7 @@ public class DebtorAccount {
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         check(!measures.moratoriumActiveOn(command.date()), ErrorCode.SET_OFF_BLOCKED_BY_MORATORIUM,
                 "no set-off during a moratorium");
-        check(command.amountCents() <= state.credit.positiveCents(), ErrorCode.INSUFFICIENT_CREDIT,
-                "credit " + state.credit.balanceCents() + " does not cover " + command.amountCents());
+        checkCreditCovers(command.amountCents());
         if (command.directedAssessmentId() != null) {
             state.assessment(command.directedAssessmentId());
         }
@@ -224,13 +223,17 @@ public class DebtorAccount {
     @CommandHandler
     public RefundPaid handle(PayRefund command) {
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
-        check(command.amountCents() <= state.credit.positiveCents(), ErrorCode.INSUFFICIENT_CREDIT,
-                "credit " + state.credit.balanceCents() + " does not cover " + command.amountCents());
+        checkCreditCovers(command.amountCents());
         List<PaymentAmount> spent = state.credit.spendNewestFirst(command.amountCents(), state::paymentOrder, null);
         RefundPaid event = new RefundPaid(debtorId, command.refundId(), command.amountCents(), spent, command.valueDate(),
                 command.accountRef(), command.bookingDate());
         apply(event);
         return event;
+    }
+
+    private void checkCreditCovers(long amountCents) {
+        check(amountCents <= state.credit.positiveCents(), ErrorCode.INSUFFICIENT_CREDIT,
+                "credit " + state.credit.balanceCents() + " does not cover " + amountCents);
     }
 
     // ---- amounts off without money -----------------------------------------------------------

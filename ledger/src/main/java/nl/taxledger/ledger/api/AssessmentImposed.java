@@ -2,7 +2,6 @@ package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -13,7 +12,8 @@ import org.axonframework.serialization.Revision;
 @Revision("2")
 public record AssessmentImposed(String debtorId, String assessmentId, LocalDate issueDate, LocalDate dueDate,
                                 String paymentReference, List<LineSpec> lines, LocalDate bookingDate,
-                                AssessmentKind kind, String belongsToAssessmentId) implements LedgerFact {
+                                AssessmentKind kind, String belongsToAssessmentId)
+        implements LedgerFact, OfDebtor, NoPrincipalReceipts {
     public AssessmentImposed {
         kind = kind == null ? AssessmentKind.AANSLAG : kind;
     }
@@ -28,15 +28,5 @@ public record AssessmentImposed(String debtorId, String assessmentId, LocalDate 
     @Override
     public LocalDate effectiveDate() {
         return issueDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.of(debtorId);
-    }
-
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
     }
 }

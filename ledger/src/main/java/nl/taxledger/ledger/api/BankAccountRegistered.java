@@ -8,22 +8,6 @@ import org.axonframework.serialization.Revision;
 /** One of the collector's own bank accounts (not a debtor's: no personal data). */
 @Revision("1")
 public record BankAccountRegistered(String iban, BankAccountPurpose purpose, String name, LocalDate bookingDate)
-        implements LedgerFact {
-
-    /** Takes effect on its booking date: a registration names no date of its own. */
-    @Override
-    public LocalDate effectiveDate() {
-        return bookingDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.empty();
-    }
-
-    /** No money: the money is in the payments a statement of the account leads to. */
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
-    }
+        implements LedgerFact, OfNoDebtor, NoPrincipalReceipts, EffectiveOnBookingDate {
+    // takes effect on its booking date: a registration names no date of its own; no money of its own either
 }

@@ -13,7 +13,8 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record BankStatementRecorded(String iban, String statementId, LocalDate statementDate, Long electronicSequence,
                                     long openingCents, long closingCents, Long previousClosingCents, String gapReason,
-                                    LocalDate bookingDate) implements LedgerFact {
+                                    LocalDate bookingDate)
+        implements LedgerFact, OfNoDebtor, NoPrincipalReceipts {
 
     /** A statement takes effect on the date the bank drew it up. */
     @Override
@@ -21,14 +22,5 @@ public record BankStatementRecorded(String iban, String statementId, LocalDate s
         return statementDate;
     }
 
-    @Override
-    public Optional<String> debtor() {
-        return Optional.empty();
-    }
-
-    /** No money of its own: its credit transactions are booked as payment facts of their own. */
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
-    }
+    // no money of its own: its credit transactions are booked as payment facts of their own (NoPrincipalReceipts)
 }

@@ -2,27 +2,12 @@ package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** A cost item withdrawn: its open part is cancelled and what was paid on it became credit of those payments. */
 @Revision("1")
 public record CostsCancelled(String debtorId, String assessmentId, String costId, long openCancelledCents,
                              List<Allocation> takenBack, LocalDate decisionDate, String reason,
-                             LocalDate bookingDate) implements LedgerFact {
-
-    @Override
-    public LocalDate effectiveDate() {
-        return decisionDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.of(debtorId);
-    }
-
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
-    }
+                             LocalDate bookingDate)
+        implements LedgerFact, OfDebtor, NoPrincipalReceipts, EffectiveOnDecisionDate {
 }

@@ -1,8 +1,6 @@
 package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -13,7 +11,8 @@ import org.axonframework.serialization.Revision;
 @Revision("2")
 public record DirectDebitCollectionFailed(String debtorId, String mandateId, LocalDate collectionDate,
                                           String reasonCode, int consecutiveFailures, LocalDate bookingDate,
-                                          String endToEndId) implements LedgerFact {
+                                          String endToEndId)
+        implements LedgerFact, OfDebtor, NoPrincipalReceipts {
     /** A failure that does not name its transaction. */
     public DirectDebitCollectionFailed(String debtorId, String mandateId, LocalDate collectionDate, String reasonCode,
                                        int consecutiveFailures, LocalDate bookingDate) {
@@ -23,15 +22,5 @@ public record DirectDebitCollectionFailed(String debtorId, String mandateId, Loc
     @Override
     public LocalDate effectiveDate() {
         return collectionDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.of(debtorId);
-    }
-
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
     }
 }

@@ -1,27 +1,11 @@
 package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** A mandate ended: by request, or after 3 consecutive failed collections (art. 8 reglement). */
 @Revision("1")
 public record DirectDebitMandateEnded(String debtorId, String mandateId, String reason, LocalDate date,
-                                      LocalDate bookingDate) implements LedgerFact {
-
-    @Override
-    public LocalDate effectiveDate() {
-        return date;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.of(debtorId);
-    }
-
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
-    }
+                                      LocalDate bookingDate)
+        implements LedgerFact, OfDebtor, NoPrincipalReceipts, EffectiveOnDate {
 }

@@ -9,6 +9,12 @@ import java.util.Optional;
  * The interface is sealed and each answer is an abstract method, so a new fact does not compile until it answers
  * all of them: no reader keeps its own table of fact types (docs/design.md, "Facts classify themselves").
  * <p>
+ * An answer that many facts share is written once, as a default in a sealed sub-interface that reads a record
+ * component: {@link OfDebtor} or {@link OfNoDebtor}; {@link NoPrincipalReceipts}; {@link EffectiveOnValueDate},
+ * {@link EffectiveOnDecisionDate}, {@link EffectiveOnDate} or {@link EffectiveOnBookingDate}. A fact lists itself
+ * here and in the permits of each sub-interface it implements, and writes by hand only the answers that are its
+ * own (an assessment's issue date, a payment's receipts). Only the records listed here are facts.
+ * <p>
  * The methods are named without {@code get}/{@code is}, so the event serializer does not store them as
  * properties: the stored JSON of a fact is its record components and nothing else.
  */
@@ -19,7 +25,10 @@ public sealed interface LedgerFact permits AssessmentImposed, AssessmentReduced,
         PaymentArrangementAgreed, PaymentArrangementEnded, PaymentArrangementTermMissed, PaymentReceived,
         PaymentReversed, PaymentUnmatched, PeriodClosed, RefundPaid, RemissionGranted, RemittanceIssued,
         RemittancePolicyChanged, UncollectibleReinstated, UnmatchedPaymentAssigned, UnmatchedPaymentReversed,
-        WrittenOffAsUncollectible {
+        WrittenOffAsUncollectible,
+        // the answers several facts share, each given once (a fact above also implements the ones that hold for it)
+        OfDebtor, OfNoDebtor, NoPrincipalReceipts,
+        EffectiveOnValueDate, EffectiveOnDecisionDate, EffectiveOnDate, EffectiveOnBookingDate {
 
     /** The administrative day the fact was processed (domain.md §2); remittance periods are cut by it. */
     LocalDate bookingDate();

@@ -29,4 +29,10 @@ public final class LedgerRejection extends RuntimeException {
             throw new LedgerRejection(code, message);
         }
     }
+
+    /** The item a command names, as looked up; refused with {@code code} when there is none. */
+    public static <T> T found(T itemOrNull, ErrorCode code, String message) {
+        check(itemOrNull != null, code, message);
+        return itemOrNull;
+    }
 }

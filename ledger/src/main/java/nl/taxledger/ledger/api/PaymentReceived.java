@@ -2,7 +2,6 @@ package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Money in for a debtor, with its art. 7 allocation decided once by the command handler: first {@code negativeCreditSettledCents}, then {@code allocations}, and {@code creditCents} left as credit. {@code fromSuspense} marks money that was already in suspense (not new money). {@code counterpartyRef} points into the erasable register, never an IBAN. */
@@ -11,7 +10,8 @@ import org.axonframework.serialization.Revision;
 public record PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate,
                               String reference, String channel, String counterpartyRef, boolean fromSuspense,
                               long negativeCreditSettledCents, List<Allocation> allocations, long creditCents,
-                              LocalDate bookingDate, MatchedBy matchedBy) implements LedgerFact {
+                              LocalDate bookingDate, MatchedBy matchedBy)
+        implements LedgerFact, OfDebtor, EffectiveOnValueDate {
 
     /** Without a matching rule: typed-in payments, assignments from suspense, and every revision-1 event. */
     public PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate, String reference,
@@ -20,16 +20,6 @@ public record PaymentReceived(String debtorId, String paymentId, long amountCent
                            LocalDate bookingDate) {
         this(debtorId, paymentId, amountCents, valueDate, reference, channel, counterpartyRef, fromSuspense,
                 negativeCreditSettledCents, allocations, creditCents, bookingDate, null);
-    }
-
-    @Override
-    public LocalDate effectiveDate() {
-        return valueDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.of(debtorId);
     }
 
     @Override

@@ -2,7 +2,6 @@ package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Storno: the exact reversal of what the payment still held ({@code takenBack} off items, {@code ownCreditTakenCents} of its own credit); the rest of its amount came from the debtor's other credit, newest first, and what was still missing made the credit negative. */
@@ -10,17 +9,8 @@ import org.axonframework.serialization.Revision;
 public record PaymentReversed(String debtorId, String paymentId, long amountCents, LocalDate valueDate,
                               String reasonCode, List<Allocation> takenBack, long ownCreditTakenCents,
                               List<PaymentAmount> otherCreditTaken, long negativeCreditAddedCents,
-                              LocalDate bookingDate) implements LedgerFact {
-
-    @Override
-    public LocalDate effectiveDate() {
-        return valueDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.of(debtorId);
-    }
+                              LocalDate bookingDate)
+        implements LedgerFact, OfDebtor, EffectiveOnValueDate {
 
     @Override
     public List<PrincipalReceipt> principalReceipts() {

@@ -1,8 +1,6 @@
 package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** Money that matches no debtor, held in suspense (tussenrekening). */
@@ -10,26 +8,11 @@ import org.axonframework.serialization.Revision;
 @Revision("2")
 public record PaymentUnmatched(String paymentId, long amountCents, LocalDate valueDate, String reference,
                                String channel, String counterpartyRef, LocalDate bookingDate, MatchedBy matchedBy)
-        implements LedgerFact {
+        implements LedgerFact, OfNoDebtor, NoPrincipalReceipts, EffectiveOnValueDate {
 
     /** Without a matching rule: typed-in payments and every revision-1 event. */
     public PaymentUnmatched(String paymentId, long amountCents, LocalDate valueDate, String reference, String channel,
                             String counterpartyRef, LocalDate bookingDate) {
         this(paymentId, amountCents, valueDate, reference, channel, counterpartyRef, bookingDate, null);
-    }
-
-    @Override
-    public LocalDate effectiveDate() {
-        return valueDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
     }
 }

@@ -1,31 +1,15 @@
 package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
  * The books are closed through {@code through} (inclusive): bookings dated on or before it are refused
  * with {@code PERIOD_CLOSED}. Reports "as known at" a date on or after the close stay as they were,
- * because no later fact can carry a booking date inside the closed period.
+ * because no later fact can carry a booking date inside the closed period. Takes effect on its booking date:
+ * {@code through} says which days are closed, not when the closing was.
  */
 @Revision("1")
-public record PeriodClosed(String ledgerId, LocalDate through, LocalDate bookingDate) implements LedgerFact {
-
-    /** Takes effect on its booking date: {@code through} says which days are closed, not when the closing was. */
-    @Override
-    public LocalDate effectiveDate() {
-        return bookingDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
-    }
+public record PeriodClosed(String ledgerId, LocalDate through, LocalDate bookingDate)
+        implements LedgerFact, OfNoDebtor, NoPrincipalReceipts, EffectiveOnBookingDate {
 }

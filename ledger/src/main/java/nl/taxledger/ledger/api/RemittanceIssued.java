@@ -2,7 +2,6 @@ package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -16,20 +15,11 @@ import org.axonframework.serialization.Revision;
 public record RemittanceIssued(String participantId, LocalDate periodStart, LocalDate periodEnd,
                                List<RemittanceLine> lines, long receiptsCents, long reserveWithheldCents,
                                long reserveReleasedCents, long carriedForwardInCents, long amountCents,
-                               long carriedForwardOutCents, LocalDate bookingDate) implements LedgerFact {
+                               long carriedForwardOutCents, LocalDate bookingDate)
+        implements LedgerFact, OfNoDebtor, NoPrincipalReceipts {
 
     @Override
     public LocalDate effectiveDate() {
         return periodEnd;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
     }
 }

@@ -22,6 +22,8 @@ import nl.taxledger.ledger.api.ReceivePayment;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A bestuurlijke boete under deferral is settled after the assessment it belongs to (domain.md §4, Leidraad 4.5).
@@ -34,8 +36,7 @@ class AdministrativeFineTest {
             List.of(line("L1", "GEM-A", "OZB", 100_00)), ISSUED);
     private static final AssessmentImposed FINE = new AssessmentImposed("S1", "B1", ISSUED, ISSUED.plusMonths(1), "B1",
             List.of(line("L1", "GEM-A", "OZB", 50_00)), ISSUED, AssessmentKind.BESTUURLIJKE_BOETE, "A1");
-    private static final DeferralGranted FINE_DEFERRED = new DeferralGranted("S1", "D1", DeferralKind.OBJECTION, "B1",
-            day("2026-03-01"), day("2026-12-31"), day("2026-03-01"));
+    private static final DeferralGranted FINE_DEFERRED = deferral("B1", day("2026-03-01"));
 
     private AggregateTestFixture<DebtorAccount> fixture;
 
@@ -54,30 +55,43 @@ class AdministrativeFineTest {
                 List.of(allocations), 0, PAID);
     }
 
+    /** 120.00 paid: the whole 100.00 of tax assessment A1 first, the 20.00 left to its fine B1. */
+    private static PaymentReceived assessmentBeforeFine(String directedAssessmentId) {
+        return received(120_00, directedAssessmentId, principal("A1", "L1", "P1", 100_00),
+                principal("B1", "L1", "P1", 20_00));
+    }
+
+    /** 120.00 paid oldest first: the whole 50.00 of fine B1 (due a month earlier), the 70.00 left to A1. */
+    private static PaymentReceived oldestFirst() {
+        return received(120_00, null, principal("B1", "L1", "P1", 50_00), principal("A1", "L1", "P1", 70_00));
+    }
+
+    private static DeferralGranted deferral(String assessmentId, LocalDate from) {
+        return new DeferralGranted("S1", "D1", DeferralKind.OBJECTION, assessmentId, from, day("2026-12-31"),
+                day("2026-03-01"));
+    }
+
+    /** Imposes a 50.00 assessment of the given kind, belonging to {@code belongsToAssessmentId}. */
+    private static ImposeAssessment impose(String assessmentId, AssessmentKind kind, String belongsToAssessmentId) {
+        return new ImposeAssessment("S1", assessmentId, ISSUED, ISSUED.plusMonths(1), assessmentId,
+                List.of(line("L1", "GEM-A", "OZB", 50_00)), ISSUED, kind, belongsToAssessmentId);
+    }
+
     @Test
     void an_undirected_payment_settles_the_assessment_before_its_deferred_fine_and_the_surplus_goes_to_the_fine() {
-        fixture.given(TAX, FINE, FINE_DEFERRED)
-                .when(pay(120_00, null))
-                .expectEvents(received(120_00, null, principal("A1", "L1", "P1", 100_00),
-                        principal("B1", "L1", "P1", 20_00)));
+        fixture.given(TAX, FINE, FINE_DEFERRED).when(pay(120_00, null)).expectEvents(assessmentBeforeFine(null));
     }
 
     @Test
     void without_a_deferral_the_fine_is_settled_oldest_first_like_any_assessment() {
-        fixture.given(TAX, FINE)
-                .when(pay(120_00, null))
-                .expectEvents(received(120_00, null, principal("B1", "L1", "P1", 50_00),
-                        principal("A1", "L1", "P1", 70_00)));
+        fixture.given(TAX, FINE).when(pay(120_00, null)).expectEvents(oldestFirst());
     }
 
     @Test
     void a_deferral_counts_on_the_value_date_of_the_payment() {
-        DeferralGranted fromApril = new DeferralGranted("S1", "D1", DeferralKind.OBJECTION, "B1", day("2026-04-01"),
-                day("2026-12-31"), day("2026-03-01"));
-        fixture.given(TAX, FINE, fromApril)
+        fixture.given(TAX, FINE, deferral("B1", day("2026-04-01")))
                 .when(pay(120_00, null))
-                .expectEvents(received(120_00, null, principal("B1", "L1", "P1", 50_00),
-                        principal("A1", "L1", "P1", 70_00)));
+                .expectEvents(oldestFirst());
     }
 
     @Test
@@ -85,65 +99,38 @@ class AdministrativeFineTest {
         fixture.given(TAX, FINE, FINE_DEFERRED, new DeferralEnded("S1", "D1", day("2026-03-05"), "bezwaar afgewezen",
                         day("2026-03-05")))
                 .when(pay(120_00, null))
-                .expectEvents(received(120_00, null, principal("B1", "L1", "P1", 50_00),
-                        principal("A1", "L1", "P1", 70_00)));
+                .expectEvents(oldestFirst());
     }
 
     @Test
     void a_deferral_of_all_the_debtors_debts_covers_the_fine_too() {
-        DeferralGranted debtorWide = new DeferralGranted("S1", "D1", DeferralKind.OBJECTION, null, day("2026-03-01"),
-                day("2026-12-31"), day("2026-03-01"));
-        fixture.given(TAX, FINE, debtorWide)
+        fixture.given(TAX, FINE, deferral(null, day("2026-03-01")))
                 .when(pay(120_00, null))
-                .expectEvents(received(120_00, null, principal("A1", "L1", "P1", 100_00),
-                        principal("B1", "L1", "P1", 20_00)));
+                .expectEvents(assessmentBeforeFine(null));
     }
 
     @Test
     void a_payment_directed_at_the_fine_under_deferral_settles_the_assessment_it_belongs_to_first() {
-        fixture.given(TAX, FINE, FINE_DEFERRED)
-                .when(pay(120_00, "B1"))
-                .expectEvents(received(120_00, "B1", principal("A1", "L1", "P1", 100_00),
-                        principal("B1", "L1", "P1", 20_00)));
+        fixture.given(TAX, FINE, FINE_DEFERRED).when(pay(120_00, "B1")).expectEvents(assessmentBeforeFine("B1"));
     }
 
-    @Test
-    void a_fine_names_the_assessment_it_belongs_to() {
-        fixture.given(TAX)
-                .when(new ImposeAssessment("S1", "B1", ISSUED, ISSUED.plusMonths(1), "B1",
-                        List.of(line("L1", "GEM-A", "OZB", 50_00)), ISSUED, AssessmentKind.BESTUURLIJKE_BOETE, null))
-                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
-    }
-
-    @Test
-    void a_fine_belongs_to_an_assessment_of_the_same_debtor() {
-        fixture.given(TAX)
-                .when(new ImposeAssessment("S1", "B1", ISSUED, ISSUED.plusMonths(1), "B1",
-                        List.of(line("L1", "GEM-A", "OZB", 50_00)), ISSUED, AssessmentKind.BESTUURLIJKE_BOETE, "A9"))
-                .expectException(rejectedWith(ErrorCode.UNKNOWN_ASSESSMENT));
-    }
-
-    @Test
-    void a_fine_belongs_to_a_tax_assessment_not_to_another_fine() {
+    /** Given tax assessment A1 and its fine B1, a new assessment naming what it belongs to is checked. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a fine names the assessment it belongs to              | B2 | BESTUURLIJKE_BOETE |    | VALIDATION_FAILED
+            a fine belongs to an assessment of the same debtor     | B2 | BESTUURLIJKE_BOETE | A9 | UNKNOWN_ASSESSMENT
+            a fine belongs to a tax assessment not to another fine | B2 | BESTUURLIJKE_BOETE | B1 | VALIDATION_FAILED
+            a tax assessment belongs to no other assessment        | A2 | AANSLAG            | A1 | VALIDATION_FAILED
+            """)
+    void what_an_assessment_belongs_to_is_checked(String rule, String assessmentId, AssessmentKind kind,
+            String belongsToAssessmentId, ErrorCode refusal) {
         fixture.given(TAX, FINE)
-                .when(new ImposeAssessment("S1", "B2", ISSUED, ISSUED.plusMonths(1), "B2",
-                        List.of(line("L1", "GEM-A", "OZB", 50_00)), ISSUED, AssessmentKind.BESTUURLIJKE_BOETE, "B1"))
-                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
-    }
-
-    @Test
-    void a_tax_assessment_belongs_to_no_other_assessment() {
-        fixture.given(TAX)
-                .when(new ImposeAssessment("S1", "A2", ISSUED, ISSUED.plusMonths(1), "A2",
-                        List.of(line("L1", "GEM-A", "OZB", 50_00)), ISSUED, AssessmentKind.AANSLAG, "A1"))
-                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(impose(assessmentId, kind, belongsToAssessmentId))
+                .expectException(rejectedWith(refusal));
     }
 
     @Test
     void the_fact_of_a_fine_records_its_kind_and_the_assessment_it_belongs_to() {
-        fixture.given(TAX)
-                .when(new ImposeAssessment("S1", "B1", ISSUED, ISSUED.plusMonths(1), "B1",
-                        List.of(line("L1", "GEM-A", "OZB", 50_00)), ISSUED, AssessmentKind.BESTUURLIJKE_BOETE, "A1"))
-                .expectEvents(FINE);
+        fixture.given(TAX).when(impose("B1", AssessmentKind.BESTUURLIJKE_BOETE, "A1")).expectEvents(FINE);
     }
 }

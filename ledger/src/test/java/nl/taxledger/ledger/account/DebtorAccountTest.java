@@ -10,7 +10,9 @@ import static nl.taxledger.ledger.testing.LedgerEvents.principal;
 import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import nl.taxledger.ledger.api.Allocation;
 import nl.taxledger.ledger.api.AssessmentReduced;
 import nl.taxledger.ledger.api.Component;
@@ -49,6 +51,28 @@ class DebtorAccountTest {
                 PaymentChannel.TRANSFER, null, BOOKED);
     }
 
+    private static Object[] concat(Object[] first, Object[] then) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(then)).toArray();
+    }
+
+    /** A12 of 100.00 paid in full: 60.00 by P12a, then 40.00 by P12b; then {@code later}. */
+    private static Object[] a12PaidByP12aAndThenP12b(Object... later) {
+        return concat(new Object[] {imposed("S1", "A12", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
+                payment("P12a").by("S1").ofCents(6000).valued(ISSUED.plusDays(10))
+                        .allocating(principal("A12", "L1", "P12a", 6000)).received(),
+                payment("P12b").by("S1").ofCents(4000).valued(ISSUED.plusDays(10))
+                        .allocating(principal("A12", "L1", "P12b", 4000)).received()}, later);
+    }
+
+    /** A13 of 100.00; P13 paid 150.00, the 50.00 credit was refunded; then {@code later}. */
+    private static Object[] p13PaidTooMuchAndItsCreditRefunded(Object... later) {
+        return concat(new Object[] {imposed("S1", "A13", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
+                payment("P13").by("S1").ofCents(15000).valued(ISSUED.plusDays(10))
+                        .allocating(principal("A13", "L1", "P13", 10000)).leavingCreditCents(5000).received(),
+                new RefundPaid("S1", "R1", 5000, List.of(new PaymentAmount("P13", 5000)), ISSUED, "ref", ISSUED)},
+                later);
+    }
+
     @Test
     void a_directed_payment_settles_costs_then_interest_then_principal_pro_rata() {
         fixture.given(imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 30000), line("L2", "GEM-A", "RIOOLHEFFING", 20000)),
@@ -83,11 +107,7 @@ class DebtorAccountTest {
 
     @Test
     void a_reduction_above_the_open_principal_takes_the_excess_back_from_the_newest_payment_as_its_credit() {
-        fixture.given(imposed("S1", "A12", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        payment("P12a").by("S1").ofCents(6000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A12", "L1", "P12a", 6000)).received(),
-                        payment("P12b").by("S1").ofCents(4000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A12", "L1", "P12b", 4000)).received())
+        fixture.given(a12PaidByP12aAndThenP12b())
                 .when(new ReduceAssessment("S1", "A12", "L1", ReductionKind.VERMINDERING, 5000, day("2026-04-01"), null, day("2026-04-01")))
                 .expectEvents(new AssessmentReduced("S1", "A12", "L1", ReductionKind.VERMINDERING, 5000, 0, List.of(
                         principal("A12", "L1", "P12b", 4000), principal("A12", "L1", "P12a", 1000)),
@@ -105,13 +125,9 @@ class DebtorAccountTest {
 
     @Test
     void a_storno_reverses_what_the_payment_still_holds_wherever_it_now_is() {
-        fixture.given(imposed("S1", "A12", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        payment("P12a").by("S1").ofCents(6000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A12", "L1", "P12a", 6000)).received(),
-                        payment("P12b").by("S1").ofCents(4000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A12", "L1", "P12b", 4000)).received(),
-                        new AssessmentReduced("S1", "A12", "L1", ReductionKind.VERMINDERING, 5000, 0, List.of(
-                                principal("A12", "L1", "P12b", 4000), principal("A12", "L1", "P12a", 1000)), ISSUED, null, ISSUED))
+        fixture.given(a12PaidByP12aAndThenP12b(new AssessmentReduced("S1", "A12", "L1", ReductionKind.VERMINDERING,
+                        5000, 0, List.of(principal("A12", "L1", "P12b", 4000), principal("A12", "L1", "P12a", 1000)),
+                        ISSUED, null, ISSUED)))
                 .when(new ReversePayment("S1", "P12a", day("2026-04-03"), "MD06", day("2026-04-03")))
                 .expectEvents(new PaymentReversed("S1", "P12a", 6000, day("2026-04-03"), "MD06",
                         List.of(principal("A12", "L1", "P12a", 5000)), 1000, List.of(), 0, day("2026-04-03")));
@@ -119,10 +135,7 @@ class DebtorAccountTest {
 
     @Test
     void a_storno_of_refunded_money_makes_the_credit_negative() {
-        fixture.given(imposed("S1", "A13", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        payment("P13").by("S1").ofCents(15000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A13", "L1", "P13", 10000)).leavingCreditCents(5000).received(),
-                        new RefundPaid("S1", "R1", 5000, List.of(new PaymentAmount("P13", 5000)), ISSUED, "ref", ISSUED))
+        fixture.given(p13PaidTooMuchAndItsCreditRefunded())
                 .when(new ReversePayment("S1", "P13", day("2026-04-20"), "MD06", day("2026-04-20")))
                 .expectEvents(new PaymentReversed("S1", "P13", 15000, day("2026-04-20"), "MD06",
                         List.of(principal("A13", "L1", "P13", 10000)), 0, List.of(), 5000, day("2026-04-20")));
@@ -130,12 +143,8 @@ class DebtorAccountTest {
 
     @Test
     void negative_credit_is_settled_before_any_assessment_by_the_next_undirected_payment() {
-        fixture.given(imposed("S1", "A13", ISSUED, line("L1", "GEM-A", "OZB", 10000)),
-                        payment("P13").by("S1").ofCents(15000).valued(ISSUED.plusDays(10))
-                                .allocating(principal("A13", "L1", "P13", 10000)).leavingCreditCents(5000).received(),
-                        new RefundPaid("S1", "R1", 5000, List.of(new PaymentAmount("P13", 5000)), ISSUED, "ref", ISSUED),
-                        new PaymentReversed("S1", "P13", 15000, ISSUED, "MD06", List.of(principal("A13", "L1", "P13", 10000)), 0,
-                                List.of(), 5000, ISSUED))
+        fixture.given(p13PaidTooMuchAndItsCreditRefunded(new PaymentReversed("S1", "P13", 15000, ISSUED, "MD06",
+                        List.of(principal("A13", "L1", "P13", 10000)), 0, List.of(), 5000, ISSUED)))
                 .when(pay("P13b", 7000, null))
                 .expectEvents(new PaymentReceived("S1", "P13b", 7000, BOOKED, null, "TRANSFER", null, false, 5000,
                         List.of(principal("A13", "L1", "P13b", 2000)), 0, BOOKED));

@@ -37,11 +37,25 @@ class DirectDebitStrikesTest {
         fixture = new AggregateTestFixture<>(DebtorAccount.class);
     }
 
+    /** Assessment A1 of 100.00 and mandate M1 for it, signed on the issue day. */
+    private static Object[] mandate(Object... then) {
+        return with(new Object[] {imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
+                new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED)}, then);
+    }
+
     private static Object[] mandateWithTwoFailures() {
-        return new Object[] {imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
-                new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED),
-                new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH),
-                new DirectDebitCollectionFailed("S1", "M1", APRIL, "AM04", 2, APRIL)};
+        return mandate(failed(MARCH, 1, MARCH), failed(APRIL, 2, APRIL));
+    }
+
+    /** Collection under M1 of {@code collectionDate} failed (AM04), the {@code consecutive}th failure in a row. */
+    private static DirectDebitCollectionFailed failed(LocalDate collectionDate, int consecutive, LocalDate booked) {
+        return new DirectDebitCollectionFailed("S1", "M1", collectionDate, "AM04", consecutive, booked);
+    }
+
+    /** The third failure in a row, on {@code collectionDate}: recorded, and M1 ends with it. */
+    private static Object[] thirdFailureEndsTheMandate(LocalDate collectionDate, String reasonCode) {
+        return new Object[] {new DirectDebitCollectionFailed("S1", "M1", collectionDate, reasonCode, 3, BOOKED),
+                new DirectDebitMandateEnded("S1", "M1", "THREE_CONSECUTIVE_FAILURES", collectionDate, BOOKED)};
     }
 
     private static PaymentReceived collected(String paymentId, LocalDate valueDate, String channel) {
@@ -67,8 +81,7 @@ class DirectDebitStrikesTest {
     void a_direct_debit_payment_of_an_earlier_collection_date_does_not_wipe_later_failures() {
         fixture.given(with(mandateWithTwoFailures(), collected("P1", day("2026-02-27"), "DIRECT_DEBIT")))
                 .when(new RecordDirectDebitFailure("S1", "M1", MAY, "AM04", BOOKED))
-                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", MAY, "AM04", 3, BOOKED),
-                        new DirectDebitMandateEnded("S1", "M1", "THREE_CONSECUTIVE_FAILURES", MAY, BOOKED));
+                .expectEvents(thirdFailureEndsTheMandate(MAY, "AM04"));
     }
 
     @Test
@@ -76,42 +89,33 @@ class DirectDebitStrikesTest {
         fixture.given(with(mandateWithTwoFailures(), new DirectDebitMandateRegistered("S1", "M2", "ref2", APRIL, APRIL),
                         collected("P1", MAY, "DIRECT_DEBIT")))
                 .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
-                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", JUNE, "AM04", 3, BOOKED),
-                        new DirectDebitMandateEnded("S1", "M1", "THREE_CONSECUTIVE_FAILURES", JUNE, BOOKED));
+                .expectEvents(thirdFailureEndsTheMandate(JUNE, "AM04"));
     }
 
     @Test
     void a_collected_term_after_the_failures_starts_the_count_again() {
         fixture.given(with(mandateWithTwoFailures(), collected("P1", MAY, "DIRECT_DEBIT")))
                 .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
-                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", JUNE, "AM04", 1, BOOKED));
+                .expectEvents(failed(JUNE, 1, BOOKED));
     }
 
     @Test
     void a_transfer_is_no_collection_and_does_not_reset_the_count() {
         fixture.given(with(mandateWithTwoFailures(), collected("P1", MAY, "TRANSFER")))
                 .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
-                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", JUNE, "AM04", 3, BOOKED),
-                        new DirectDebitMandateEnded("S1", "M1", "THREE_CONSECUTIVE_FAILURES", JUNE, BOOKED));
+                .expectEvents(thirdFailureEndsTheMandate(JUNE, "AM04"));
     }
 
     @Test
     void a_late_return_of_a_collected_term_counts_where_its_date_falls() {
-        fixture.given(imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
-                        new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED),
-                        new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH),
-                        collected("P1", APRIL, "DIRECT_DEBIT"),
-                        new DirectDebitCollectionFailed("S1", "M1", MAY, "AM04", 1, MAY))
+        fixture.given(mandate(failed(MARCH, 1, MARCH), collected("P1", APRIL, "DIRECT_DEBIT"), failed(MAY, 1, MAY)))
                 .when(new RecordDirectDebitFailure("S1", "M1", APRIL, "MD06", BOOKED))
-                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", APRIL, "MD06", 3, BOOKED),
-                        new DirectDebitMandateEnded("S1", "M1", "THREE_CONSECUTIVE_FAILURES", APRIL, BOOKED));
+                .expectEvents(thirdFailureEndsTheMandate(APRIL, "MD06"));
     }
 
     @Test
     void the_same_end_to_end_id_reported_twice_is_refused() {
-        fixture.given(imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
-                        new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED),
-                        new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH, "DD20260331-1"))
+        fixture.given(mandate(new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH, "DD20260331-1")))
                 .when(new RecordDirectDebitFailure("S1", "M1", MARCH, "MD06", BOOKED, "DD20260331-1"))
                 .expectException(rejectedWith(ErrorCode.DUPLICATE_ITEM))
                 .expectNoEvents();
@@ -119,10 +123,8 @@ class DirectDebitStrikesTest {
 
     @Test
     void two_failed_transactions_of_one_collection_date_are_one_failed_date() {
-        fixture.given(imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
-                        new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED),
-                        new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH, "DD20260331-1"),
-                        new DirectDebitCollectionFailed("S1", "M1", APRIL, "AM04", 2, APRIL, "DD20260430-1"))
+        fixture.given(mandate(new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH, "DD20260331-1"),
+                        new DirectDebitCollectionFailed("S1", "M1", APRIL, "AM04", 2, APRIL, "DD20260430-1")))
                 .when(new RecordDirectDebitFailure("S1", "M1", APRIL, "AM04", BOOKED, "DD20260430-2"))
                 .expectEvents(new DirectDebitCollectionFailed("S1", "M1", APRIL, "AM04", 2, BOOKED, "DD20260430-2"));
     }

@@ -13,6 +13,8 @@ import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.PaymentUnmatched;
 import nl.taxledger.ledger.api.UnmatchedPaymentAssigned;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Scenario 10 (reference-date replay): assessment A11 of 500.00 issued 2026-02-27; payment P11a
@@ -44,26 +46,21 @@ class AsOfFoldTest {
         return fold;
     }
 
-    @Test
-    void as_reported_on_the_reference_date_a_payment_booked_later_does_not_count() {
-        ReconciliationCell cell = fold(DEC_31, DEC_31, scenario10()).reconciliation("GEM-A", "OZB", 2026).orElseThrow();
-        assertThat(cell.receivedCents()).isZero();
-        assertThat(cell.outstandingCents()).isEqualTo(500_00);
-    }
+    /** GEM-A's OZB 2026 cell of scenario 10: 500.00 imposed throughout; what counts as received follows the dates. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            as reported on the reference date: P11a booked later does not count | 2026-12-31 | 2026-12-31 | 0 | 50000
+            as known now: P11a valued before the reference date counts     | 2026-12-31 |            | 20000 | 30000
+            without dates every fact counts                                |            |            | 30000 | 20000
+            """)
+    void what_the_reconciliation_counts_follows_the_reference_and_knowledge_dates(String rule, LocalDate asOf,
+            LocalDate knownAt, long receivedCents, long outstandingCents) {
+        ReconciliationCell cell = fold(asOf, knownAt, scenario10()).reconciliation("GEM-A", "OZB", 2026)
+                .orElseThrow();
 
-    @Test
-    void as_known_now_a_payment_valued_before_the_reference_date_counts_even_if_booked_after_it() {
-        ReconciliationCell cell = fold(DEC_31, null, scenario10()).reconciliation("GEM-A", "OZB", 2026).orElseThrow();
         assertThat(cell.imposedCents()).isEqualTo(500_00);
-        assertThat(cell.receivedCents()).isEqualTo(200_00);
-        assertThat(cell.outstandingCents()).isEqualTo(300_00);
-    }
-
-    @Test
-    void without_dates_every_fact_counts() {
-        ReconciliationCell cell = fold(null, null, scenario10()).reconciliation("GEM-A", "OZB", 2026).orElseThrow();
-        assertThat(cell.receivedCents()).isEqualTo(300_00);
-        assertThat(cell.outstandingCents()).isEqualTo(200_00);
+        assertThat(cell.receivedCents()).isEqualTo(receivedCents);
+        assertThat(cell.outstandingCents()).isEqualTo(outstandingCents);
     }
 
     @Test

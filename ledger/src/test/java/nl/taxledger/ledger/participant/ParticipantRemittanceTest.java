@@ -17,6 +17,9 @@ import nl.taxledger.ledger.api.RemittanceSchedule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The remittance rules of domain.md §5 on the Participant aggregate, one rule per test. */
 class ParticipantRemittanceTest {
@@ -52,19 +55,18 @@ class ParticipantRemittanceTest {
     }
 
 
+    /** Week to 5 April: 30.00 of OZB 2026 received, 0.5% (0.15) withheld as reserve, 29.85 paid. */
+    private static final RemittanceIssued FIRST_WEEK_PAID = issued("2026-03-30", "2026-04-05",
+            List.of(new RemittanceLine("OZB", 2026, 3000, 0, 15, 15, 0)), 3000, 15, 0, 0, 2985, 0);
+    /** Week to 12 April: those 30.00 taken back (withholding -0.15); nothing paid, 29.85 carried forward. */
+    private static final RemittanceIssued SECOND_WEEK_SHORT = issued("2026-04-06", "2026-04-12",
+            List.of(new RemittanceLine("OZB", 2026, -3000, 15, 0, -15, 0)), -3000, -15, 0, 0, 0, 2985);
+
     @Test
     void a_weekly_remittance_pays_the_receipts_less_half_a_percent_reserve() {
         fixture.given(registered(RemittanceSchedule.WEEKLY))
                 .when(issue("2026-04-05", ozb(2026, 3000)))
-                .expectEvents(issued("2026-03-30", "2026-04-05", List.of(new RemittanceLine("OZB", 2026, 3000, 0, 15, 15, 0)),
-                        3000, 15, 0, 0, 2985, 0));
-    }
-
-    @Test
-    void a_weekly_period_end_that_is_not_a_sunday_is_refused() {
-        fixture.given(registered(RemittanceSchedule.WEEKLY))
-                .when(issue("2026-04-22", ozb(2026, 3000)))
-                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .expectEvents(FIRST_WEEK_PAID);
     }
 
     @Test
@@ -82,25 +84,21 @@ class ParticipantRemittanceTest {
                         100_000, 500, 0, 0, 99_500, 0));
     }
 
-    @Test
-    void a_quarterly_participant_is_not_paid_on_a_sunday_inside_the_quarter() {
-        fixture.given(registered(RemittanceSchedule.QUARTERLY))
-                .when(issue("2026-06-28", ozb(2026, 100_000)))
+    /** A weekly period ends on a Sunday, a quarterly one on the last day of a quarter (a Sunday inside it is not). */
+    @ParameterizedTest(name = "{0} ending {1}")
+    @CsvSource({"WEEKLY, 2026-04-22", "QUARTERLY, 2026-06-28"})
+    void a_period_end_off_the_schedule_is_refused(RemittanceSchedule schedule, String periodEnd) {
+        fixture.given(registered(schedule))
+                .when(issue(periodEnd, ozb(2026, 3000)))
                 .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
-    @Test
-    void a_period_already_issued_is_refused() {
+    /** The week to 5 April is asked for after the one ending {@code lastIssuedEnd} was issued: the same or a later one. */
+    @ParameterizedTest(name = "last issued period ending {0}")
+    @ValueSource(strings = {"2026-04-05", "2026-04-12"})
+    void a_period_already_issued_or_ending_before_the_last_issued_one_is_refused(String lastIssuedEnd) {
         fixture.given(registered(RemittanceSchedule.WEEKLY),
-                        issued("2026-03-30", "2026-04-05", List.of(), 0, 0, 0, 0, 0, 0))
-                .when(issue("2026-04-05"))
-                .expectException(rejectedWith(ErrorCode.REMITTANCE_ALREADY_ISSUED));
-    }
-
-    @Test
-    void a_period_ending_before_the_last_issued_one_is_refused() {
-        fixture.given(registered(RemittanceSchedule.WEEKLY),
-                        issued("2026-03-30", "2026-04-12", List.of(), 0, 0, 0, 0, 0, 0))
+                        issued("2026-03-30", lastIssuedEnd, List.of(), 0, 0, 0, 0, 0, 0))
                 .when(issue("2026-04-05"))
                 .expectException(rejectedWith(ErrorCode.REMITTANCE_ALREADY_ISSUED));
     }
@@ -119,20 +117,16 @@ class ParticipantRemittanceTest {
     @Test
     void a_negative_remittance_pays_nothing_and_carries_the_shortfall_forward() {
         fixture.given(registered(RemittanceSchedule.WEEKLY),
-                        issued("2026-03-30", "2026-04-05", List.of(new RemittanceLine("OZB", 2026, 3000, 0, 15, 15, 0)),
-                                3000, 15, 0, 0, 2985, 0))
+                        FIRST_WEEK_PAID)
                 .when(issue("2026-04-12", ozb(2026, 0)))
-                .expectEvents(issued("2026-04-06", "2026-04-12", List.of(new RemittanceLine("OZB", 2026, -3000, 15, 0, -15, 0)),
-                        -3000, -15, 0, 0, 0, 2985));
+                .expectEvents(SECOND_WEEK_SHORT);
     }
 
     @Test
     void a_shortfall_carried_forward_is_deducted_from_the_next_remittance() {
         fixture.given(registered(RemittanceSchedule.WEEKLY),
-                        issued("2026-03-30", "2026-04-05", List.of(new RemittanceLine("OZB", 2026, 3000, 0, 15, 15, 0)),
-                                3000, 15, 0, 0, 2985, 0),
-                        issued("2026-04-06", "2026-04-12", List.of(new RemittanceLine("OZB", 2026, -3000, 15, 0, -15, 0)),
-                                -3000, -15, 0, 0, 0, 2985))
+                        FIRST_WEEK_PAID,
+                        SECOND_WEEK_SHORT)
                 .when(issue("2026-04-19", ozb(2026, 6000)))
                 .expectEvents(issued("2026-04-13", "2026-04-19", List.of(new RemittanceLine("OZB", 2026, 6000, 0, 30, 30, 0)),
                         6000, 30, 0, 2985, 2985, 0));

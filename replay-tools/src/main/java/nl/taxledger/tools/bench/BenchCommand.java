@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,11 +23,23 @@ import tools.jackson.databind.json.JsonMapper;
         description = "Benchmark the ledger on a synthetic tax cooperation against raw PostgreSQL (see docs/bench.md)")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--debtors", defaultValue = "100000", description = "debtors of the cooperation (default ${DEFAULT-VALUE})")
-    int debtors;
+    /** The synthetic cooperation, the same options for the benchmark and for {@code bench generate}. */
+    static final class CooperationOptions {
+        @Option(names = "--debtors", defaultValue = "100000",
+                description = "debtors of the cooperation (default ${DEFAULT-VALUE})")
+        int debtors;
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed; same seed, same commands (default ${DEFAULT-VALUE})")
-    long seed;
+        @Option(names = "--seed", defaultValue = "1",
+                description = "random seed; same seed, same commands (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--direct-debit-share", defaultValue = "0.25",
+                description = "share of debtors paying by direct debit (default ${DEFAULT-VALUE})")
+        double directDebitShare;
+    }
+
+    @Mixin
+    CooperationOptions cooperation;
 
     @Option(names = "--threads", defaultValue = "4", description = "client threads on the command path (default ${DEFAULT-VALUE})")
     int threads;
@@ -40,9 +53,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reads-per-second", defaultValue = "200", description = "steady read load on the payment days (default ${DEFAULT-VALUE})")
     int readsPerSecond;
 
-    @Option(names = "--direct-debit-share", defaultValue = "0.25", description = "share of debtors paying by direct debit (default ${DEFAULT-VALUE})")
-    double directDebitShare;
-
     @Option(names = "--durable", defaultValue = "true", negatable = true, fallbackValue = "true",
             description = "PostgreSQL with synchronous_commit, fsync and full_page_writes on, as the service's own data"
                     + " directory runs; --no-durable uses zonky's throw-away settings (default ${DEFAULT-VALUE})")
@@ -53,9 +63,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int imports = importAssessments != null ? importAssessments : (int) Math.min(Integer.MAX_VALUE / 2, 5L * debtors);
-        Bench.Options options = new Bench.Options(debtors, seed, threads, imports, importClients, readsPerSecond, directDebitShare,
-                durable);
+        int imports = importAssessments != null ? importAssessments
+                : (int) Math.min(Integer.MAX_VALUE / 2, 5L * cooperation.debtors);
+        Bench.Options options = new Bench.Options(cooperation.debtors, cooperation.seed, threads, imports, importClients,
+                readsPerSecond, cooperation.directDebitShare, durable);
         Bench.Result result = new Bench(options, System.err).run();
         String report = report(options, result);
         System.out.print(report);
@@ -86,24 +97,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write the synthetic cooperation's commands as scenario NDJSON")
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--debtors", defaultValue = "100000", description = "debtors (default ${DEFAULT-VALUE})")
-        int debtors;
-
-        @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-        long seed;
+        @Mixin
+        CooperationOptions options;
 
         @Option(names = "--import-assessments", defaultValue = "0", description = "also the import run's assessments (default ${DEFAULT-VALUE})")
         int importAssessments;
-
-        @Option(names = "--direct-debit-share", defaultValue = "0.25", description = "share paying by direct debit (default ${DEFAULT-VALUE})")
-        double directDebitShare;
 
         @Option(names = "--out", required = true, description = "the NDJSON file to write")
         Path out;
 
         @Override
         public Integer call() throws IOException {
-            Cooperation cooperation = new Cooperation(seed, debtors, directDebitShare);
+            Cooperation cooperation = new Cooperation(options.seed, options.debtors, options.directDebitShare);
             JsonMapper json = JsonMapper.builder().build();
             long lines = 0;
             try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import nl.taxledger.projections.ProjectionTables;
 import nl.taxledger.projections.reconciliation.ReconciliationQuery;
 import nl.taxledger.service.LedgerApplication;
 import nl.taxledger.service.clock.LedgerClock;
@@ -42,12 +43,7 @@ class ScaleOutTest {
     private static final String INSTANCE_B = "instance-b";
     /** A stays off segment 1 this long, so B (its own JVM, started and idle by then) claims it. */
     private static final Duration RELEASE_TO_B = Duration.ofSeconds(20);
-    private static final Map<String, List<String>> TABLES_BY_GROUP = Map.of(
-            "debtor-balances", List.of("balance_debtor", "balance_assessment", "balance_line", "balance_cost_item",
-                    "balance_interest_item", "balance_payment"),
-            "reconciliation", List.of("reconciliation_line", "reconciliation_movement"),
-            "suspense", List.of("suspense_item"),
-            "debtor-history", List.of("history_fact"));
+    private static final Map<String, List<String>> TABLES_BY_GROUP = ProjectionTables.BY_PROCESSING_GROUP;
 
     @Test
     void twoInstancesSplitTheSegmentsAndEveryEventIsAppliedExactlyOnceWhenOneIsKilledMidBatch() throws Exception {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,17 @@ class PublicScenariosTest {
         return new ScenarioRunner(ServiceLedger.on(postgres), new PrintStream(output, true, StandardCharsets.UTF_8)).runAll(files);
     }
 
+    /** Runs a copy of one public scenario, its text changed by {@code change} (which must change something). */
+    private static ScenarioRunner.Tally runChangedCopy(Path dir, String scenario, UnaryOperator<String> change,
+            ByteArrayOutputStream output) throws IOException {
+        String original = Files.readString(SCENARIOS.resolve(scenario));
+        String changedText = change.apply(original);
+        assertThat(changedText).as("the changed copy").isNotEqualTo(original);
+        Path changed = dir.resolve(scenario.substring(0, 2) + "-changed.ndjson");
+        Files.writeString(changed, changedText);
+        return run(List.of(changed), output);
+    }
+
     @Test
     void every_public_scenario_passes() throws IOException {
         List<Path> files;
@@ -61,12 +73,10 @@ class PublicScenariosTest {
 
     @Test
     void a_copy_with_one_expectation_changed_fails_with_expected_and_actual(@TempDir Path dir) throws IOException {
-        String original = Files.readString(SCENARIOS.resolve("01-art7-directed-payment.ndjson"));
-        Path changed = dir.resolve("01-changed.ndjson");
-        Files.writeString(changed, original.replaceFirst("\"principal\": \"400.00\"", "\"principal\": \"399.99\""));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        ScenarioRunner.Tally tally = run(List.of(changed), output);
+        ScenarioRunner.Tally tally = runChangedCopy(dir, "01-art7-directed-payment.ndjson",
+                text -> text.replaceFirst("\"principal\": \"400.00\"", "\"principal\": \"399.99\""), output);
 
         assertThat(tally.failed()).isEqualTo(1);
         assertThat(output.toString(StandardCharsets.UTF_8))
@@ -76,12 +86,11 @@ class PublicScenariosTest {
 
     @Test
     void a_command_refused_with_another_code_than_expected_is_a_failure(@TempDir Path dir) throws IOException {
-        String original = Files.readString(SCENARIOS.resolve("08-idempotency-and-bad-input.ndjson"));
-        Path changed = dir.resolve("08-changed.ndjson");
-        Files.writeString(changed, original.replace("\"expectError\": \"DUPLICATE_PAYMENT\"", "\"expectError\": \"UNKNOWN_PAYMENT\""));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        ScenarioRunner.Tally tally = run(List.of(changed), output);
+        ScenarioRunner.Tally tally = runChangedCopy(dir, "08-idempotency-and-bad-input.ndjson",
+                text -> text.replace("\"expectError\": \"DUPLICATE_PAYMENT\"", "\"expectError\": \"UNKNOWN_PAYMENT\""),
+                output);
 
         assertThat(tally.failed()).isEqualTo(1);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("expected error UNKNOWN_PAYMENT, actual DUPLICATE_PAYMENT");
