@@ -23,5 +23,9 @@ public enum ErrorCode {
     REMITTANCE_ALREADY_ISSUED,
     COMMAND_ID_CONFLICT,
     /** role or participant scope (domain.md §11); HTTP 403 */
-    FORBIDDEN
+    FORBIDDEN,
+    /** money leaving the collector waits for a supervisor's approval (domain.md §11, four eyes); HTTP 409 */
+    APPROVAL_REQUIRED,
+    /** the approver is the one who requested, booked or issued it (domain.md §11, four eyes); HTTP 403 */
+    SAME_PERSON
 }

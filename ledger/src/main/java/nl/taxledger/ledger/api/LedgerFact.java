@@ -14,11 +14,11 @@ import java.util.Optional;
  */
 public sealed interface LedgerFact permits AssessmentImposed, AssessmentReduced, CostsCancelled, CostsCharged,
         CreditOffset, DeferralEnded, DeferralGranted, DirectDebitCollectionFailed, DirectDebitMandateEnded,
-        DirectDebitMandateRegistered, InterestCancelled, InterestCharged, ParticipantRegistered,
-        PaymentArrangementAgreed, PaymentArrangementEnded, PaymentArrangementTermMissed, PaymentReceived,
-        PaymentReversed, PaymentUnmatched, PeriodClosed, RefundPaid, RemissionGranted, RemittanceIssued,
-        RemittancePolicyChanged, UncollectibleReinstated, UnmatchedPaymentAssigned, UnmatchedPaymentReversed,
-        WrittenOffAsUncollectible {
+        DirectDebitMandateRegistered, InterestCancelled, InterestCharged, ParticipantIbanChangeRequested,
+        ParticipantIbanChanged, ParticipantRegistered, PaymentArrangementAgreed, PaymentArrangementEnded,
+        PaymentArrangementTermMissed, PaymentReceived, PaymentReversed, PaymentUnmatched, PeriodClosed, RefundPaid,
+        RefundsReleased, RemissionGranted, RemittanceIssued, RemittancePolicyChanged, RemittanceRunApproved,
+        UncollectibleReinstated, UnmatchedPaymentAssigned, UnmatchedPaymentReversed, WrittenOffAsUncollectible {
 
     /** The administrative day the fact was processed (domain.md §2); remittance periods are cut by it. */
     LocalDate bookingDate();

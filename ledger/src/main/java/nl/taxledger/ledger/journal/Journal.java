@@ -23,6 +23,8 @@ import nl.taxledger.ledger.api.InterestCancelled;
 import nl.taxledger.ledger.api.InterestCharged;
 import nl.taxledger.ledger.api.LedgerFact;
 import nl.taxledger.ledger.api.LineSpec;
+import nl.taxledger.ledger.api.ParticipantIbanChangeRequested;
+import nl.taxledger.ledger.api.ParticipantIbanChanged;
 import nl.taxledger.ledger.api.ParticipantRegistered;
 import nl.taxledger.ledger.api.PaymentArrangementAgreed;
 import nl.taxledger.ledger.api.PaymentArrangementEnded;
@@ -33,9 +35,11 @@ import nl.taxledger.ledger.api.PaymentUnmatched;
 import nl.taxledger.ledger.api.PeriodClosed;
 import nl.taxledger.ledger.api.PrincipalReceipt;
 import nl.taxledger.ledger.api.RefundPaid;
+import nl.taxledger.ledger.api.RefundsReleased;
 import nl.taxledger.ledger.api.RemissionGranted;
 import nl.taxledger.ledger.api.RemittanceIssued;
 import nl.taxledger.ledger.api.RemittancePolicyChanged;
+import nl.taxledger.ledger.api.RemittanceRunApproved;
 import nl.taxledger.ledger.api.UncollectibleReinstated;
 import nl.taxledger.ledger.api.UnmatchedPaymentAssigned;
 import nl.taxledger.ledger.api.UnmatchedPaymentReversed;
@@ -58,7 +62,8 @@ public final class Journal {
             RemittancePolicyChanged.class, DeferralGranted.class, DeferralEnded.class, PaymentArrangementAgreed.class,
             PaymentArrangementEnded.class, PaymentArrangementTermMissed.class, DirectDebitMandateRegistered.class,
             DirectDebitCollectionFailed.class, DirectDebitMandateEnded.class, UnmatchedPaymentAssigned.class,
-            PeriodClosed.class);
+            PeriodClosed.class, ParticipantIbanChangeRequested.class, ParticipantIbanChanged.class,
+            RemittanceRunApproved.class, RefundsReleased.class);
 
     /** assessmentId|lineId → the line as imposed. */
     private final Map<String, LineSpec> lines = new HashMap<>();
