@@ -7,10 +7,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * A supervisor releases every refund not yet in a batch as one refund payment file (domain.md §11, four eyes).
  * The refunds and who booked them are read while routing and travel in the command; refunds the approver booked
- * are left out of the batch (they wait for another supervisor).
+ * are left out of the batch (they wait for another supervisor); the approver is the command's principal ({@code who}).
  */
 public record ApproveRefunds(@TargetAggregateIdentifier String batchId, List<RefundToRelease> refunds,
-                             String approver, LocalDate bookingDate) {
+                             LocalDate bookingDate) {
     public ApproveRefunds {
         refunds = List.copyOf(refunds);
     }

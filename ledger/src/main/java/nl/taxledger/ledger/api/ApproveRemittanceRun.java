@@ -10,11 +10,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * transaction, and travel in the command: the aggregate decides with exactly them.
  *
  * @param contentSha256 fingerprint of the remittances the run pays (participant, amount, remittance fact)
- * @param issuers       who issued the run's remittances ({@code system:scheduler} for the scheduler)
- * @param approver      the principal approving; never one of the issuers
+ * @param issuers       who issued the run's remittances ({@code system:scheduler} for the scheduler); the approver,
+ *                      the principal sending this command ({@code who}), is never one of them
  */
 public record ApproveRemittanceRun(@TargetAggregateIdentifier String runId, LocalDate periodEnd, String contentSha256,
-                                   Set<String> issuers, String approver, LocalDate bookingDate) {
+                                   Set<String> issuers, LocalDate bookingDate) {
     public ApproveRemittanceRun {
         issuers = Set.copyOf(issuers);
     }

@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A supervisor asks to pay a participant on a new IBAN; it takes effect only once another supervisor approves. */
 public record RequestParticipantIbanChange(@TargetAggregateIdentifier String participantId, String iban,
-                                           String requester, LocalDate bookingDate) {
+                                           LocalDate bookingDate) {
 }

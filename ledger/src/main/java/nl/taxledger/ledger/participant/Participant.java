@@ -43,9 +43,8 @@ public class Participant {
     /** Policies by the first period end they apply to; registration's at {@link LocalDate#MIN}. */
     private final TreeMap<LocalDate, Policy> policies = new TreeMap<>();
     private LocalDate lastPeriodEnd;
-    /** A requested IBAN change and who requested it (the request's {@code who}), until approved. */
+    /** A requested IBAN change, until approved. */
     private String pendingIban;
-    private String pendingRequester;
     private final CoveredSoFar covered = new CoveredSoFar();
 
     private record Policy(RemittanceSchedule schedule, BigDecimal reserveRate, int reserveYears) {
@@ -80,8 +79,6 @@ public class Participant {
     @CommandHandler
     public ParticipantIbanChangeRequested handle(RequestParticipantIbanChange command) {
         check(Iban.valid(command.iban()), ErrorCode.VALIDATION_FAILED, "not a valid IBAN: " + command.iban());
-        check(command.requester() != null && !command.requester().isBlank(), ErrorCode.VALIDATION_FAILED,
-                "a change has a requester");
         ParticipantIbanChangeRequested event =
                 new ParticipantIbanChangeRequested(participantId, command.iban(), command.bookingDate());
         apply(event);
@@ -89,10 +86,13 @@ public class Participant {
     }
 
     @CommandHandler
-    public ParticipantIbanChanged handle(ApproveParticipantIbanChange command) {
+    public ParticipantIbanChanged handle(ApproveParticipantIbanChange command,
+                                         @MetaDataValue(value = "who", required = true) String approver) {
         check(pendingIban != null, ErrorCode.INVALID_STATE, "no IBAN change of " + participantId + " waits");
-        check(!pendingRequester.equals(command.approver()), ErrorCode.SAME_PERSON,
-                command.approver() + " requested this IBAN change; another supervisor approves it");
+        check(pendingIban.equals(command.iban()), ErrorCode.INVALID_STATE,
+                "the IBAN change of " + participantId + " waiting is another than the one approved");
+        check(!approver.equals(command.requestedBy()), ErrorCode.SAME_PERSON,
+                approver + " requested this IBAN change; another supervisor approves it");
         ParticipantIbanChanged event = new ParticipantIbanChanged(participantId, pendingIban, command.bookingDate());
         apply(event);
         return event;
@@ -161,15 +161,13 @@ public class Participant {
     }
 
     @EventSourcingHandler
-    void on(ParticipantIbanChangeRequested event, @MetaDataValue(value = "who", required = true) String who) {
+    void on(ParticipantIbanChangeRequested event) {
         pendingIban = event.iban();
-        pendingRequester = who;
     }
 
     @EventSourcingHandler
     void on(ParticipantIbanChanged event) {
         pendingIban = null;
-        pendingRequester = null;
     }
 
     @EventSourcingHandler

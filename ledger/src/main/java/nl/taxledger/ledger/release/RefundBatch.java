@@ -11,6 +11,7 @@ import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.RefundsReleased;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
@@ -26,16 +27,15 @@ public class RefundBatch {
     }
 
     @CommandHandler
-    public RefundBatch(ApproveRefunds command) {
+    public RefundBatch(ApproveRefunds command, @MetaDataValue(value = "who", required = true) String approver) {
         check(command.batchId() != null && command.bookingDate() != null, ErrorCode.VALIDATION_FAILED,
                 "batchId and bookingDate are required");
-        check(command.approver() != null && !command.approver().isBlank(), ErrorCode.VALIDATION_FAILED,
-                "an approval has an approver");
+        check(!approver.isBlank(), ErrorCode.VALIDATION_FAILED, "an approval has an approver");
         check(!command.refunds().isEmpty(), ErrorCode.INVALID_STATE, "no refund waits for approval");
         List<ApproveRefunds.RefundToRelease> released = command.refunds().stream()
-                .filter(refund -> !command.approver().equals(refund.bookedBy())).toList();
+                .filter(refund -> !approver.equals(refund.bookedBy())).toList();
         check(!released.isEmpty(), ErrorCode.SAME_PERSON,
-                command.approver() + " booked every waiting refund; another supervisor approves them");
+                approver + " booked every waiting refund; another supervisor approves them");
         Set<String> seen = new HashSet<>();
         long totalCents = 0;
         for (ApproveRefunds.RefundToRelease refund : released) {

@@ -8,6 +8,7 @@ import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.RemittanceRunApproved;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -28,17 +29,17 @@ public class RemittanceRunRelease {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public RemittanceRunApproved handle(ApproveRemittanceRun command) {
+    public RemittanceRunApproved handle(ApproveRemittanceRun command,
+                                        @MetaDataValue(value = "who", required = true) String approver) {
         check(command.periodEnd() != null && command.bookingDate() != null, ErrorCode.VALIDATION_FAILED,
                 "periodEnd and bookingDate are required");
         check(ApproveRemittanceRun.runId(command.periodEnd()).equals(command.runId()), ErrorCode.VALIDATION_FAILED,
                 "run id " + command.runId() + " is not the run of " + command.periodEnd());
         check(command.contentSha256() != null && !command.issuers().isEmpty(), ErrorCode.INVALID_STATE,
                 "no remittance with period end " + command.periodEnd() + " to approve");
-        check(command.approver() != null && !command.approver().isBlank(), ErrorCode.VALIDATION_FAILED,
-                "an approval has an approver");
-        check(!command.issuers().contains(command.approver()), ErrorCode.SAME_PERSON,
-                command.approver() + " issued remittances of this run; another supervisor approves it");
+        check(!approver.isBlank(), ErrorCode.VALIDATION_FAILED, "an approval has an approver");
+        check(!command.issuers().contains(approver), ErrorCode.SAME_PERSON,
+                approver + " issued remittances of this run; another supervisor approves it");
         if (lastApproval != null && lastApproval.contentSha256().equals(command.contentSha256())) {
             // already released with exactly this content: no second file under a second message id
             return lastApproval;

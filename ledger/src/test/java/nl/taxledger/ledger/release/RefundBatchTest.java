@@ -4,6 +4,7 @@ import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import nl.taxledger.ledger.api.ApproveRefunds;
 import nl.taxledger.ledger.api.ApproveRefunds.RefundToRelease;
 import nl.taxledger.ledger.api.ErrorCode;
@@ -26,7 +27,7 @@ class RefundBatchTest {
     void aSupervisorReleasesTheRefundsAClerkBooked() {
         fixture.givenNoPriorActivity()
                 .when(new ApproveRefunds("RB-1", List.of(new RefundToRelease("F1", 20_00, "clara"),
-                        new RefundToRelease("F2", 5_00, "clara")), "petra", BOOKED))
+                        new RefundToRelease("F2", 5_00, "clara")), BOOKED), Map.of("who", "petra"))
                 .expectEvents(new RefundsReleased("RB-1", List.of("F1", "F2"), 25_00, BOOKED));
     }
 
@@ -34,14 +35,14 @@ class RefundBatchTest {
     void refundsTheApproverBookedAreLeftOut() {
         fixture.givenNoPriorActivity()
                 .when(new ApproveRefunds("RB-1", List.of(new RefundToRelease("F1", 20_00, "clara"),
-                        new RefundToRelease("F2", 5_00, "petra")), "petra", BOOKED))
+                        new RefundToRelease("F2", 5_00, "petra")), BOOKED), Map.of("who", "petra"))
                 .expectEvents(new RefundsReleased("RB-1", List.of("F1"), 20_00, BOOKED));
     }
 
     @Test
     void anApproverWhoBookedEveryWaitingRefundIsTheSamePerson() {
         fixture.givenNoPriorActivity()
-                .when(new ApproveRefunds("RB-1", List.of(new RefundToRelease("F2", 5_00, "petra")), "petra", BOOKED))
+                .when(new ApproveRefunds("RB-1", List.of(new RefundToRelease("F2", 5_00, "petra")), BOOKED), Map.of("who", "petra"))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.SAME_PERSON));
     }
@@ -49,7 +50,7 @@ class RefundBatchTest {
     @Test
     void withoutWaitingRefundsThereIsNothingToApprove() {
         fixture.givenNoPriorActivity()
-                .when(new ApproveRefunds("RB-1", List.of(), "petra", BOOKED))
+                .when(new ApproveRefunds("RB-1", List.of(), BOOKED), Map.of("who", "petra"))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.INVALID_STATE));
     }

@@ -3,6 +3,7 @@ package nl.taxledger.ledger.release;
 import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import nl.taxledger.ledger.api.ApproveRemittanceRun;
 import nl.taxledger.ledger.api.ErrorCode;
@@ -25,8 +26,12 @@ class RemittanceRunReleaseTest {
         fixture = new AggregateTestFixture<>(RemittanceRunRelease.class);
     }
 
-    private static ApproveRemittanceRun approve(String content, String approver, String... issuers) {
-        return new ApproveRemittanceRun(RUN, PERIOD_END, content, Set.of(issuers), approver, BOOKED);
+    private static ApproveRemittanceRun approve(String content, String... issuers) {
+        return new ApproveRemittanceRun(RUN, PERIOD_END, content, Set.of(issuers), BOOKED);
+    }
+
+    private static Map<String, String> by(String who) {
+        return Map.of("who", who);
     }
 
     private static RemittanceRunApproved approved(String content, int releaseNumber) {
@@ -36,14 +41,14 @@ class RemittanceRunReleaseTest {
     @Test
     void aSupervisorWhoIssuedNoneOfTheRunApprovesItAsTheFirstRelease() {
         fixture.givenNoPriorActivity()
-                .when(approve(CONTENT, "petra", "system:scheduler"))
+                .when(approve(CONTENT, "system:scheduler"), by("petra"))
                 .expectEvents(approved(CONTENT, 1));
     }
 
     @Test
     void theIssuerApprovingTheirOwnRunIsTheSamePerson() {
         fixture.givenNoPriorActivity()
-                .when(approve(CONTENT, "jan", "jan", "system:scheduler"))
+                .when(approve(CONTENT, "jan", "system:scheduler"), by("jan"))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.SAME_PERSON));
     }
@@ -51,7 +56,7 @@ class RemittanceRunReleaseTest {
     @Test
     void approvingUnchangedContentAgainReleasesNothingNew() {
         fixture.given(approved(CONTENT, 1))
-                .when(approve(CONTENT, "karin", "system:scheduler"))
+                .when(approve(CONTENT, "system:scheduler"), by("karin"))
                 .expectNoEvents()
                 .expectResultMessagePayload(approved(CONTENT, 1));
     }
@@ -59,14 +64,14 @@ class RemittanceRunReleaseTest {
     @Test
     void changedContentIsTheNextRelease() {
         fixture.given(approved(CONTENT, 1))
-                .when(approve(CHANGED, "petra", "system:scheduler", "jan"))
+                .when(approve(CHANGED, "system:scheduler", "jan"), by("petra"))
                 .expectEvents(approved(CHANGED, 2));
     }
 
     @Test
     void aRunWithoutRemittancesCannotBeApproved() {
         fixture.givenNoPriorActivity()
-                .when(new ApproveRemittanceRun(RUN, PERIOD_END, null, Set.of(), "petra", BOOKED))
+                .when(new ApproveRemittanceRun(RUN, PERIOD_END, null, Set.of(), BOOKED), by("petra"))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.INVALID_STATE));
     }
