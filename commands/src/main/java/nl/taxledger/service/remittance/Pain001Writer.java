@@ -52,7 +52,8 @@ final class Pain001Writer {
      * @param messageId     the release's message id (at most 35 characters): names the message and its instruction
      * @param executionDate requested execution date
      */
-    static String write(CollectorAccount collector, String messageId, LocalDate executionDate, List<Transfer> transfers) {
+    static String write(CollectorAccount collector, String messageId, LocalDate executionDate,
+                        List<Transfer> transfers) {
         IbanUtil.validate(collector.iban());
         BicUtil.validate(collector.bic());
         List<Transfer> paid = transfers.stream().filter(t -> t.amountCents() > 0).toList();

@@ -96,7 +96,8 @@ public class PaymentReleases {
         }
         if (marked != event.refundIds().size()) {
             // a refund paid twice would be money out twice: stop rather than write the file
-            throw new IllegalStateException("batch " + event.batchId() + " releases refunds already released or unknown");
+            throw new IllegalStateException(
+                    "batch " + event.batchId() + " releases refunds already released or unknown");
         }
         List<Pain001Writer.Transfer> transfers = new ArrayList<>();
         jdbc.query("SELECT r.refund_id, r.debtor_id, r.amount_cents, c.iban FROM refund_payout r"
@@ -106,7 +107,8 @@ public class PaymentReleases {
                             rs.getString(4), rs.getLong(3), "Teruggaaf " + rs.getString(1)));
                 }, event.batchId());
         if (transfers.size() != event.refundIds().size()) {
-            throw new IllegalStateException("batch " + event.batchId() + ": a refund's IBAN is no longer in the register");
+            throw new IllegalStateException(
+                    "batch " + event.batchId() + ": a refund's IBAN is no longer in the register");
         }
         String messageId = refundMessageId(event.batchId());
         byte[] file = Pain001Writer.write(collector, messageId, event.bookingDate(), transfers)
@@ -142,7 +144,8 @@ public class PaymentReleases {
     }
 
     ReleasedFile refundBatch(String batchId) {
-        return released(Kind.REFUND_BATCH, batchId, null).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no refund batch " + batchId));
+        return released(Kind.REFUND_BATCH, batchId, null).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no refund batch " + batchId));
     }
 
     /** Released files of one kind, newest first, at most 1,000. */

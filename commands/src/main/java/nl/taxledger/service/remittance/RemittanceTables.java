@@ -49,7 +49,8 @@ class RemittanceTables {
     @EventHandler
     void on(ParticipantIbanChangeRequested event, @MetaDataValue(value = "who", required = true) String requestedBy) {
         jdbc.update("INSERT INTO participant_iban_change (participant_id, iban, requested_by) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (participant_id) DO UPDATE SET iban = excluded.iban, requested_by = excluded.requested_by",
+                        + " ON CONFLICT (participant_id)"
+                        + " DO UPDATE SET iban = excluded.iban, requested_by = excluded.requested_by",
                 event.participantId(), event.iban(), requestedBy);
     }
 

@@ -218,7 +218,8 @@ class FourEyesServiceTest {
         approveRun(bert, "2026-04-26", "approve-iban-run-1");
         String pending = new String(download(accountant, "/api/remittance-runs/2026-04-26/pain001.xml").getBody(),
                 StandardCharsets.UTF_8);
-        assertThat(pending).as("requested, not approved").contains(PARTICIPANT_IBAN).doesNotContain(NEW_PARTICIPANT_IBAN);
+        assertThat(pending).as("requested, not approved").contains(PARTICIPANT_IBAN)
+                .doesNotContain(NEW_PARTICIPANT_IBAN);
 
         ResponseEntity<String> byRequester = command(sanne, "ApproveParticipantIbanChange", """
                 {"commandId":"approve-iban-own","participantId":"FE-IBAN"}""");

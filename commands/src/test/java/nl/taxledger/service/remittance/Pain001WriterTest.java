@@ -58,7 +58,8 @@ class Pain001WriterTest {
         String xml = Pain001Writer.write(COLLECTOR, "AFDR-2026-04-19-2", ISSUED_ON,
                 List.of(transfer("GEM-A", "NL91ABNA0417164300", 2985)));
 
-        assertThat(xml).contains("<MsgId>AFDR-2026-04-19-2</MsgId>").contains("<PmtInfId>AFDR-2026-04-19-2-1</PmtInfId>");
+        assertThat(xml).contains("<MsgId>AFDR-2026-04-19-2</MsgId>")
+                .contains("<PmtInfId>AFDR-2026-04-19-2-1</PmtInfId>");
     }
 
     @Test

@@ -40,7 +40,8 @@ public class RefundBatch {
         long totalCents = 0;
         for (ApproveRefunds.RefundToRelease refund : released) {
             check(seen.add(refund.refundId()), ErrorCode.VALIDATION_FAILED, "refund " + refund.refundId() + " twice");
-            check(refund.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "refund " + refund.refundId() + " pays nothing");
+            check(refund.amountCents() > 0, ErrorCode.VALIDATION_FAILED,
+                    "refund " + refund.refundId() + " pays nothing");
             totalCents = Math.addExact(totalCents, refund.amountCents());
         }
         apply(new RefundsReleased(command.batchId(),

@@ -42,7 +42,8 @@ class RefundBatchTest {
     @Test
     void anApproverWhoBookedEveryWaitingRefundIsTheSamePerson() {
         fixture.givenNoPriorActivity()
-                .when(new ApproveRefunds("RB-1", List.of(new RefundToRelease("F2", 5_00, "petra")), BOOKED), Map.of("who", "petra"))
+                .when(new ApproveRefunds("RB-1", List.of(new RefundToRelease("F2", 5_00, "petra")), BOOKED),
+                        Map.of("who", "petra"))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.SAME_PERSON));
     }
