@@ -2,6 +2,8 @@ package nl.taxledger.service.aggregates;
 
 import nl.taxledger.ledger.account.DebtorAccount;
 import nl.taxledger.ledger.participant.Participant;
+import nl.taxledger.ledger.release.RefundBatch;
+import nl.taxledger.ledger.release.RemittanceRunRelease;
 import nl.taxledger.ledger.period.LedgerPeriods;
 import nl.taxledger.ledger.suspense.SuspenseAssignment;
 import nl.taxledger.ledger.suspense.UnmatchedPayment;
@@ -39,6 +41,8 @@ class AggregatesConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LedgerPeriods.class));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(
                     nl.taxledger.ledger.bank.BankAccount.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(RemittanceRunRelease.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(RefundBatch.class));
             configurer.registerCommandHandler(config -> new SuspenseAssignment(
                     config.repository(UnmatchedPayment.class), config.repository(DebtorAccount.class)));
         };

@@ -46,7 +46,15 @@ public final class CommandCatalogue {
             entry(Requests.EndDirectDebitMandateRequest.class, "End a direct-debit mandate"),
             entry(RemittanceRequests.IssueRemittanceRequest.class, "Issue a participant's remittance for a period"),
             entry(RemittanceRequests.ChangeRemittancePolicyRequest.class, "Change a participant's remittance policy"),
-            entry(BankRequests.RegisterBankAccountRequest.class, "Register one of the collector's own bank accounts"));
+            entry(BankRequests.RegisterBankAccountRequest.class, "Register one of the collector's own bank accounts"),
+            entry(ApprovalRequests.ApproveRemittanceRunRequest.class,
+                    "Approve a remittance run's credit-transfer file (a supervisor who issued none of it)"),
+            entry(ApprovalRequests.ApproveRefundsRequest.class,
+                    "Release the waiting refunds as one refund payment file (not those the approver booked)"),
+            entry(ApprovalRequests.RequestParticipantIbanChangeRequest.class,
+                    "Request a change of a participant's IBAN (effective once another supervisor approves)"),
+            entry(ApprovalRequests.ApproveParticipantIbanChangeRequest.class,
+                    "Approve a participant's pending IBAN change (not the requester)"));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

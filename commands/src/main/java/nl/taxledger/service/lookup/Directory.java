@@ -31,11 +31,40 @@ public interface Directory {
      */
     java.util.List<nl.taxledger.ledger.api.ReceiptTotal> cumulativeReceipts(String participantId, java.time.LocalDate bookedThrough);
 
+    /**
+     * What an approval of the remittance run ending {@code periodEnd} covers (domain.md §11): a fingerprint of the
+     * remittances the run pays (participant, amount, remittance fact) and who issued them. No paying remittance:
+     * a {@code null} fingerprint and no issuers.
+     */
+    RemittanceRunContent remittanceRun(java.time.LocalDate periodEnd);
+
+    /** A participant's requested IBAN change that waits for approval, and who requested it. */
+    Optional<PendingIbanChange> pendingIbanChange(String participantId);
+
+    /** Booked refunds in no batch yet whose IBAN is still in the register, at most {@code max}, by refund id. */
+    java.util.List<nl.taxledger.ledger.api.ApproveRefunds.RefundToRelease> waitingRefunds(int max);
+
+    /** The id the next refund batch gets ({@code RB-1}, {@code RB-2}, …). */
+    String nextRefundBatchId();
+
     /** Stores an IBAN in the erasable register and returns its opaque reference for events. */
     String registerCounterparty(String iban);
 
     /** Whether this IBAN is one of the collector's own registered bank accounts. */
     boolean bankAccountExists(String iban);
+
+    record PendingIbanChange(String iban, String requestedBy) {
+    }
+
+    record RemittanceRunContent(String contentSha256, java.util.Set<String> issuers) {
+        public RemittanceRunContent {
+            issuers = java.util.Set.copyOf(issuers);
+        }
+
+        public boolean paysAnything() {
+            return contentSha256 != null;
+        }
+    }
 
     record AssessmentRef(String assessmentId, String debtorId) {
     }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 /** {@link Directory} over the lookup tables; reads join the command's transaction. */
 @Component
 class JdbcDirectory implements Directory {
+    /** A run pays each participant once; far more remittances than participants is a broken table. */
+    private static final int MAX_RUN_REMITTANCES = 100_000;
     /** A bound on the participants remembered; a cooperation has about ten. */
     static final int MAX_KNOWN_PARTICIPANTS = 10_000;
 
@@ -73,6 +75,58 @@ class JdbcDirectory implements Directory {
                         + "WHERE participant_id = ? AND booking_date <= ? GROUP BY tax_type, tax_year ORDER BY tax_year, tax_type",
                 (rs, row) -> new nl.taxledger.ledger.api.ReceiptTotal(rs.getString(1), rs.getInt(2), rs.getLong(3)),
                 participantId, bookedThrough);
+    }
+
+    @Override
+    public RemittanceRunContent remittanceRun(java.time.LocalDate periodEnd) {
+        List<String[]> rows = jdbc.query("SELECT participant_id, amount_cents, event_id, issued_by FROM remittance"
+                        + " WHERE period_end = ? AND amount_cents > 0 ORDER BY participant_id LIMIT ?",
+                (rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)},
+                periodEnd, MAX_RUN_REMITTANCES + 1);
+        if (rows.size() > MAX_RUN_REMITTANCES) {
+            throw new IllegalStateException("a run of more than " + MAX_RUN_REMITTANCES + " remittances");
+        }
+        if (rows.isEmpty()) {
+            return new RemittanceRunContent(null, Set.of());
+        }
+        StringBuilder content = new StringBuilder();
+        Set<String> issuers = new java.util.TreeSet<>();
+        for (String[] row : rows) {
+            content.append(row[0]).append(';').append(row[1]).append(';').append(row[2]).append('\n');
+            issuers.add(row[3]);
+        }
+        return new RemittanceRunContent(sha256(content.toString()), issuers);
+    }
+
+    @Override
+    public Optional<PendingIbanChange> pendingIbanChange(String participantId) {
+        return first(jdbc.query("SELECT iban, requested_by FROM participant_iban_change WHERE participant_id = ?",
+                (rs, row) -> new PendingIbanChange(rs.getString(1), rs.getString(2)), participantId));
+    }
+
+    @Override
+    public List<nl.taxledger.ledger.api.ApproveRefunds.RefundToRelease> waitingRefunds(int max) {
+        return jdbc.query("SELECT r.refund_id, r.amount_cents, r.booked_by FROM refund_payout r"
+                        + " JOIN counterparty_account c ON c.account_ref = r.account_ref"
+                        + " WHERE r.batch_id IS NULL AND c.iban IS NOT NULL ORDER BY r.refund_id LIMIT ?",
+                (rs, row) -> new nl.taxledger.ledger.api.ApproveRefunds.RefundToRelease(rs.getString(1),
+                        rs.getLong(2), rs.getString(3)), max);
+    }
+
+    @Override
+    public String nextRefundBatchId() {
+        Long released = jdbc.queryForObject(
+                "SELECT count(*) FROM payment_file_release WHERE kind = 'REFUND_BATCH'", Long.class);
+        return "RB-" + (released + 1);
+    }
+
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     @Override

@@ -29,31 +29,42 @@ import org.iban4j.BicUtil;
 import org.iban4j.IbanUtil;
 
 /**
- * One SEPA credit transfer initiation (pain.001.001.09) per remittance run: the collector pays every participant
- * its positive amount; a zero amount makes no transaction. Built with Prowide's ISO 20022 model, IBANs and BIC
- * checked with iban4j. Identifiers and dates derive from the run, so the same run gives the same file, byte for byte.
+ * One SEPA credit transfer initiation (pain.001.001.09): the collector pays a remittance run's participants or a
+ * refund batch's debtors; a zero amount makes no transaction. Built with Prowide's ISO 20022 model, IBANs and BIC
+ * checked with iban4j. The message id is the release's (docs/remittances.md, "Release"); everything else derives
+ * from the transfers and the dates, so the same release gives the same file, byte for byte.
  */
 final class Pain001Writer {
     private Pain001Writer() {
     }
 
-    /** A credit transfer to one participant. */
-    record Transfer(String participantId, String name, String iban, long amountCents, LocalDate periodEnd) {
+    /** A credit transfer to one creditor: end-to-end id at most 35 characters, remittance information 140. */
+    record Transfer(String endToEndId, String name, String iban, long amountCents, String remittanceInformation) {
+        /** A participant's remittance of the run ending {@code periodEnd}. */
+        static Transfer remittance(String participantId, String name, String iban, long amountCents,
+                                   LocalDate periodEnd) {
+            return new Transfer("AFDR-" + participantId + "-" + periodEnd, name, iban, amountCents,
+                    "Afdracht belastingopbrengsten t/m " + periodEnd);
+        }
     }
 
     /**
-     * @param runPeriodEnd the period end of the run: names the message and its end-to-end ids
-     * @param executionDate requested execution date (the day the run was issued)
+     * @param messageId     the release's message id (at most 35 characters): names the message and its instruction
+     * @param executionDate requested execution date
      */
-    static String write(CollectorAccount collector, LocalDate runPeriodEnd, LocalDate executionDate, List<Transfer> transfers) {
+    static String write(CollectorAccount collector, String messageId, LocalDate executionDate,
+                        List<Transfer> transfers) {
         IbanUtil.validate(collector.iban());
         BicUtil.validate(collector.bic());
         List<Transfer> paid = transfers.stream().filter(t -> t.amountCents() > 0).toList();
         if (paid.isEmpty()) {
-            throw new IllegalArgumentException("the run of " + runPeriodEnd + " pays nothing: no credit transfer to make");
+            throw new IllegalArgumentException(messageId + " pays nothing: no credit transfer to make");
+        }
+        if (messageId.isBlank() || messageId.length() > 33) {
+            // the instruction id appends "-1" and both are at most 35 characters
+            throw new IllegalArgumentException("a message id has 1 to 33 characters: " + messageId);
         }
         long totalCents = 0;
-        String messageId = "AFDRACHT-" + runPeriodEnd;
         PaymentInstruction30 instruction = new PaymentInstruction30()
                 .setPmtInfId(messageId + "-1")
                 .setPmtMtd(PaymentMethod3Code.TRF)
@@ -86,8 +97,8 @@ final class Pain001Writer {
     }
 
     private static CreditTransferTransaction34 transaction(Transfer transfer) {
-        // EndToEndId max 35 characters; the participant id and period end identify the remittance
-        String endToEnd = truncate("AFDR-" + transfer.participantId() + "-" + transfer.periodEnd(), 35);
+        // EndToEndId max 35 characters
+        String endToEnd = truncate(transfer.endToEndId(), 35);
         return new CreditTransferTransaction34()
                 .setPmtId(new PaymentIdentification6().setInstrId(endToEnd).setEndToEndId(endToEnd))
                 .setAmt(new AmountType4Choice().setInstdAmt(new ActiveOrHistoricCurrencyAndAmount()
@@ -95,7 +106,7 @@ final class Pain001Writer {
                 .setCdtr(new PartyIdentification135().setNm(truncate(transfer.name(), 70)))
                 .setCdtrAcct(account(transfer.iban()))
                 .setRmtInf(new RemittanceInformation16().addUstrd(
-                        truncate("Afdracht belastingopbrengsten t/m " + transfer.periodEnd(), 140)));
+                        truncate(transfer.remittanceInformation(), 140)));
     }
 
     private static CashAccount38 account(String iban) {

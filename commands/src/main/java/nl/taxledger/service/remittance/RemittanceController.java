@@ -31,13 +31,17 @@ class RemittanceController {
     private static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final MediaType CSV = MediaType.parseMediaType(CSV_VALUE + ";charset=UTF-8");
     private static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
+    /** Response header: the message id of a released payment file. */
+    static final String MESSAGE_ID = "Payment-Message-Id";
     private final RemittanceQuery query;
     private final RemittanceFiles files;
+    private final PaymentReleases releases;
     private final LedgerClock clock;
 
-    RemittanceController(RemittanceQuery query, RemittanceFiles files, LedgerClock clock) {
+    RemittanceController(RemittanceQuery query, RemittanceFiles files, PaymentReleases releases, LedgerClock clock) {
         this.query = query;
         this.files = files;
+        this.releases = releases;
         this.clock = clock;
     }
 
@@ -76,10 +80,29 @@ class RemittanceController {
     }
 
     @GetMapping(path = "/remittance-runs/{periodEnd}/pain001.xml", produces = MediaType.APPLICATION_XML_VALUE)
-    @Operation(summary = "SEPA credit transfer (pain.001.001.09) paying every participant's positive amount of the run")
+    @Operation(summary = "SEPA credit transfer (pain.001.001.09) paying every participant's positive amount of the"
+            + " run, as released by a supervisor's ApproveRemittanceRun; before that 409 APPROVAL_REQUIRED")
     ResponseEntity<byte[]> pain001(@PathVariable String periodEnd) {
-        LocalDate end = date("periodEnd", periodEnd);
-        return download(files.pain001(end), MediaType.APPLICATION_XML, "afdracht-" + periodEnd + ".pain001.xml");
+        PaymentReleases.ReleasedFile file = releases.remittanceRun(date("periodEnd", periodEnd));
+        return released(file, "afdracht-" + periodEnd + ".pain001.xml");
+    }
+
+    @GetMapping("/refund-batches")
+    @Operation(summary = "released refund payment files (ApproveRefunds), newest first")
+    List<PaymentReleases.Release> refundBatches() {
+        return releases.list(PaymentReleases.Kind.REFUND_BATCH);
+    }
+
+    @GetMapping(path = "/refund-batches/{batchId}/pain001.xml", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "SEPA credit transfer (pain.001.001.09) of one released refund batch")
+    ResponseEntity<byte[]> refundBatch(@PathVariable String batchId) {
+        return released(releases.refundBatch(batchId), "teruggaaf-" + batchId + ".pain001.xml");
+    }
+
+    private static ResponseEntity<byte[]> released(PaymentReleases.ReleasedFile file, String fileName) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .header(MESSAGE_ID, file.messageId()).body(file.bytes());
     }
 
     @GetMapping(path = "/reports/weekly", produces = CSV_VALUE)

@@ -27,21 +27,24 @@ public class RemittanceFiles {
         return StatementFiles.xlsx(name(remittance.participantId()), remittance);
     }
 
-    /** pain.001.001.09 for every remittance with this period end; zero amounts make no transaction. */
-    public byte[] pain001(LocalDate periodEnd) {
+    /**
+     * pain.001.001.09 for every remittance with this period end, as released under {@code messageId}; zero amounts
+     * make no transaction. Only {@link PaymentReleases} calls this: a file leaves only through a release.
+     */
+    byte[] pain001(LocalDate periodEnd, String messageId) {
         List<RemittanceQuery.Remittance> run = query.run(periodEnd);
         List<Pain001Writer.Transfer> transfers = new ArrayList<>();
         LocalDate issuedOn = periodEnd.plusDays(1);
         for (RemittanceQuery.Remittance remittance : run) {
             RemittanceQuery.ParticipantAccount account = query.participant(remittance.participantId()).orElseThrow();
             issuedOn = remittance.bookingDate().isAfter(issuedOn) ? remittance.bookingDate() : issuedOn;
-            transfers.add(new Pain001Writer.Transfer(account.participantId(), account.name(), account.iban(),
+            transfers.add(Pain001Writer.Transfer.remittance(account.participantId(), account.name(), account.iban(),
                     remittance.amountCents(), periodEnd));
         }
         if (transfers.stream().noneMatch(t -> t.amountCents() > 0)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no remittance with period end " + periodEnd + " pays anything");
         }
-        return Pain001Writer.write(collector, periodEnd, issuedOn, transfers).getBytes(StandardCharsets.UTF_8);
+        return Pain001Writer.write(collector, messageId, issuedOn, transfers).getBytes(StandardCharsets.UTF_8);
     }
 
     public byte[] weeklyReport(LocalDate periodEnd) {

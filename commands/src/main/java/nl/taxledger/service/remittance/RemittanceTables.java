@@ -2,6 +2,8 @@ package nl.taxledger.service.remittance;
 
 import java.time.LocalDate;
 import nl.taxledger.ledger.api.AssessmentImposed;
+import nl.taxledger.ledger.api.ParticipantIbanChangeRequested;
+import nl.taxledger.ledger.api.ParticipantIbanChanged;
 import nl.taxledger.ledger.api.ParticipantRegistered;
 import nl.taxledger.ledger.api.RemittanceIssued;
 import nl.taxledger.ledger.api.RemittanceLine;
@@ -10,6 +12,7 @@ import nl.taxledger.ledger.api.RemittanceSchedule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,6 +45,23 @@ class RemittanceTables {
         policy(event.participantId(), event.effectiveFrom(), event.schedule(), event.reserveRate(), event.reserveYears());
     }
 
+    /** A requested IBAN change waits with its requester: the approver must be someone else (domain.md §11). */
+    @EventHandler
+    void on(ParticipantIbanChangeRequested event, @MetaDataValue(value = "who", required = true) String requestedBy) {
+        jdbc.update("INSERT INTO participant_iban_change (participant_id, iban, requested_by) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (participant_id)"
+                        + " DO UPDATE SET iban = excluded.iban, requested_by = excluded.requested_by",
+                event.participantId(), event.iban(), requestedBy);
+    }
+
+    /** An approved IBAN change: the tables and pain.001 use the new IBAN only from now on (domain.md §11). */
+    @EventHandler
+    void on(ParticipantIbanChanged event) {
+        jdbc.update("DELETE FROM participant_iban_change WHERE participant_id = ?", event.participantId());
+        jdbc.update("UPDATE remittance_participant SET iban = ? WHERE participant_id = ?", event.iban(),
+                event.participantId());
+    }
+
     private void policy(String participantId, LocalDate from, RemittanceSchedule schedule, java.math.BigDecimal rate, int years) {
         jdbc.update("INSERT INTO remittance_policy (participant_id, effective_from, schedule, reserve_rate, reserve_years) "
                 + "VALUES (?, ?, ?, ?, ?)", participantId, from, schedule.name(), rate, years);
@@ -61,13 +81,15 @@ class RemittanceTables {
     }
 
     @EventHandler
-    void on(RemittanceIssued event, @MessageIdentifier String eventId) {
+    void on(RemittanceIssued event, @MessageIdentifier String eventId,
+            @MetaDataValue(value = "who", required = true) String issuedBy) {
+        // issued_by: the approver of the run's payment file must be someone else (domain.md §11)
         jdbc.update("INSERT INTO remittance (participant_id, period_end, period_start, receipts_cents, reserve_withheld_cents, "
                         + "reserve_released_cents, carried_forward_in_cents, amount_cents, carried_forward_out_cents, booking_date, "
-                        + "event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "event_id, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.participantId(), event.periodEnd(), event.periodStart(), event.receiptsCents(),
                 event.reserveWithheldCents(), event.reserveReleasedCents(), event.carriedForwardInCents(),
-                event.amountCents(), event.carriedForwardOutCents(), event.bookingDate(), eventId);
+                event.amountCents(), event.carriedForwardOutCents(), event.bookingDate(), eventId, issuedBy);
         for (RemittanceLine line : event.lines()) {
             jdbc.update("INSERT INTO remittance_line (participant_id, period_end, tax_type, tax_year, receipts_cents, "
                             + "reserve_held_before_cents, reserve_held_after_cents, reserve_withheld_cents, reserve_released_cents) "

@@ -79,6 +79,9 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
         table.add(AccessRule.scoped(GET, "/api/participants/{participantId}/position", STAFF_AND_PARTICIPANT, PATH));
         // one file paying every participant: other participants' IBANs and amounts, so staff only
         table.add(AccessRule.roles(GET, "/api/remittance-runs/*/pain001.xml", STAFF));
+        // refund files name debtors' accounts: staff only, never a participant
+        table.add(AccessRule.roles(GET, "/api/refund-batches", STAFF));
+        table.add(AccessRule.roles(GET, "/api/refund-batches/*/pain001.xml", STAFF));
         table.add(AccessRule.scoped(GET, "/api/reports/weekly", STAFF_AND_PARTICIPANT, QUERY));
         table.add(AccessRule.roles(GET, "/api/reports/*", STAFF));
         return new AccessRules(table);

@@ -13,10 +13,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * line, in-process callers) and turned into URL rules by {@link AccessRules}, so both say the same.
  */
 public final class CommandPermissions {
-    /** Write-off, period close, participants and their IBANs and policies. */
+    /** Write-off, period close, participants and their IBANs and policies, approving payouts (four eyes). */
     static final Set<String> SUPERVISOR_ONLY = Set.of(
             "RegisterParticipant", "ChangeRemittancePolicy", "ClosePeriod", "WriteOffUncollectible",
-            "ReinstateUncollectible");
+            "ReinstateUncollectible", "ApproveRemittanceRun", "ApproveRefunds", "RequestParticipantIbanChange",
+            "ApproveParticipantIbanChange");
     static final Set<Role> BOOKING_ROLES = EnumSet.of(Role.CLERK, Role.SUPERVISOR);
     static final Set<Role> SUPERVISOR = EnumSet.of(Role.SUPERVISOR);
 

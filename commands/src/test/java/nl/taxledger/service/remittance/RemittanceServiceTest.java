@@ -111,6 +111,11 @@ class RemittanceServiceTest {
         ledger.submit("IssueRemittance", """
                 {"commandId":"rem-REM-R","participantId":"REM-R","periodEnd":"2026-04-05"}""");
         RestClient http = ledger.httpAs("accountant", Role.ACCOUNTANT);
+        // four eyes: a supervisor who issued none of the run releases its credit transfer
+        ledger.httpAs("teamleider", Role.SUPERVISOR).post().uri("/api/commands/ApproveRemittanceRun")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body("{\"commandId\":\"approve-REM-R\",\"periodEnd\":\"2026-04-05\"}")
+                .retrieve().toBodilessEntity();
 
         String csv = http.get().uri("/api/participants/REM-R/remittances/2026-04-05/statement.csv").retrieve().body(String.class);
         ResponseEntity<byte[]> xlsx = http.get().uri("/api/participants/REM-R/remittances/2026-04-05/statement.xlsx")

@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityAcceptanceTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Actor SETUP = new Actor("system:test-setup", null, "test");
+    private static final Actor APPROVER = new Actor("system:test-approver", null, "test");
     private static final String PAYMENT = """
             {"commandId":"pay-x","paymentId":"P-X","amount":"1.00","reference":"A-GEM-A","valueDate":"2026-04-01"}""";
 
@@ -71,6 +72,9 @@ class SecurityAcceptanceTest {
             send("IssueRemittance", """
                     {"commandId":"rem-%1$s","participantId":"%1$s","periodEnd":"2026-04-05"}""".formatted(id));
         }
+        // four eyes: a supervisor other than the issuer releases the run's credit transfer (idempotent by commandId)
+        commands.submit("ApproveRemittanceRun", JSON.readTree("""
+                {"commandId":"approve-2026-04-05","periodEnd":"2026-04-05"}"""), APPROVER);
         projections.awaitCaughtUp(java.time.Duration.ofSeconds(30));
     }
 

@@ -31,5 +31,9 @@ public enum ErrorCode {
     /** Opening balance + booked credits − booked debits is not the closing balance (§9). */
     STATEMENT_UNBALANCED,
     /** A statement's opening balance is not the account's last closing balance (§9). */
-    STATEMENT_SEQUENCE_BROKEN
+    STATEMENT_SEQUENCE_BROKEN,
+    /** money leaving the collector waits for a supervisor's approval (domain.md §11, four eyes); HTTP 409 */
+    APPROVAL_REQUIRED,
+    /** the approver is the one who requested, booked or issued it (domain.md §11, four eyes); HTTP 403 */
+    SAME_PERSON
 }

@@ -21,11 +21,11 @@ import java.util.Optional;
 public sealed interface LedgerFact permits AssessmentImposed, AssessmentReduced, BankAccountRegistered,
         BankStatementRecorded, CostsCancelled, CostsCharged,
         CreditOffset, DeferralEnded, DeferralGranted, DirectDebitCollectionFailed, DirectDebitMandateEnded,
-        DirectDebitMandateRegistered, InterestCancelled, InterestCharged, ParticipantRegistered,
-        PaymentArrangementAgreed, PaymentArrangementEnded, PaymentArrangementTermMissed, PaymentReceived,
-        PaymentReversed, PaymentUnmatched, PeriodClosed, RefundPaid, RemissionGranted, RemittanceIssued,
-        RemittancePolicyChanged, UncollectibleReinstated, UnmatchedPaymentAssigned, UnmatchedPaymentReversed,
-        WrittenOffAsUncollectible,
+        DirectDebitMandateRegistered, InterestCancelled, InterestCharged, ParticipantIbanChangeRequested,
+        ParticipantIbanChanged, ParticipantRegistered, PaymentArrangementAgreed, PaymentArrangementEnded,
+        PaymentArrangementTermMissed, PaymentReceived, PaymentReversed, PaymentUnmatched, PeriodClosed, RefundPaid,
+        RefundsReleased, RemissionGranted, RemittanceIssued, RemittancePolicyChanged, RemittanceRunApproved,
+        UncollectibleReinstated, UnmatchedPaymentAssigned, UnmatchedPaymentReversed, WrittenOffAsUncollectible,
         // the answers several facts share, each given once (a fact above also implements the ones that hold for it)
         OfDebtor, OfNoDebtor, NoPrincipalReceipts,
         EffectiveOnValueDate, EffectiveOnDecisionDate, EffectiveOnDate, EffectiveOnBookingDate {

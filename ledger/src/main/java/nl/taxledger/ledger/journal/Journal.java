@@ -25,6 +25,8 @@ import nl.taxledger.ledger.api.InterestCancelled;
 import nl.taxledger.ledger.api.InterestCharged;
 import nl.taxledger.ledger.api.LedgerFact;
 import nl.taxledger.ledger.api.LineSpec;
+import nl.taxledger.ledger.api.ParticipantIbanChangeRequested;
+import nl.taxledger.ledger.api.ParticipantIbanChanged;
 import nl.taxledger.ledger.api.ParticipantRegistered;
 import nl.taxledger.ledger.api.PaymentArrangementAgreed;
 import nl.taxledger.ledger.api.PaymentArrangementEnded;
@@ -35,9 +37,11 @@ import nl.taxledger.ledger.api.PaymentUnmatched;
 import nl.taxledger.ledger.api.PeriodClosed;
 import nl.taxledger.ledger.api.PrincipalReceipt;
 import nl.taxledger.ledger.api.RefundPaid;
+import nl.taxledger.ledger.api.RefundsReleased;
 import nl.taxledger.ledger.api.RemissionGranted;
 import nl.taxledger.ledger.api.RemittanceIssued;
 import nl.taxledger.ledger.api.RemittancePolicyChanged;
+import nl.taxledger.ledger.api.RemittanceRunApproved;
 import nl.taxledger.ledger.api.UncollectibleReinstated;
 import nl.taxledger.ledger.api.UnmatchedPaymentAssigned;
 import nl.taxledger.ledger.api.UnmatchedPaymentReversed;
@@ -60,7 +64,8 @@ public final class Journal {
             RemittancePolicyChanged.class, DeferralGranted.class, DeferralEnded.class, PaymentArrangementAgreed.class,
             PaymentArrangementEnded.class, PaymentArrangementTermMissed.class, DirectDebitMandateRegistered.class,
             DirectDebitCollectionFailed.class, DirectDebitMandateEnded.class, UnmatchedPaymentAssigned.class,
-            PeriodClosed.class,
+            PeriodClosed.class, ParticipantIbanChangeRequested.class, ParticipantIbanChanged.class,
+            RemittanceRunApproved.class, RefundsReleased.class,
             // the collector's own accounts and their statements: the money is in the payments they lead to
             BankAccountRegistered.class, BankStatementRecorded.class);
 

@@ -9,22 +9,27 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.taxledger.ledger.api.ApproveParticipantIbanChange;
 import nl.taxledger.ledger.api.ChangeRemittancePolicy;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.Iban;
 import nl.taxledger.ledger.api.IssueRemittance;
+import nl.taxledger.ledger.api.ParticipantIbanChangeRequested;
+import nl.taxledger.ledger.api.ParticipantIbanChanged;
 import nl.taxledger.ledger.api.ParticipantRegistered;
 import nl.taxledger.ledger.api.ReceiptTotal;
 import nl.taxledger.ledger.api.RegisterParticipant;
 import nl.taxledger.ledger.api.RemittanceIssued;
 import nl.taxledger.ledger.api.RemittancePolicyChanged;
 import nl.taxledger.ledger.api.RemittanceSchedule;
+import nl.taxledger.ledger.api.RequestParticipantIbanChange;
 import nl.taxledger.ledger.remittance.CoveredSoFar;
 import nl.taxledger.ledger.remittance.RemittanceCalculator;
 import nl.taxledger.ledger.remittance.RemittancePolicy;
 import nl.taxledger.ledger.remittance.TaxKey;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
@@ -38,6 +43,8 @@ public class Participant {
     /** Policies by the first period end they apply to; registration's at {@link LocalDate#MIN}. */
     private final TreeMap<LocalDate, Policy> policies = new TreeMap<>();
     private LocalDate lastPeriodEnd;
+    /** A requested IBAN change, until approved. */
+    private String pendingIban;
     private final CoveredSoFar covered = new CoveredSoFar();
 
     private record Policy(RemittanceSchedule schedule, BigDecimal reserveRate, int reserveYears) {
@@ -64,6 +71,29 @@ public class Participant {
                 "the remittance for the period ending " + lastPeriodEnd + " is issued; a policy can only change later periods");
         RemittancePolicyChanged event = new RemittancePolicyChanged(participantId, command.schedule(),
                 command.reserveRate(), command.reserveYears(), command.effectiveFrom(), command.bookingDate());
+        apply(event);
+        return event;
+    }
+
+    /** Four eyes (domain.md §11): the new IBAN waits for a second supervisor; a later request replaces it. */
+    @CommandHandler
+    public ParticipantIbanChangeRequested handle(RequestParticipantIbanChange command) {
+        check(Iban.valid(command.iban()), ErrorCode.VALIDATION_FAILED, "not a valid IBAN: " + command.iban());
+        ParticipantIbanChangeRequested event =
+                new ParticipantIbanChangeRequested(participantId, command.iban(), command.bookingDate());
+        apply(event);
+        return event;
+    }
+
+    @CommandHandler
+    public ParticipantIbanChanged handle(ApproveParticipantIbanChange command,
+                                         @MetaDataValue(value = "who", required = true) String approver) {
+        check(pendingIban != null, ErrorCode.INVALID_STATE, "no IBAN change of " + participantId + " waits");
+        check(pendingIban.equals(command.iban()), ErrorCode.INVALID_STATE,
+                "the IBAN change of " + participantId + " waiting is another than the one approved");
+        check(!approver.equals(command.requestedBy()), ErrorCode.SAME_PERSON,
+                approver + " requested this IBAN change; another supervisor approves it");
+        ParticipantIbanChanged event = new ParticipantIbanChanged(participantId, pendingIban, command.bookingDate());
         apply(event);
         return event;
     }
@@ -128,6 +158,16 @@ public class Participant {
     @EventSourcingHandler
     void on(RemittancePolicyChanged event) {
         policies.put(event.effectiveFrom(), new Policy(event.schedule(), event.reserveRate(), event.reserveYears()));
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantIbanChangeRequested event) {
+        pendingIban = event.iban();
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantIbanChanged event) {
+        pendingIban = null;
     }
 
     @EventSourcingHandler

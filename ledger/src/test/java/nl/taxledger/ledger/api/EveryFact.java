@@ -77,6 +77,10 @@ public final class EveryFact {
                 new UnmatchedPaymentReversed("P8", 5_00, day("2026-05-03"), "MD06", BOOKED),
                 new RemittanceIssued("GEM-A", day("2026-05-25"), day("2026-05-31"), List.of(), 100_00, 50, 0, 0,
                         99_50, 0, BOOKED),
+                new RemittanceRunApproved("RUN-2026-05-31", day("2026-05-31"), "ab".repeat(32), 1, BOOKED),
+                new RefundsReleased("RB-1", List.of("F1"), 20_00, BOOKED),
+                new ParticipantIbanChangeRequested("GEM-A", "NL02ABNA0123456789", BOOKED),
+                new ParticipantIbanChanged("GEM-A", "NL02ABNA0123456789", BOOKED),
                 new PeriodClosed("LEDGER", day("2026-05-30"), BOOKED));
     }
 }

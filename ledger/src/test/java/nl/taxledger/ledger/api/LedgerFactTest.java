@@ -83,6 +83,10 @@ class LedgerFactTest {
         expected.put(ParticipantRegistered.class, BOOKED); // no date of its own
         expected.put(UnmatchedPaymentAssigned.class, BOOKED); // no date of its own
         expected.put(PeriodClosed.class, BOOKED); // "through" is what it closes, not when
+        expected.put(RemittanceRunApproved.class, BOOKED); // approvals and IBAN changes act on the day done
+        expected.put(RefundsReleased.class, BOOKED);
+        expected.put(ParticipantIbanChangeRequested.class, BOOKED);
+        expected.put(ParticipantIbanChanged.class, BOOKED);
 
         assertThat(expected.keySet()).isEqualTo(factTypes());
         expected.forEach((type, date) ->
@@ -100,7 +104,9 @@ class LedgerFactTest {
     void the_debtor_of_every_fact_type() {
         Set<Class<? extends LedgerFact>> withoutDebtor = Set.of(ParticipantRegistered.class,
                 RemittancePolicyChanged.class, RemittanceIssued.class, PeriodClosed.class, PaymentUnmatched.class,
-                UnmatchedPaymentReversed.class, BankAccountRegistered.class, BankStatementRecorded.class);
+                UnmatchedPaymentReversed.class, BankAccountRegistered.class, BankStatementRecorded.class,
+                RemittanceRunApproved.class, RefundsReleased.class,
+                ParticipantIbanChangeRequested.class, ParticipantIbanChanged.class);
 
         for (LedgerFact fact : EveryFact.inOrder()) {
             Optional<String> expected = withoutDebtor.contains(fact.getClass()) ? Optional.empty() : Optional.of("S1");

@@ -1,0 +1,32 @@
+package nl.taxledger.ledger.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A supervisor other than the issuers approved the remittance run's content with fingerprint {@code contentSha256}
+ * (domain.md §11): its credit-transfer file is released. {@code releaseNumber} counts the approvals of this run
+ * (1, 2, …): a run that changed after an approval is approved again and released as a new file. Who approved is
+ * the fact's principal ({@code who}).
+ */
+@Revision("1")
+public record RemittanceRunApproved(String runId, LocalDate periodEnd, String contentSha256, int releaseNumber,
+                                    LocalDate bookingDate) implements LedgerFact {
+
+    @Override
+    public LocalDate effectiveDate() {
+        return bookingDate;
+    }
+
+    @Override
+    public Optional<String> debtor() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<PrincipalReceipt> principalReceipts() {
+        return List.of();
+    }
+}
