@@ -13,13 +13,13 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+import nl.taxledger.service.testing.LedgerServiceTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The embedded PostgreSQL's roles: passwords for everyone, and the event store append-only for the service. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false",
-                "ledger.test.own-ledger=security"})
+@LedgerServiceTest
+@TestPropertySource(properties = "ledger.test.own-ledger=security")
 class DatabaseRolesTest {
     @Autowired
     JdbcTemplate jdbc;

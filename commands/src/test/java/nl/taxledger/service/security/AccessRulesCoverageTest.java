@@ -10,7 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
+import nl.taxledger.service.testing.LedgerServiceTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -20,9 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Deny by default, made to last: every endpoint Spring MVC maps must be named by a rule of the one table, so a new
  * endpoint cannot be open (or closed) by accident; docs/security.md shows that same table.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false",
-                "ledger.test.own-ledger=security"})
+@LedgerServiceTest
+@TestPropertySource(properties = "ledger.test.own-ledger=security")
 class AccessRulesCoverageTest {
     private static final Path SECURITY_DOC = Path.of("../docs/security.md");
 

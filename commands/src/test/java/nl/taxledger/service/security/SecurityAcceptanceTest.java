@@ -19,7 +19,8 @@ import nl.taxledger.service.eventstore.ProjectionSync;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import nl.taxledger.service.testing.LedgerServiceTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
@@ -30,9 +31,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Who may do what (domain.md §11) and the front door (§12), over real HTTP against the local sign-in mode. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.embedded.ephemeral=true", "ledger.scheduling.enabled=false",
-                "ledger.test.own-ledger=security"})
+@LedgerServiceTest
+@TestPropertySource(properties = "ledger.test.own-ledger=security")
 class SecurityAcceptanceTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Actor SETUP = new Actor("system:test-setup", null, "test");
