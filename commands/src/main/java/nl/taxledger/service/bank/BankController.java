@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import nl.taxledger.service.commandapi.Callers;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,12 +30,10 @@ class BankController {
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private final BankStatementImport statementImport;
     private final SuspenseWorklist suspense;
-    private final JdbcTemplate jdbc;
 
-    BankController(BankStatementImport statementImport, SuspenseWorklist suspense, JdbcTemplate jdbc) {
+    BankController(BankStatementImport statementImport, SuspenseWorklist suspense) {
         this.statementImport = statementImport;
         this.suspense = suspense;
-        this.jdbc = jdbc;
     }
 
     @PostMapping(path = "/bank-statements", consumes = MediaType.APPLICATION_XML_VALUE,
@@ -68,10 +65,7 @@ class BankController {
     @GetMapping(path = "/bank-accounts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The collector's registered bank accounts with their latest statement")
     List<Map<String, Object>> bankAccounts() {
-        return jdbc.queryForList("SELECT a.iban, a.purpose, a.name, s.statement_id AS latest_statement,"
-                + " s.statement_date AS latest_statement_date, s.closing_cents AS latest_closing_cents"
-                + " FROM bank_account a LEFT JOIN LATERAL (SELECT * FROM bank_statement b WHERE b.iban = a.iban"
-                + " ORDER BY statement_date DESC, electronic_sequence DESC NULLS LAST LIMIT 1) s ON true ORDER BY a.iban");
+        return statementImport.accounts();
     }
 
     @GetMapping(path = "/suspense", produces = MediaType.APPLICATION_JSON_VALUE)
