@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 @Tag(name = "bank")
 class BankController {
-    private static final String PROBLEM = "application/problem+json";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private final BankStatementImport statementImport;
     private final SuspenseWorklist suspense;
@@ -47,13 +46,13 @@ class BankController {
             + " reason, and what was booked before", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = BankImportAnswer.class)))
     @ApiResponse(responseCode = "400", description = "Bad Request: VALIDATION_FAILED (not camt, schema fault with"
-            + " its place, no reason for an accepted gap)", content = @Content(mediaType = PROBLEM, schema = @Schema(
-            ref = PROBLEM_SCHEMA)))
+            + " its place, no reason for an accepted gap)", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "404", description = "Not Found: UNKNOWN_BANK_ACCOUNT", content = @Content(
-            mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "422", description = "Unprocessable Content: STATEMENT_UNBALANCED,"
-            + " STATEMENT_SEQUENCE_BROKEN, PERIOD_CLOSED", content = @Content(mediaType = PROBLEM, schema = @Schema(
-            ref = PROBLEM_SCHEMA)))
+            + " STATEMENT_SEQUENCE_BROKEN, PERIOD_CLOSED", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA)))
     BankImportAnswer importStatement(@RequestBody byte[] xml,
                                      @RequestParam(defaultValue = "false") boolean acceptGap,
                                      @RequestParam(required = false) String reason,

@@ -87,7 +87,8 @@ public class BankStatementImport {
         return jdbc.queryForList("SELECT a.iban, a.purpose, a.name, s.statement_id AS latest_statement,"
                 + " s.statement_date AS latest_statement_date, s.closing_cents AS latest_closing_cents"
                 + " FROM bank_account a LEFT JOIN LATERAL (SELECT * FROM bank_statement b WHERE b.iban = a.iban"
-                + " ORDER BY statement_date DESC, electronic_sequence DESC NULLS LAST LIMIT 1) s ON true ORDER BY a.iban");
+                + " ORDER BY statement_date DESC, electronic_sequence DESC NULLS LAST LIMIT 1) s ON true"
+                + " ORDER BY a.iban");
     }
 
     private boolean accountRegistered(String iban) {
@@ -194,7 +195,8 @@ public class BankStatementImport {
         LocalDate booked = options.bookingDate() == null ? clock.today() : LocalDate.parse(options.bookingDate());
         jdbc.update("INSERT INTO bank_transaction (transaction_key, iban, statement_id, payment_id, amount_cents,"
                         + " value_date, matched_by, suspense_reason, debtor_id, assessment_id, bank_text,"
-                        + " end_to_end_id, counterparty_ref, booking_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " end_to_end_id, counterparty_ref, booking_date)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 line.key(), statement.accountIban(), statement.statementId(), line.paymentId(), line.amountCents(),
                 line.valueDate(), match.rule().name(), match.suspenseReason() == null ? null
                         : match.suspenseReason().name(), match.debtorId(), match.assessmentId(),

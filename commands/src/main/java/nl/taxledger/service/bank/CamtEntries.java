@@ -42,7 +42,8 @@ final class CamtEntries {
         for (ReportEntry2 entry : entries) {
             boolean credit = entry.getCdtDbtInd() == CreditDebitCode.CRDT;
             List<Statement.Transaction> transactions = new ArrayList<>();
-            entry.getNtryDtls().forEach(details -> details.getTxDtls().forEach(tx -> transactions.add(v02(tx, credit))));
+            entry.getNtryDtls().forEach(details -> details.getTxDtls()
+                    .forEach(tx -> transactions.add(v02(tx, credit))));
             read.add(new Statement.Entry(CamtReader.cents(entry.getAmt()), credit,
                     entry.getSts() == null ? null : entry.getSts().value(), date(entry.getBookgDt()),
                     date(entry.getValDt()), entry.getAcctSvcrRef(), Boolean.TRUE.equals(entry.isRvslInd()),
@@ -66,7 +67,8 @@ final class CamtEntries {
         for (ReportEntry10 entry : entries) {
             boolean credit = entry.getCdtDbtInd() == CreditDebitCode.CRDT;
             List<Statement.Transaction> transactions = new ArrayList<>();
-            entry.getNtryDtls().forEach(details -> details.getTxDtls().forEach(tx -> transactions.add(v08(tx, credit))));
+            entry.getNtryDtls().forEach(details -> details.getTxDtls()
+                    .forEach(tx -> transactions.add(v08(tx, credit))));
             String status = entry.getSts() == null ? null
                     : entry.getSts().getCd() != null ? entry.getSts().getCd() : entry.getSts().getPrtry();
             read.add(new Statement.Entry(CamtReader.cents(entry.getAmt()), credit, status, date(entry.getBookgDt()),
