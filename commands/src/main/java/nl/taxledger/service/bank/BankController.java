@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import nl.taxledger.service.commandapi.Callers;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,16 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 @Tag(name = "bank")
 class BankController {
-    private static final String PROBLEM = "application/problem+json";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private final BankStatementImport statementImport;
     private final SuspenseWorklist suspense;
-    private final JdbcTemplate jdbc;
 
-    BankController(BankStatementImport statementImport, SuspenseWorklist suspense, JdbcTemplate jdbc) {
+    BankController(BankStatementImport statementImport, SuspenseWorklist suspense) {
         this.statementImport = statementImport;
         this.suspense = suspense;
-        this.jdbc = jdbc;
     }
 
     @PostMapping(path = "/bank-statements", consumes = MediaType.APPLICATION_XML_VALUE,
@@ -50,13 +46,13 @@ class BankController {
             + " reason, and what was booked before", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = BankImportAnswer.class)))
     @ApiResponse(responseCode = "400", description = "Bad Request: VALIDATION_FAILED (not camt, schema fault with"
-            + " its place, no reason for an accepted gap)", content = @Content(mediaType = PROBLEM, schema = @Schema(
-            ref = PROBLEM_SCHEMA)))
+            + " its place, no reason for an accepted gap)", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "404", description = "Not Found: UNKNOWN_BANK_ACCOUNT", content = @Content(
-            mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "422", description = "Unprocessable Content: STATEMENT_UNBALANCED,"
-            + " STATEMENT_SEQUENCE_BROKEN, PERIOD_CLOSED", content = @Content(mediaType = PROBLEM, schema = @Schema(
-            ref = PROBLEM_SCHEMA)))
+            + " STATEMENT_SEQUENCE_BROKEN, PERIOD_CLOSED", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA)))
     BankImportAnswer importStatement(@RequestBody byte[] xml,
                                      @RequestParam(defaultValue = "false") boolean acceptGap,
                                      @RequestParam(required = false) String reason,
@@ -68,10 +64,7 @@ class BankController {
     @GetMapping(path = "/bank-accounts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The collector's registered bank accounts with their latest statement")
     List<Map<String, Object>> bankAccounts() {
-        return jdbc.queryForList("SELECT a.iban, a.purpose, a.name, s.statement_id AS latest_statement,"
-                + " s.statement_date AS latest_statement_date, s.closing_cents AS latest_closing_cents"
-                + " FROM bank_account a LEFT JOIN LATERAL (SELECT * FROM bank_statement b WHERE b.iban = a.iban"
-                + " ORDER BY statement_date DESC, electronic_sequence DESC NULLS LAST LIMIT 1) s ON true ORDER BY a.iban");
+        return statementImport.accounts();
     }
 
     @GetMapping(path = "/suspense", produces = MediaType.APPLICATION_JSON_VALUE)

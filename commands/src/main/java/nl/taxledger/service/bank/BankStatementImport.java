@@ -74,11 +74,21 @@ public class BankStatementImport {
         }
         List<StatementImporter.LineResult> results = new ArrayList<>();
         for (Statement statement : statements) {
-            results.addAll(StatementImporter.run(statement, known, new CommandPathBookings(statement, options, actor)));
+            results.addAll(StatementImporter.run(statement, known,
+                    (line, decide) -> bookOnce(statement, options, actor, line, decide)));
         }
         StatementImporter.Counts counts = StatementImporter.Counts.of(results);
         return new BankImportAnswer(recorded, results.stream().map(BankStatementImport::answer).toList(),
                 counts.payments(), counts.directed(), counts.undirected(), counts.suspense(), counts.alreadyBooked());
+    }
+
+    /** The collector's registered accounts, each with its latest statement (by date, then electronic sequence). */
+    public List<Map<String, Object>> accounts() {
+        return jdbc.queryForList("SELECT a.iban, a.purpose, a.name, s.statement_id AS latest_statement,"
+                + " s.statement_date AS latest_statement_date, s.closing_cents AS latest_closing_cents"
+                + " FROM bank_account a LEFT JOIN LATERAL (SELECT * FROM bank_statement b WHERE b.iban = a.iban"
+                + " ORDER BY statement_date DESC, electronic_sequence DESC NULLS LAST LIMIT 1) s ON true"
+                + " ORDER BY a.iban");
     }
 
     private boolean accountRegistered(String iban) {
@@ -158,47 +168,39 @@ public class BankStatementImport {
                 + statement.statementId());
     }
 
-    /** Each transaction in its own PostgreSQL transaction: the key row, the register entry, the command. */
-    private final class CommandPathBookings implements StatementImporter.Bookings {
-        private final Statement statement;
-        private final Options options;
-        private final Actor actor;
+    /**
+     * Each transaction in its own PostgreSQL transaction: the key row, the register entry, the command. Unless its key
+     * was booked before: then the match stored then is the answer.
+     */
+    private StatementImporter.Booking bookOnce(Statement statement, Options options, Actor actor, StatementLine line,
+                                               Function<StatementLine, Match> decide) {
+        return transaction.execute(status -> {
+            Optional<Match> earlier = bookedBefore(line.key());
+            if (earlier.isPresent()) {
+                return new StatementImporter.Booking(earlier.get(), true);
+            }
+            Match match = decide.apply(line);
+            book(statement, options, actor, line, match);
+            return new StatementImporter.Booking(match, false);
+        });
+    }
 
-        CommandPathBookings(Statement statement, Options options, Actor actor) {
-            this.statement = statement;
-            this.options = options;
-            this.actor = actor;
-        }
-
-        @Override
-        public StatementImporter.Booking bookOnce(StatementLine line, Function<StatementLine, Match> decide) {
-            return transaction.execute(status -> {
-                Optional<Match> earlier = bookedBefore(line.key());
-                if (earlier.isPresent()) {
-                    return new StatementImporter.Booking(earlier.get(), true);
-                }
-                Match match = decide.apply(line);
-                book(line, match);
-                return new StatementImporter.Booking(match, false);
-            });
-        }
-
-        private void book(StatementLine line, Match match) {
-            Statement.Transaction tx = line.transaction();
-            String counterpartyRef = tx.counterpartyIban() == null ? null : registerCounterparty(tx);
-            commands.submit("BookBankTransaction", new BankRequests.BookBankTransactionRequest("bank|" + line.key(),
-                    line.paymentId(), line.amountCents(), line.valueDate().toString(), match.rule().name(),
-                    match.debtorId(), match.assessmentId(), match.reference(), counterpartyRef,
-                    options.bookingDate()), source(actor, statement));
-            LocalDate booked = options.bookingDate() == null ? clock.today() : LocalDate.parse(options.bookingDate());
-            jdbc.update("INSERT INTO bank_transaction (transaction_key, iban, statement_id, payment_id, amount_cents,"
-                            + " value_date, matched_by, suspense_reason, debtor_id, assessment_id, bank_text,"
-                            + " end_to_end_id, counterparty_ref, booking_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    line.key(), statement.accountIban(), statement.statementId(), line.paymentId(), line.amountCents(),
-                    line.valueDate(), match.rule().name(), match.suspenseReason() == null ? null
-                            : match.suspenseReason().name(), match.debtorId(), match.assessmentId(),
-                    bankText(line), tx.endToEndId(), counterpartyRef, booked);
-        }
+    private void book(Statement statement, Options options, Actor actor, StatementLine line, Match match) {
+        Statement.Transaction tx = line.transaction();
+        String counterpartyRef = tx.counterpartyIban() == null ? null : registerCounterparty(tx);
+        commands.submit("BookBankTransaction", new BankRequests.BookBankTransactionRequest("bank|" + line.key(),
+                line.paymentId(), line.amountCents(), line.valueDate().toString(), match.rule().name(),
+                match.debtorId(), match.assessmentId(), match.reference(), counterpartyRef,
+                options.bookingDate()), source(actor, statement));
+        LocalDate booked = options.bookingDate() == null ? clock.today() : LocalDate.parse(options.bookingDate());
+        jdbc.update("INSERT INTO bank_transaction (transaction_key, iban, statement_id, payment_id, amount_cents,"
+                        + " value_date, matched_by, suspense_reason, debtor_id, assessment_id, bank_text,"
+                        + " end_to_end_id, counterparty_ref, booking_date)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                line.key(), statement.accountIban(), statement.statementId(), line.paymentId(), line.amountCents(),
+                line.valueDate(), match.rule().name(), match.suspenseReason() == null ? null
+                        : match.suspenseReason().name(), match.debtorId(), match.assessmentId(),
+                bankText(line), tx.endToEndId(), counterpartyRef, booked);
     }
 
     /** The counterparty's IBAN and name into the erasable register; events get only the random reference. */

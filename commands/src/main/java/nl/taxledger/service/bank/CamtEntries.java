@@ -1,5 +1,6 @@
 package nl.taxledger.service.bank;
 
+import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.AmountAndCurrencyExchange3;
 import com.prowidesoftware.swift.model.mx.dic.CashAccount16;
 import com.prowidesoftware.swift.model.mx.dic.CashAccount38;
@@ -7,11 +8,10 @@ import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
 import com.prowidesoftware.swift.model.mx.dic.CreditorReferenceInformation2;
 import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
 import com.prowidesoftware.swift.model.mx.dic.DateAndDateTimeChoice;
-import com.prowidesoftware.swift.model.mx.dic.EntryDetails1;
-import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction2;
 import com.prowidesoftware.swift.model.mx.dic.Party40Choice;
+import com.prowidesoftware.swift.model.mx.dic.PartyIdentification135;
 import com.prowidesoftware.swift.model.mx.dic.PartyIdentification32;
 import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
 import com.prowidesoftware.swift.model.mx.dic.ReportEntry2;
@@ -20,6 +20,9 @@ import com.prowidesoftware.swift.model.mx.dic.StructuredRemittanceInformation7;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import nl.taxledger.ledger.bank.Statement;
 
 /**
@@ -39,9 +42,8 @@ final class CamtEntries {
         for (ReportEntry2 entry : entries) {
             boolean credit = entry.getCdtDbtInd() == CreditDebitCode.CRDT;
             List<Statement.Transaction> transactions = new ArrayList<>();
-            for (EntryDetails1 details : entry.getNtryDtls()) {
-                details.getTxDtls().forEach(tx -> transactions.add(v02(tx, credit)));
-            }
+            entry.getNtryDtls().forEach(details -> details.getTxDtls()
+                    .forEach(tx -> transactions.add(v02(tx, credit))));
             read.add(new Statement.Entry(CamtReader.cents(entry.getAmt()), credit,
                     entry.getSts() == null ? null : entry.getSts().value(), date(entry.getBookgDt()),
                     date(entry.getValDt()), entry.getAcctSvcrRef(), Boolean.TRUE.equals(entry.isRvslInd()),
@@ -51,23 +53,13 @@ final class CamtEntries {
     }
 
     private static Statement.Transaction v02(EntryTransaction2 tx, boolean credit) {
-        String structured = null;
-        List<String> unstructured = List.of();
-        if (tx.getRmtInf() != null) {
-            unstructured = tx.getRmtInf().getUstrd();
-            for (StructuredRemittanceInformation7 strd : tx.getRmtInf().getStrd()) {
-                structured = structured != null ? structured : reference(strd.getCdtrRefInf());
-            }
-        }
-        PartyIdentification32 party = null;
-        CashAccount16 account = null;
-        if (tx.getRltdPties() != null) {
-            party = credit ? tx.getRltdPties().getDbtr() : tx.getRltdPties().getCdtr();
-            account = credit ? tx.getRltdPties().getDbtrAcct() : tx.getRltdPties().getCdtrAcct();
-        }
-        return new Statement.Transaction(amount(tx.getAmtDtls()), endToEndId(tx.getRefs() == null ? null
-                : tx.getRefs().getEndToEndId()), structured, text(unstructured),
-                account == null ? null : CamtReader.iban(account.getId()), party == null ? null : party.getNm());
+        var remittance = Optional.ofNullable(tx.getRmtInf());
+        var parties = Optional.ofNullable(tx.getRltdPties());
+        return transaction(amount(tx.getAmtDtls()), tx.getRefs() == null ? null : tx.getRefs().getEndToEndId(),
+                remittance.map(info -> info.getStrd().stream().map(StructuredRemittanceInformation7::getCdtrRefInf))
+                        .orElse(Stream.empty()), remittance.map(info -> info.getUstrd()).orElse(List.of()),
+                parties.map(p -> credit ? p.getDbtrAcct() : p.getCdtrAcct()).map(CashAccount16::getId).orElse(null),
+                parties.map(p -> credit ? p.getDbtr() : p.getCdtr()).map(PartyIdentification32::getNm).orElse(null));
     }
 
     static List<Statement.Entry> v08(List<ReportEntry10> entries) {
@@ -75,9 +67,8 @@ final class CamtEntries {
         for (ReportEntry10 entry : entries) {
             boolean credit = entry.getCdtDbtInd() == CreditDebitCode.CRDT;
             List<Statement.Transaction> transactions = new ArrayList<>();
-            for (EntryDetails9 details : entry.getNtryDtls()) {
-                details.getTxDtls().forEach(tx -> transactions.add(v08(tx, credit)));
-            }
+            entry.getNtryDtls().forEach(details -> details.getTxDtls()
+                    .forEach(tx -> transactions.add(v08(tx, credit))));
             String status = entry.getSts() == null ? null
                     : entry.getSts().getCd() != null ? entry.getSts().getCd() : entry.getSts().getPrtry();
             read.add(new Statement.Entry(CamtReader.cents(entry.getAmt()), credit, status, date(entry.getBookgDt()),
@@ -88,24 +79,28 @@ final class CamtEntries {
     }
 
     private static Statement.Transaction v08(EntryTransaction10 tx, boolean credit) {
-        String structured = null;
-        List<String> unstructured = List.of();
-        if (tx.getRmtInf() != null) {
-            unstructured = tx.getRmtInf().getUstrd();
-            for (StructuredRemittanceInformation16 strd : tx.getRmtInf().getStrd()) {
-                structured = structured != null ? structured : reference(strd.getCdtrRefInf());
-            }
-        }
-        Party40Choice party = null;
-        CashAccount38 account = null;
-        if (tx.getRltdPties() != null) {
-            party = credit ? tx.getRltdPties().getDbtr() : tx.getRltdPties().getCdtr();
-            account = credit ? tx.getRltdPties().getDbtrAcct() : tx.getRltdPties().getCdtrAcct();
-        }
+        var remittance = Optional.ofNullable(tx.getRmtInf());
+        var parties = Optional.ofNullable(tx.getRltdPties());
         Long cents = tx.getAmt() != null ? Long.valueOf(CamtReader.cents(tx.getAmt())) : amount(tx.getAmtDtls());
-        return new Statement.Transaction(cents, endToEndId(tx.getRefs() == null ? null : tx.getRefs().getEndToEndId()),
-                structured, text(unstructured), account == null ? null : CamtReader.iban(account.getId()),
-                party == null || party.getPty() == null ? null : party.getPty().getNm());
+        return transaction(cents, tx.getRefs() == null ? null : tx.getRefs().getEndToEndId(),
+                remittance.map(info -> info.getStrd().stream().map(StructuredRemittanceInformation16::getCdtrRefInf))
+                        .orElse(Stream.empty()), remittance.map(info -> info.getUstrd()).orElse(List.of()),
+                parties.map(p -> credit ? p.getDbtrAcct() : p.getCdtrAcct()).map(CashAccount38::getId).orElse(null),
+                parties.map(p -> credit ? p.getDbtr() : p.getCdtr()).map(Party40Choice::getPty)
+                        .map(PartyIdentification135::getNm).orElse(null));
+    }
+
+    /**
+     * One transaction of either generation: the first creditor reference of the structured remittance, the
+     * unstructured lines as text, the counterparty's account and name.
+     */
+    private static Statement.Transaction transaction(Long cents, String endToEndId,
+                                                     Stream<CreditorReferenceInformation2> references,
+                                                     List<String> unstructured, AccountIdentification4Choice account,
+                                                     String name) {
+        String structured = references.map(CamtEntries::reference).filter(Objects::nonNull).findFirst().orElse(null);
+        return new Statement.Transaction(cents, endToEndId(endToEndId), structured, text(unstructured),
+                account == null ? null : CamtReader.iban(account), name);
     }
 
     private static Long amount(AmountAndCurrencyExchange3 details) {

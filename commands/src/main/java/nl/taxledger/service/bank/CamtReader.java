@@ -10,8 +10,6 @@ import com.prowidesoftware.swift.model.mx.dic.AccountNotification2;
 import com.prowidesoftware.swift.model.mx.dic.AccountStatement2;
 import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
-import com.prowidesoftware.swift.model.mx.dic.CashBalance3;
-import com.prowidesoftware.swift.model.mx.dic.CashBalance8;
 import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -67,44 +65,45 @@ final class CamtReader {
     }
 
     private static Statement statement(AccountStatement2 stmt) {
-        Long opening = null;
-        Long closing = null;
-        LocalDate closingDate = null;
-        for (CashBalance3 balance : stmt.getBal()) {
-            String type = balance.getTp().getCdOrPrtry().getCd() == null ? null
-                    : balance.getTp().getCdOrPrtry().getCd().value();
-            long cents = signed(balance.getAmt(), balance.getCdtDbtInd());
-            if (opening == null && ("OPBD".equals(type) || "PRCD".equals(type))) {
-                opening = cents;
-            } else if (closing == null && "CLBD".equals(type)) {
-                closing = cents;
-                closingDate = balance.getDt() == null ? null : balance.getDt().getDt();
-            }
-        }
-        LocalDate date = firstDate(closingDate, stmt.getFrToDt() == null ? null : stmt.getFrToDt().getToDtTm(),
-                stmt.getCreDtTm());
-        return new Statement(iban(stmt.getAcct().getId()), stmt.getId(), date, sequence(stmt.getElctrncSeqNb()),
-                opening, closing, CamtEntries.v02(stmt.getNtry()));
+        List<Balance> balances = stmt.getBal().stream().map(balance -> new Balance(
+                balance.getTp().getCdOrPrtry().getCd() == null ? null : balance.getTp().getCdOrPrtry().getCd().value(),
+                signed(balance.getAmt(), balance.getCdtDbtInd()),
+                balance.getDt() == null ? null : balance.getDt().getDt())).toList();
+        return statement(stmt.getAcct().getId(), stmt.getId(), balances,
+                stmt.getFrToDt() == null ? null : stmt.getFrToDt().getToDtTm(), stmt.getCreDtTm(),
+                stmt.getElctrncSeqNb(), CamtEntries.v02(stmt.getNtry()));
     }
 
     private static Statement statement(AccountStatement9 stmt) {
+        List<Balance> balances = stmt.getBal().stream().map(balance -> new Balance(
+                balance.getTp().getCdOrPrtry().getCd(), signed(balance.getAmt(), balance.getCdtDbtInd()),
+                balance.getDt() == null ? null : balance.getDt().getDt())).toList();
+        return statement(stmt.getAcct().getId(), stmt.getId(), balances,
+                stmt.getFrToDt() == null ? null : stmt.getFrToDt().getToDtTm(), stmt.getCreDtTm(),
+                stmt.getElctrncSeqNb(), CamtEntries.v08(stmt.getNtry()));
+    }
+
+    /** A balance of either generation: its type code (OPBD, PRCD, CLBD…), signed cents and date. */
+    private record Balance(String type, long cents, LocalDate date) {
+    }
+
+    /** The first opening (OPBD or PRCD) and closing (CLBD) balance; the closing one's date dates the statement. */
+    private static Statement statement(AccountIdentification4Choice account, String id, List<Balance> balances,
+                                       OffsetDateTime periodEnd, OffsetDateTime created, BigDecimal sequence,
+                                       List<Statement.Entry> entries) {
         Long opening = null;
         Long closing = null;
         LocalDate closingDate = null;
-        for (CashBalance8 balance : stmt.getBal()) {
-            String type = balance.getTp().getCdOrPrtry().getCd();
-            long cents = signed(balance.getAmt(), balance.getCdtDbtInd());
-            if (opening == null && ("OPBD".equals(type) || "PRCD".equals(type))) {
-                opening = cents;
-            } else if (closing == null && "CLBD".equals(type)) {
-                closing = cents;
-                closingDate = balance.getDt() == null ? null : balance.getDt().getDt();
+        for (Balance balance : balances) {
+            if (opening == null && ("OPBD".equals(balance.type()) || "PRCD".equals(balance.type()))) {
+                opening = balance.cents();
+            } else if (closing == null && "CLBD".equals(balance.type())) {
+                closing = balance.cents();
+                closingDate = balance.date();
             }
         }
-        LocalDate date = firstDate(closingDate, stmt.getFrToDt() == null ? null : stmt.getFrToDt().getToDtTm(),
-                stmt.getCreDtTm());
-        return new Statement(iban(stmt.getAcct().getId()), stmt.getId(), date, sequence(stmt.getElctrncSeqNb()),
-                opening, closing, CamtEntries.v08(stmt.getNtry()));
+        return new Statement(iban(account), id, firstDate(closingDate, periodEnd, created), sequence(sequence),
+                opening, closing, entries);
     }
 
     private static Statement notification(AccountNotification2 ntfctn) {

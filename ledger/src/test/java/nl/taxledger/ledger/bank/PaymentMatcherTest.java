@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Optional;
 import nl.taxledger.ledger.api.MatchedBy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The matching rules of domain.md §9, one rule per test, with the ledger of scenario 13. */
 class PaymentMatcherTest {
@@ -43,22 +45,25 @@ class PaymentMatcherTest {
         assertEquals("A13-3", match.assessmentId());
     }
 
-    @Test
-    void rule_3_one_known_reference_in_the_text_is_directed_case_insensitively() {
-        Match match = PaymentMatcher.match(transfer(null, "aanslag a13-4 termijn 1", null), known);
-        assertEquals(new Match(MatchedBy.TEXT_REFERENCE, "S13c", "A13-4", "A13-4", null), match);
-    }
-
-    @Test
-    void rule_3_a_kenmerk_in_groups_of_four_is_one_reference() {
-        Match match = PaymentMatcher.match(transfer(null, "Betalingskenmerk 3417 0195 3713 8336", null), known);
-        assertEquals("A13-2", match.assessmentId());
-    }
-
-    @Test
-    void rule_3_a_reference_inside_a_longer_token_is_no_reference() {
-        Match match = PaymentMatcher.match(transfer(null, "zie aanslag A13-44", null), known);
-        assertEquals(MatchedBy.SUSPENSE, match.rule());
+    /** Rules 3 and 4 on the text alone: no structured reference, no counterparty IBAN. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            rule 3: one known reference in the text is directed, case-insensitively | aanslag a13-4 termijn 1 \
+              | TEXT_REFERENCE | S13c | A13-4 | A13-4            |
+            rule 3: a kenmerk in groups of four is one reference | Betalingskenmerk 3417 0195 3713 8336 \
+              | TEXT_REFERENCE | S13b | A13-2 | 3417019537138336 |
+            rule 3: a reference inside a longer token is no reference | zie aanslag A13-44 \
+              | SUSPENSE       |      |       |                  | NO_MATCH
+            rule 4: one known subject number is an undirected payment of that debtor \
+              | subjectnummer s13c belastingen 2026 \
+              | SUBJECT_NUMBER | S13c |       | S13c             |
+            rule 4: two known subject numbers go to suspense | voor S13a en S13b \
+              | SUSPENSE       |      |       |                  | AMBIGUOUS_REFERENCE
+            """)
+    void text_rules(String rule, String text, MatchedBy matchedBy, String debtorId, String assessmentId,
+                    String reference, SuspenseReason reason) {
+        Match match = PaymentMatcher.match(transfer(null, text, null), known);
+        assertEquals(new Match(matchedBy, debtorId, assessmentId, reference, reason), match);
     }
 
     @Test
@@ -66,18 +71,6 @@ class PaymentMatcherTest {
         Match match = PaymentMatcher.match(transfer(null, "aanslagen 6652734668703338 en 7561629071533939 S13a",
                 "NL73RABO9478927787"), known.paidFrom("NL73RABO9478927787", "S13a"));
         assertEquals(new Match(MatchedBy.SUSPENSE, null, null, null, SuspenseReason.AMBIGUOUS_REFERENCE), match);
-    }
-
-    @Test
-    void rule_4_one_known_subject_number_is_an_undirected_payment_of_that_debtor() {
-        Match match = PaymentMatcher.match(transfer(null, "subjectnummer s13c belastingen 2026", null), known);
-        assertEquals(new Match(MatchedBy.SUBJECT_NUMBER, "S13c", null, "S13c", null), match);
-    }
-
-    @Test
-    void rule_4_two_known_subject_numbers_go_to_suspense() {
-        Match match = PaymentMatcher.match(transfer(null, "voor S13a en S13b", null), known);
-        assertEquals(SuspenseReason.AMBIGUOUS_REFERENCE, match.suspenseReason());
     }
 
     @Test

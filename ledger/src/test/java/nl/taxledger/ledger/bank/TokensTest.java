@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The tokens of domain.md §9 rule 3, one property of the tokenizer per test. */
 class TokensTest {
@@ -24,24 +26,16 @@ class TokensTest {
         assertEquals(Set.of("S13C", "A1"), Tokens.of("S13c,A1;"));
     }
 
-    @Test
-    void four_groups_of_four_digits_make_one_sixteen_digit_token() {
-        assertTrue(Tokens.of("Betalingskenmerk 3417 0195 3713 8336").contains("3417019537138336"));
-    }
-
-    @Test
-    void uneven_groups_count_when_they_make_exactly_sixteen_digits() {
-        assertTrue(Tokens.of("kenmerk 341 7019537 138336").contains("3417019537138336"));
-    }
-
-    @Test
-    void a_sixteen_digit_stretch_inside_longer_digit_groups_counts() {
-        assertTrue(Tokens.of("2026 3417 0195 3713 8336").contains("3417019537138336"));
-    }
-
-    @Test
-    void groups_separated_by_two_spaces_are_not_joined() {
-        assertFalse(Tokens.of("3417 0195  3713 8336").contains("3417019537138336"));
+    /** Digit groups single-spaced that make exactly sixteen digits are one token (a kenmerk), the rule per row. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            four groups of four digits make one sixteen-digit token   | Betalingskenmerk 3417 0195 3713 8336 | true
+            uneven groups count when they make exactly sixteen digits | kenmerk 341 7019537 138336           | true
+            a sixteen-digit stretch inside longer digit groups counts | 2026 3417 0195 3713 8336             | true
+            groups separated by two spaces are not joined             | '3417 0195  3713 8336'               | false
+            """)
+    void sixteen_digit_kenmerk(String rule, String text, boolean joined) {
+        assertEquals(joined, Tokens.of(text).contains("3417019537138336"));
     }
 
     @Test

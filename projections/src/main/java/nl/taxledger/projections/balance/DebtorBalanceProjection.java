@@ -59,11 +59,9 @@ public class DebtorBalanceProjection {
     static final Statement PAYMENT_REVERSED = Statement.rows("payment reversed", "UPDATE balance_payment b SET reversed = TRUE"
             + " FROM " + BatchedWrites.unnest("p", "d") + " WHERE b.payment_id = u.p AND b.debtor_id = u.d AND NOT b.reversed");
 
-    private final JdbcTemplate jdbc;
     private final BatchedWrites.Plan plan;
 
     public DebtorBalanceProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
         // inserts before the updates that need their rows; the payment flag last
         this.plan = new BatchedWrites.Plan(PROCESSING_GROUP, jdbc, CREDIT, ASSESSMENT, LINE, COST_ITEM, INTEREST_ITEM,
                 PAYMENT, OpenItems.LOWER_COSTS, OpenItems.LOWER_INTEREST, OpenItems.LOWER_PRINCIPAL, PAYMENT_REVERSED);
@@ -166,8 +164,8 @@ public class DebtorBalanceProjection {
     /** A token reset replays from the start; the tables must be empty for the replay to rebuild them identically. */
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE balance_payment, balance_line, balance_cost_item, balance_interest_item,"
-                + " balance_assessment, balance_debtor");
+        plan.truncate("balance_payment", "balance_line", "balance_cost_item", "balance_interest_item",
+                "balance_assessment", "balance_debtor");
     }
 
     private static void addCredit(BatchedWrites writes, String debtorId, long deltaCents) {

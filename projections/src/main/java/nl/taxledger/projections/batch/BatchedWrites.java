@@ -81,6 +81,11 @@ public final class BatchedWrites {
             this.resourceKey = BatchedWrites.class.getName() + "/" + projection + "/" + System.identityHashCode(this);
         }
 
+        /** Empties the projection's tables for a replay from the start (its {@code @ResetHandler}). */
+        public void truncate(String... tables) {
+            jdbc.execute("TRUNCATE " + String.join(", ", tables));
+        }
+
         /**
          * The writes of the batch being handled. Handlers run only inside a processor's unit of work; without one
          * there is no commit to flush at and rows would be lost, so that is refused.

@@ -41,12 +41,10 @@ public class DebtorHistoryProjection {
                     "command", "payload", "event")
             + " JOIN domainevententry e ON e.eventidentifier = u.event");
 
-    private final JdbcTemplate jdbc;
     private final BatchedWrites.Plan plan;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public DebtorHistoryProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
         this.plan = new BatchedWrites.Plan(PROCESSING_GROUP, jdbc, FACT);
     }
 
@@ -61,7 +59,7 @@ public class DebtorHistoryProjection {
     /** A token reset replays from the start; the table must be empty for the replay to rebuild it identically. */
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE history_fact");
+        plan.truncate("history_fact");
     }
 
     private void insert(LedgerFact fact, String debtorId, MetaData metaData, String eventId, Instant recordedAt) {

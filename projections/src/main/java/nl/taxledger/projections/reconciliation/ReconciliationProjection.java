@@ -42,11 +42,9 @@ public class ReconciliationProjection {
             + " u.booked::date FROM " + BatchedWrites.unnest("e", "s", "m", "amount", "effective", "booked", "a", "l")
             + " JOIN reconciliation_line l ON l.assessment_id = u.a AND l.line_id = u.l");
 
-    private final JdbcTemplate jdbc;
     private final BatchedWrites.Plan plan;
 
     public ReconciliationProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
         this.plan = new BatchedWrites.Plan(PROCESSING_GROUP, jdbc, LINE, MOVEMENT);
     }
 
@@ -91,7 +89,7 @@ public class ReconciliationProjection {
     /** A token reset replays from the start; the tables must be empty for the replay to rebuild them identically. */
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE reconciliation_movement, reconciliation_line");
+        plan.truncate("reconciliation_movement", "reconciliation_line");
     }
 
     /** The movements of one event, numbered in event order so the key is the same on every replay. */

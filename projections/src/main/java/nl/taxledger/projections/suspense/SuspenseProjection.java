@@ -26,11 +26,9 @@ public class SuspenseProjection {
             + " closed_to_debtor = u.debtor, closed_on = u.closed::date FROM " + BatchedWrites.unnest("status", "debtor", "closed", "p")
             + " WHERE s.payment_id = u.p AND s.status = 'OPEN'");
 
-    private final JdbcTemplate jdbc;
     private final BatchedWrites.Plan plan;
 
     public SuspenseProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
         this.plan = new BatchedWrites.Plan(PROCESSING_GROUP, jdbc, ITEM, CLOSE);
     }
 
@@ -53,7 +51,7 @@ public class SuspenseProjection {
     /** A token reset replays from the start; the table must be empty for the replay to rebuild it identically. */
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE suspense_item");
+        plan.truncate("suspense_item");
     }
 
     private void close(String paymentId, String status, String debtorId, LocalDate bookingDate) {
