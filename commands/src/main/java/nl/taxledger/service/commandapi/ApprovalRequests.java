@@ -50,9 +50,9 @@ public final class ApprovalRequests {
                                                       String bookingDate) implements LedgerRequest {
         @Override
         public Routed validate(LocalDate booked) {
-            String id = required("participantId", participantId);
             String account = Fields.iban("iban", iban);
-            return d -> new RequestParticipantIbanChange(Routes.knownParticipant(d, id), account, booked);
+            return Routes.onParticipant(participantId,
+                    (participant, d) -> new RequestParticipantIbanChange(participant, account, booked));
         }
     }
 

@@ -22,9 +22,9 @@ public final class RemittanceRequests {
                                          String bookingDate) implements LedgerRequest {
         @Override
         public Routed validate(LocalDate booked) {
-            String id = required("participantId", participantId);
             LocalDate end = Fields.date("periodEnd", periodEnd);
-            return d -> new IssueRemittance(Routes.knownParticipant(d, id), end, d.cumulativeReceipts(id, end), booked);
+            return Routes.onParticipant(participantId, (participant, d) ->
+                    new IssueRemittance(participant, end, d.cumulativeReceipts(participant, end), booked));
         }
     }
 

@@ -27,6 +27,12 @@ final class Routes {
         Object command(String debtorId, Directory directory);
     }
 
+    /** Builds the command for a participant the ledger holds. */
+    @FunctionalInterface
+    interface OnParticipant {
+        Object command(String participantId, Directory directory);
+    }
+
     /** Builds the command for an item (a cost or interest charge) of an assessment, with one more checked field. */
     @FunctionalInterface
     interface OnItem<T> {
@@ -63,6 +69,12 @@ final class Routes {
     static Routed onDebtor(String debtorId, OnDebtor build) {
         String id = Fields.required("debtorId", debtorId);
         return directory -> build.command(knownDebtor(directory, id), directory);
+    }
+
+    /** A command on a participant the ledger holds: the id is a required field, its existence checked in routing. */
+    static Routed onParticipant(String participantId, OnParticipant build) {
+        String id = Fields.required("participantId", participantId);
+        return directory -> build.command(knownParticipant(directory, id), directory);
     }
 
     static String debtorOfAssessment(Directory directory, String assessmentId) {

@@ -139,9 +139,20 @@ class FieldValidationTest {
         assertInvalidField(post("BookSomething", "{\"commandId\":\"fv-type\"}"), "type");
     }
 
+    /** A command whose only fields are the envelope's: an empty body is the whole command (ApproveRefunds). */
+    private static boolean hasNoFieldsOfItsOwn(CommandCatalogue.Entry entry) {
+        return java.util.Arrays.stream(entry.shape().getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+                .allMatch(name -> name.equals("commandId") || name.equals("bookingDate"));
+    }
+
     @Test
     void every_command_of_the_catalogue_is_served_and_checks_its_fields() {
+        assertThat(CommandCatalogue.entries().stream().filter(FieldValidationTest::hasNoFieldsOfItsOwn)
+                .map(CommandCatalogue.Entry::type)).containsExactly("ApproveRefunds");
         for (CommandCatalogue.Entry entry : CommandCatalogue.entries()) {
+            if (hasNoFieldsOfItsOwn(entry)) {
+                continue;
+            }
             ResponseEntity<JsonNode> answer = post(entry.type(), "{\"commandId\":\"fv-empty-" + entry.type() + "\"}");
 
             assertThat(answer.getStatusCode().value()).as(entry.type()).isEqualTo(400);

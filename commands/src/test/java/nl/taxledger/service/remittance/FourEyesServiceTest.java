@@ -36,6 +36,22 @@ class FourEyesServiceTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The office: two supervisors, two clerks and an accountant, each signed in as themselves. */
+    private RestClient sanne;
+    private RestClient bert;
+    private RestClient clerk;
+    private RestClient clara;
+    private RestClient accountant;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        sanne = user("sanne", Role.SUPERVISOR);
+        bert = user("bert", Role.SUPERVISOR);
+        clerk = user("kees", Role.CLERK);
+        clara = user("clara", Role.CLERK);
+        accountant = user("ada", Role.ACCOUNTANT);
+    }
+
     private RestClient user(String name, Role... roles) {
         return ledger.httpAs(name, roles);
     }
@@ -86,7 +102,6 @@ class FourEyesServiceTest {
 
     @Test
     void the_issuer_approving_their_own_run_is_the_same_person() {
-        RestClient sanne = user("sanne", Role.SUPERVISOR);
         participantWithAPayment("FE-SAME");
         issue(sanne, "FE-SAME", "2026-04-05");
         long before = ledger.events();
@@ -106,8 +121,6 @@ class FourEyesServiceTest {
         // the scheduler counts as the issuer, so one supervisor approves
         ledger.submitAs(new Actor(Principals.SCHEDULER.name(), null, "scheduler"), "IssueRemittance", """
                 {"commandId":"rem-FE-REL","participantId":"FE-REL","periodEnd":"2026-05-10"}""");
-        RestClient accountant = user("ada", Role.ACCOUNTANT);
-        RestClient bert = user("bert", Role.SUPERVISOR);
 
         ResponseEntity<byte[]> before = download(accountant, "/api/remittance-runs/2026-05-10/pain001.xml");
         assertThat(before.getStatusCode().value()).isEqualTo(409);
@@ -134,9 +147,6 @@ class FourEyesServiceTest {
 
     @Test
     void a_run_changed_after_release_needs_a_new_approval_and_is_a_new_file_with_a_new_message_id() {
-        RestClient clerk = user("kees", Role.CLERK);
-        RestClient bert = user("bert", Role.SUPERVISOR);
-        RestClient accountant = user("ada", Role.ACCOUNTANT);
         participantWithAPayment("FE-CH1");
         participantWithAPayment("FE-CH2");
         issue(clerk, "FE-CH1", "2026-04-19");
@@ -159,10 +169,6 @@ class FourEyesServiceTest {
 
     @Test
     void refunds_are_released_in_batches_by_a_supervisor_who_did_not_book_them() {
-        RestClient clara = user("clara", Role.CLERK);
-        RestClient bert = user("bert", Role.SUPERVISOR);
-        RestClient sanne = user("sanne", Role.SUPERVISOR);
-        RestClient accountant = user("ada", Role.ACCOUNTANT);
         participantWithAPayment("FE-REF");
         ledger.today(LocalDate.of(2026, 4, 2));
         ledger.submit("ReceivePayment", """
@@ -204,10 +210,6 @@ class FourEyesServiceTest {
 
     @Test
     void an_iban_change_takes_effect_only_when_another_supervisor_approves_it() {
-        RestClient sanne = user("sanne", Role.SUPERVISOR);
-        RestClient bert = user("bert", Role.SUPERVISOR);
-        RestClient clerk = user("kees", Role.CLERK);
-        RestClient accountant = user("ada", Role.ACCOUNTANT);
         participantWithAPayment("FE-IBAN");
         String change = """
                 {"commandId":"iban-FE-IBAN","participantId":"FE-IBAN","iban":"%s"}""".formatted(NEW_PARTICIPANT_IBAN);

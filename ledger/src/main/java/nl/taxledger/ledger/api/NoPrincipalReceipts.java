@@ -7,6 +7,7 @@ import java.util.List;
  * LedgerFact}, given once for every fact it holds for.
  */
 public sealed interface NoPrincipalReceipts extends LedgerFact permits AssessmentImposed, BankAccountRegistered,
+        ParticipantIbanChangeRequested, ParticipantIbanChanged, RefundsReleased, RemittanceRunApproved, 
         BankStatementRecorded, CostsCancelled, CostsCharged,
         DeferralEnded, DeferralGranted, DirectDebitCollectionFailed, DirectDebitMandateEnded,
         DirectDebitMandateRegistered, InterestCancelled, InterestCharged, ParticipantRegistered,

@@ -7,6 +7,7 @@ import java.util.Optional;
  * once for every fact it holds for.
  */
 public sealed interface OfNoDebtor extends LedgerFact permits BankAccountRegistered, BankStatementRecorded,
+        ParticipantIbanChangeRequested, ParticipantIbanChanged, RefundsReleased, RemittanceRunApproved, 
         ParticipantRegistered, PaymentUnmatched, PeriodClosed,
         RemittanceIssued, RemittancePolicyChanged, UnmatchedPaymentReversed {
 

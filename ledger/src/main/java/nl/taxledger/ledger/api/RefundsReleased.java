@@ -2,7 +2,6 @@ package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -12,20 +11,6 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record RefundsReleased(String batchId, List<String> refundIds, long totalCents, LocalDate bookingDate)
-        implements LedgerFact {
-
-    @Override
-    public LocalDate effectiveDate() {
-        return bookingDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
-    }
+        implements LedgerFact, OfNoDebtor, NoPrincipalReceipts, EffectiveOnBookingDate {
+    // an approval step: no debtor, no money of its own; it takes effect on the day it is booked
 }

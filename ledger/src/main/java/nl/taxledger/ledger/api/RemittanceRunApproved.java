@@ -1,8 +1,6 @@
 package nl.taxledger.ledger.api;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -13,20 +11,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record RemittanceRunApproved(String runId, LocalDate periodEnd, String contentSha256, int releaseNumber,
-                                    LocalDate bookingDate) implements LedgerFact {
-
-    @Override
-    public LocalDate effectiveDate() {
-        return bookingDate;
-    }
-
-    @Override
-    public Optional<String> debtor() {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<PrincipalReceipt> principalReceipts() {
-        return List.of();
-    }
+                                    LocalDate bookingDate)
+        implements LedgerFact, OfNoDebtor, NoPrincipalReceipts, EffectiveOnBookingDate {
+    // an approval step: no debtor, no money of its own; it takes effect on the day it is booked
 }
