@@ -31,13 +31,16 @@ class FourEyesServiceTest {
     private static final String PARTICIPANT_IBAN = "NL91ABNA0417164300";
     private static final String NEW_PARTICIPANT_IBAN = "NL69INGB0123456789";
     private static final String DEBTOR_IBAN = "NL20INGB0001234567";
+
     @Autowired
     LedgerClient ledger;
+
     @Autowired
     JdbcTemplate jdbc;
 
     /** The office: two supervisors, two clerks and an accountant, each signed in as themselves. */
     private RestClient sanne;
+
     private RestClient bert;
     private RestClient clerk;
     private RestClient clara;
@@ -57,7 +60,11 @@ class FourEyesServiceTest {
     }
 
     private static ResponseEntity<String> command(RestClient as, String type, String json) {
-        return as.post().uri("/api/commands/" + type).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
+        return as.post()
+                .uri("/api/commands/" + type)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .retrieve()
                 .toEntity(String.class);
     }
 
@@ -91,8 +98,10 @@ class FourEyesServiceTest {
     private void issue(RestClient as, String id, String periodEnd) {
         ledger.today(LocalDate.parse(periodEnd).plusDays(1));
         assertThat(command(as, "IssueRemittance", """
-                {"commandId":"rem-%1$s-%2$s","participantId":"%1$s","periodEnd":"%2$s"}"""
-                .formatted(id, periodEnd)).getStatusCode().value()).isEqualTo(200);
+                {"commandId":"rem-%1$s-%2$s","participantId":"%1$s","periodEnd":"%2$s"}""".formatted(id, periodEnd))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
     }
 
     private static ResponseEntity<String> approveRun(RestClient as, String periodEnd, String commandId) {
@@ -126,7 +135,10 @@ class FourEyesServiceTest {
         assertThat(before.getStatusCode().value()).isEqualTo(409);
         assertThat(code(before)).isEqualTo("APPROVAL_REQUIRED");
 
-        assertThat(approveRun(bert, "2026-05-10", "approve-rel-1").getStatusCode().value()).isEqualTo(200);
+        assertThat(approveRun(bert, "2026-05-10", "approve-rel-1")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
         ResponseEntity<byte[]> first = download(accountant, "/api/remittance-runs/2026-05-10/pain001.xml");
         String xml = new String(first.getBody(), StandardCharsets.UTF_8);
         assertThat(first.getStatusCode().value()).isEqualTo(200);
@@ -136,13 +148,18 @@ class FourEyesServiceTest {
 
         long events = ledger.events();
         RestClient karin = user("karin", Role.SUPERVISOR);
-        assertThat(approveRun(karin, "2026-05-10", "approve-rel-2").getStatusCode().value()).isEqualTo(200);
+        assertThat(approveRun(karin, "2026-05-10", "approve-rel-2")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
         ResponseEntity<byte[]> second = download(accountant, "/api/remittance-runs/2026-05-10/pain001.xml");
         assertThat(second.getBody()).isEqualTo(first.getBody());
         assertThat(second.getHeaders().getFirst("Payment-Message-Id")).isEqualTo("AFDR-2026-05-10-1");
         assertThat(ledger.events()).as("an unchanged run is not released twice").isEqualTo(events);
-        assertThat(jdbc.queryForList("SELECT released_by FROM payment_file_release WHERE run_key = '2026-05-10'",
-                String.class)).as("one release, by its approver").containsExactly("bert");
+        assertThat(jdbc.queryForList(
+                        "SELECT released_by FROM payment_file_release WHERE run_key = '2026-05-10'", String.class))
+                .as("one release, by its approver")
+                .containsExactly("bert");
     }
 
     @Test
@@ -168,7 +185,7 @@ class FourEyesServiceTest {
     }
 
     @Test
-    void refunds_are_released_in_batches_by_a_supervisor_who_did_not_book_them() {
+    void refunds_are_released_in_batches_by_a_supervisor_who_did_not_book_them() throws Exception {
         participantWithAPayment("FE-REF");
         ledger.today(LocalDate.of(2026, 4, 2));
         ledger.submit("ReceivePayment", """
@@ -185,27 +202,41 @@ class FourEyesServiceTest {
         assertThat(command(bert, "ApproveRefunds", """
                 {"commandId":"approve-ref-1"}""").getStatusCode().value()).isEqualTo(200);
         assertThat(command(sanne, "ApproveRefunds", """
-                {"commandId":"approve-ref-2"}""").getStatusCode().value()).isEqualTo(200);
+                {"commandId":"approve-ref-2"}""").getStatusCode().value())
+                .isEqualTo(200);
 
-        String first = new String(download(accountant, "/api/refund-batches/RB-1/pain001.xml").getBody(),
-                StandardCharsets.UTF_8);
-        String second = new String(download(accountant, "/api/refund-batches/RB-2/pain001.xml").getBody(),
-                StandardCharsets.UTF_8);
-        assertThat(first).contains("<MsgId>TERUG-RB-1</MsgId>").contains("TERUG-ref-clara").contains(DEBTOR_IBAN)
-                .doesNotContain("ref-bert").contains("<InstdAmt Ccy=\"EUR\">30.00</InstdAmt>");
-        assertThat(second).contains("<MsgId>TERUG-RB-2</MsgId>").contains("TERUG-ref-bert")
+        String first = new String(
+                download(accountant, "/api/refund-batches/RB-1/pain001.xml").getBody(), StandardCharsets.UTF_8);
+        String second = new String(
+                download(accountant, "/api/refund-batches/RB-2/pain001.xml").getBody(), StandardCharsets.UTF_8);
+        Pain001Xsd.validate(first);
+        Pain001Xsd.validate(second);
+        assertThat(first)
+                .contains("<MsgId>TERUG-RB-1</MsgId>")
+                .contains("TERUG-ref-clara")
+                .contains(DEBTOR_IBAN)
+                .doesNotContain("ref-bert")
+                .contains("<InstdAmt Ccy=\"EUR\">30.00</InstdAmt>");
+        assertThat(second)
+                .contains("<MsgId>TERUG-RB-2</MsgId>")
+                .contains("TERUG-ref-bert")
                 .contains("<InstdAmt Ccy=\"EUR\">20.00</InstdAmt>");
-        JsonNode batches = JSON.readTree(accountant.get().uri("/api/refund-batches").retrieve().body(String.class));
+        JsonNode batches = JSON.readTree(
+                accountant.get().uri("/api/refund-batches").retrieve().body(String.class));
         assertThat(batches.findValuesAsString("messageId")).containsExactlyInAnyOrder("TERUG-RB-1", "TERUG-RB-2");
         assertThat(batches.findValuesAsString("releasedBy")).containsExactlyInAnyOrder("bert", "sanne");
         assertThat(code(command(sanne, "ApproveRefunds", """
-                {"commandId":"approve-ref-3"}"""))).as("nothing waits").isEqualTo("INVALID_STATE");
+                {"commandId":"approve-ref-3"}""")))
+                .as("nothing waits")
+                .isEqualTo("INVALID_STATE");
     }
 
     private void refund(RestClient as, String commandId, String amount) {
         assertThat(command(as, "PayRefund", """
-                {"commandId":"%s","debtorId":"S-FE-REF","amount":"%s","valueDate":"2026-04-02","iban":"%s"}"""
-                .formatted(commandId, amount, DEBTOR_IBAN)).getStatusCode().value()).isEqualTo(200);
+                {"commandId":"%s","debtorId":"S-FE-REF","amount":"%s","valueDate":"2026-04-02","iban":"%s"}""".formatted(commandId, amount, DEBTOR_IBAN))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
     }
 
     @Test
@@ -213,14 +244,24 @@ class FourEyesServiceTest {
         participantWithAPayment("FE-IBAN");
         String change = """
                 {"commandId":"iban-FE-IBAN","participantId":"FE-IBAN","iban":"%s"}""".formatted(NEW_PARTICIPANT_IBAN);
-        assertThat(command(clerk, "RequestParticipantIbanChange", change).getStatusCode().value()).isEqualTo(403);
-        assertThat(command(sanne, "RequestParticipantIbanChange", change).getStatusCode().value()).isEqualTo(200);
+        assertThat(command(clerk, "RequestParticipantIbanChange", change)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(command(sanne, "RequestParticipantIbanChange", change)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
 
         issue(clerk, "FE-IBAN", "2026-04-26");
         approveRun(bert, "2026-04-26", "approve-iban-run-1");
-        String pending = new String(download(accountant, "/api/remittance-runs/2026-04-26/pain001.xml").getBody(),
+        String pending = new String(
+                download(accountant, "/api/remittance-runs/2026-04-26/pain001.xml")
+                        .getBody(),
                 StandardCharsets.UTF_8);
-        assertThat(pending).as("requested, not approved").contains(PARTICIPANT_IBAN)
+        assertThat(pending)
+                .as("requested, not approved")
+                .contains(PARTICIPANT_IBAN)
                 .doesNotContain(NEW_PARTICIPANT_IBAN);
 
         ResponseEntity<String> byRequester = command(sanne, "ApproveParticipantIbanChange", """
@@ -228,7 +269,10 @@ class FourEyesServiceTest {
         assertThat(byRequester.getStatusCode().value()).isEqualTo(403);
         assertThat(code(byRequester)).isEqualTo("SAME_PERSON");
         assertThat(command(bert, "ApproveParticipantIbanChange", """
-                {"commandId":"approve-iban","participantId":"FE-IBAN"}""").getStatusCode().value()).isEqualTo(200);
+                {"commandId":"approve-iban","participantId":"FE-IBAN"}""")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
 
         ledger.today(LocalDate.of(2026, 5, 3));
         ledger.submit("ReceivePayment", """
@@ -236,7 +280,9 @@ class FourEyesServiceTest {
                  "valueDate":"2026-05-03"}""");
         issue(clerk, "FE-IBAN", "2026-05-03");
         approveRun(bert, "2026-05-03", "approve-iban-run-2");
-        String effective = new String(download(accountant, "/api/remittance-runs/2026-05-03/pain001.xml").getBody(),
+        String effective = new String(
+                download(accountant, "/api/remittance-runs/2026-05-03/pain001.xml")
+                        .getBody(),
                 StandardCharsets.UTF_8);
         assertThat(effective).contains(NEW_PARTICIPANT_IBAN).doesNotContain(PARTICIPANT_IBAN);
     }
