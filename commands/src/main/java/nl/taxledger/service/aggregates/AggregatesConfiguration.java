@@ -2,9 +2,9 @@ package nl.taxledger.service.aggregates;
 
 import nl.taxledger.ledger.account.DebtorAccount;
 import nl.taxledger.ledger.participant.Participant;
+import nl.taxledger.ledger.period.LedgerPeriods;
 import nl.taxledger.ledger.release.RefundBatch;
 import nl.taxledger.ledger.release.RemittanceRunRelease;
-import nl.taxledger.ledger.period.LedgerPeriods;
 import nl.taxledger.ledger.suspense.SuspenseAssignment;
 import nl.taxledger.ledger.suspense.UnmatchedPayment;
 import org.axonframework.config.AggregateConfigurer;
@@ -34,15 +34,19 @@ class AggregatesConfiguration {
             throw new IllegalArgumentException("ledger.aggregate-cache.max-entries must be in 0.." + MAX_CACHE_ENTRIES);
         }
         return configurer -> {
-            configurer.configureAggregate(cached(AggregateConfigurer.defaultConfiguration(DebtorAccount.class), maxCacheEntries));
-            configurer.configureAggregate(cached(AggregateConfigurer.defaultConfiguration(Participant.class),
+            configurer.configureAggregate(
+                    cached(AggregateConfigurer.defaultConfiguration(DebtorAccount.class), maxCacheEntries));
+            configurer.configureAggregate(cached(
+                    AggregateConfigurer.defaultConfiguration(Participant.class),
                     Math.min(maxCacheEntries, MAX_PARTICIPANTS)));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(UnmatchedPayment.class));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LedgerPeriods.class));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(
-                    nl.taxledger.ledger.bank.BankAccount.class));
+            configurer.configureAggregate(
+                    AggregateConfigurer.defaultConfiguration(nl.taxledger.ledger.bank.BankAccount.class));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(RemittanceRunRelease.class));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(RefundBatch.class));
+            configurer.configureAggregate(
+                    AggregateConfigurer.defaultConfiguration(nl.taxledger.ledger.directdebit.DirectDebitRun.class));
             configurer.registerCommandHandler(config -> new SuspenseAssignment(
                     config.repository(UnmatchedPayment.class), config.repository(DebtorAccount.class)));
         };

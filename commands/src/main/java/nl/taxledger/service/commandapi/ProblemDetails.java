@@ -24,8 +24,10 @@ class ProblemDetails {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
-        return problem(ErrorCode.VALIDATION_FAILED,
-                "request body is not the expected JSON: " + unreadable.getMostSpecificCause().getMessage());
+        return problem(
+                ErrorCode.VALIDATION_FAILED,
+                "request body is not the expected JSON: "
+                        + unreadable.getMostSpecificCause().getMessage());
     }
 
     static ProblemDetail problem(ErrorCode code, String detail) {
@@ -40,14 +42,31 @@ class ProblemDetails {
         return switch (code) {
             case VALIDATION_FAILED -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN, SAME_PERSON -> HttpStatus.FORBIDDEN;
-            case UNKNOWN_DEBTOR, UNKNOWN_ASSESSMENT, UNKNOWN_LINE, UNKNOWN_PAYMENT, UNKNOWN_PARTICIPANT,
-                 UNKNOWN_ITEM, UNKNOWN_BANK_ACCOUNT -> HttpStatus.NOT_FOUND;
-            case DUPLICATE_ASSESSMENT, DUPLICATE_PAYMENT, DUPLICATE_ITEM, DUPLICATE_PARTICIPANT,
-                 DUPLICATE_BANK_ACCOUNT, PAYMENT_ALREADY_REVERSED, REMITTANCE_ALREADY_ISSUED,
-                 COMMAND_ID_CONFLICT, APPROVAL_REQUIRED -> HttpStatus.CONFLICT;
-            case EXCEEDS_OPEN_AMOUNT, EXCEEDS_LINE_AMOUNT, INSUFFICIENT_CREDIT, SET_OFF_BLOCKED_BY_MORATORIUM,
-                 INVALID_STATE, PERIOD_CLOSED, STATEMENT_UNBALANCED,
-                 STATEMENT_SEQUENCE_BROKEN -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UNKNOWN_DEBTOR,
+                    UNKNOWN_ASSESSMENT,
+                    UNKNOWN_LINE,
+                    UNKNOWN_PAYMENT,
+                    UNKNOWN_PARTICIPANT,
+                    UNKNOWN_ITEM,
+                    UNKNOWN_BANK_ACCOUNT -> HttpStatus.NOT_FOUND;
+            case DUPLICATE_ASSESSMENT,
+                    DUPLICATE_PAYMENT,
+                    DUPLICATE_ITEM,
+                    DUPLICATE_PARTICIPANT,
+                    DUPLICATE_BANK_ACCOUNT,
+                    PAYMENT_ALREADY_REVERSED,
+                    REMITTANCE_ALREADY_ISSUED,
+                    RUN_ALREADY_ISSUED,
+                    COMMAND_ID_CONFLICT,
+                    APPROVAL_REQUIRED -> HttpStatus.CONFLICT;
+            case EXCEEDS_OPEN_AMOUNT,
+                    EXCEEDS_LINE_AMOUNT,
+                    INSUFFICIENT_CREDIT,
+                    SET_OFF_BLOCKED_BY_MORATORIUM,
+                    INVALID_STATE,
+                    PERIOD_CLOSED,
+                    STATEMENT_UNBALANCED,
+                    STATEMENT_SEQUENCE_BROKEN -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }
 }

@@ -32,6 +32,7 @@ import nl.taxledger.ledger.api.PaymentChannel;
 import nl.taxledger.ledger.api.RecordArrangementTermMissed;
 import nl.taxledger.ledger.api.RecordDirectDebitFailure;
 import nl.taxledger.ledger.api.RegisterDirectDebitMandate;
+import nl.taxledger.ledger.directdebit.CollectionMoments;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -43,9 +44,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 final class CollectionMeasures {
     static final int MISSED_TERMS_THAT_END_AN_ARRANGEMENT = 2;
     static final int FAILURES_THAT_END_A_MANDATE = 3;
+    /** The end reason of a mandate a newer one of the same debtor replaced (§10). */
+    static final String MANDATE_REPLACED = "REPLACED";
 
-    private record Deferral(DeferralKind kind, String assessmentId, LocalDate from, LocalDate until,
-                            LocalDate endedOn) {
+    private record Deferral(
+            DeferralKind kind, String assessmentId, LocalDate from, LocalDate until, LocalDate endedOn) {
         boolean activeOn(LocalDate date) {
             return !date.isBefore(from) && !date.isAfter(until) && (endedOn == null || date.isBefore(endedOn));
         }
@@ -58,8 +61,10 @@ final class CollectionMeasures {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Arrangement that && termDueDates.equals(that.termDueDates)
-                    && missed.equals(that.missed) && active == that.active;
+            return other instanceof Arrangement that
+                    && termDueDates.equals(that.termDueDates)
+                    && missed.equals(that.missed)
+                    && active == that.active;
         }
 
         @Override
@@ -79,7 +84,8 @@ final class CollectionMeasures {
         boolean active = true;
 
         boolean hasFailed(LocalDate collectionDate, String endToEndId) {
-            return endToEndId != null ? failedEndToEndIds.contains(endToEndId)
+            return endToEndId != null
+                    ? failedEndToEndIds.contains(endToEndId)
                     : Boolean.TRUE.equals(failedByCollectionDate.get(collectionDate));
         }
 
@@ -99,8 +105,10 @@ final class CollectionMeasures {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Mandate that && failedByCollectionDate.equals(that.failedByCollectionDate)
-                    && failedEndToEndIds.equals(that.failedEndToEndIds) && active == that.active;
+            return other instanceof Mandate that
+                    && failedByCollectionDate.equals(that.failedByCollectionDate)
+                    && failedEndToEndIds.equals(that.failedEndToEndIds)
+                    && active == that.active;
         }
 
         @Override
@@ -119,18 +127,28 @@ final class CollectionMeasures {
 
     /** Whether payment of the assessment is deferred on the date: a deferral of it, or of all the debtor's debts. */
     boolean deferredOn(String assessmentId, LocalDate date) {
-        return deferrals.values().stream().anyMatch(d -> d.activeOn(date)
-                && (d.assessmentId() == null || d.assessmentId().equals(assessmentId)));
+        return deferrals.values().stream()
+                .anyMatch(d -> d.activeOn(date)
+                        && (d.assessmentId() == null || d.assessmentId().equals(assessmentId)));
     }
 
     // ---- deferral ----------------------------------------------------------------------------
 
     @CommandHandler
     DeferralGranted handle(GrantDeferral command) {
-        check(!deferrals.containsKey(command.deferralId()), ErrorCode.DUPLICATE_ITEM, "deferral " + command.deferralId() + " exists");
+        check(
+                !deferrals.containsKey(command.deferralId()),
+                ErrorCode.DUPLICATE_ITEM,
+                "deferral " + command.deferralId() + " exists");
         check(!command.until().isBefore(command.from()), ErrorCode.VALIDATION_FAILED, "deferral ends before it starts");
-        DeferralGranted event = new DeferralGranted(command.debtorId(), command.deferralId(), command.kind(),
-                command.assessmentId(), command.from(), command.until(), command.bookingDate());
+        DeferralGranted event = new DeferralGranted(
+                command.debtorId(),
+                command.deferralId(),
+                command.kind(),
+                command.assessmentId(),
+                command.from(),
+                command.until(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -139,16 +157,20 @@ final class CollectionMeasures {
     DeferralEnded handle(EndDeferral command) {
         Deferral deferral = deferrals.get(command.deferralId());
         check(deferral != null, ErrorCode.UNKNOWN_ITEM, "no deferral " + command.deferralId());
-        check(deferral.endedOn() == null, ErrorCode.INVALID_STATE, "deferral " + command.deferralId() + " already ended");
-        DeferralEnded event = new DeferralEnded(command.debtorId(), command.deferralId(), command.date(), command.reason(),
-                command.bookingDate());
+        check(
+                deferral.endedOn() == null,
+                ErrorCode.INVALID_STATE,
+                "deferral " + command.deferralId() + " already ended");
+        DeferralEnded event = new DeferralEnded(
+                command.debtorId(), command.deferralId(), command.date(), command.reason(), command.bookingDate());
         apply(event);
         return event;
     }
 
     @EventSourcingHandler
     void on(DeferralGranted event) {
-        deferrals.put(event.deferralId(),
+        deferrals.put(
+                event.deferralId(),
                 new Deferral(event.kind(), event.assessmentId(), event.from(), event.until(), null));
     }
 
@@ -162,12 +184,19 @@ final class CollectionMeasures {
 
     @CommandHandler
     PaymentArrangementAgreed handle(AgreePaymentArrangement command) {
-        check(!arrangements.containsKey(command.arrangementId()), ErrorCode.DUPLICATE_ITEM,
+        check(
+                !arrangements.containsKey(command.arrangementId()),
+                ErrorCode.DUPLICATE_ITEM,
                 "arrangement " + command.arrangementId() + " exists");
         List<ArrangementTerm> terms = command.terms();
         ArrangementTerms.check(command.agreedDate(), terms);
-        PaymentArrangementAgreed event = new PaymentArrangementAgreed(command.debtorId(), command.arrangementId(),
-                List.copyOf(command.assessmentIds()), List.copyOf(terms), command.agreedDate(), command.bookingDate());
+        PaymentArrangementAgreed event = new PaymentArrangementAgreed(
+                command.debtorId(),
+                command.arrangementId(),
+                List.copyOf(command.assessmentIds()),
+                List.copyOf(terms),
+                command.agreedDate(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -175,16 +204,25 @@ final class CollectionMeasures {
     @CommandHandler
     PaymentArrangementTermMissed handle(RecordArrangementTermMissed command) {
         Arrangement arrangement = activeArrangement(command.arrangementId());
-        check(arrangement.termDueDates.contains(command.termDueDate()), ErrorCode.VALIDATION_FAILED,
+        check(
+                arrangement.termDueDates.contains(command.termDueDate()),
+                ErrorCode.VALIDATION_FAILED,
                 "no term due on " + command.termDueDate());
-        check(!arrangement.missed.contains(command.termDueDate()), ErrorCode.INVALID_STATE, "term already recorded as missed");
+        check(
+                !arrangement.missed.contains(command.termDueDate()),
+                ErrorCode.INVALID_STATE,
+                "term already recorded as missed");
         int missedCount = arrangement.missed.size() + 1;
-        PaymentArrangementTermMissed event = new PaymentArrangementTermMissed(command.debtorId(), command.arrangementId(),
-                command.termDueDate(), missedCount, command.bookingDate());
+        PaymentArrangementTermMissed event = new PaymentArrangementTermMissed(
+                command.debtorId(), command.arrangementId(), command.termDueDate(), missedCount, command.bookingDate());
         apply(event);
         if (missedCount >= MISSED_TERMS_THAT_END_AN_ARRANGEMENT) {
-            apply(new PaymentArrangementEnded(command.debtorId(), command.arrangementId(), ArrangementOutcome.DEFAULTED,
-                    command.termDueDate(), command.bookingDate()));
+            apply(new PaymentArrangementEnded(
+                    command.debtorId(),
+                    command.arrangementId(),
+                    ArrangementOutcome.DEFAULTED,
+                    command.termDueDate(),
+                    command.bookingDate()));
         }
         return event;
     }
@@ -192,17 +230,19 @@ final class CollectionMeasures {
     @CommandHandler
     PaymentArrangementEnded handle(EndPaymentArrangement command) {
         activeArrangement(command.arrangementId());
-        check(command.outcome() != ArrangementOutcome.DEFAULTED, ErrorCode.VALIDATION_FAILED,
+        check(
+                command.outcome() != ArrangementOutcome.DEFAULTED,
+                ErrorCode.VALIDATION_FAILED,
                 "an arrangement defaults only by two missed terms");
-        PaymentArrangementEnded event = new PaymentArrangementEnded(command.debtorId(), command.arrangementId(),
-                command.outcome(), command.date(), command.bookingDate());
+        PaymentArrangementEnded event = new PaymentArrangementEnded(
+                command.debtorId(), command.arrangementId(), command.outcome(), command.date(), command.bookingDate());
         apply(event);
         return event;
     }
 
     private Arrangement activeArrangement(String arrangementId) {
-        Arrangement arrangement = found(arrangements.get(arrangementId), ErrorCode.UNKNOWN_ITEM,
-                "no arrangement " + arrangementId);
+        Arrangement arrangement =
+                found(arrangements.get(arrangementId), ErrorCode.UNKNOWN_ITEM, "no arrangement " + arrangementId);
         check(arrangement.active, ErrorCode.INVALID_STATE, "arrangement " + arrangementId + " has ended");
         return arrangement;
     }
@@ -228,9 +268,26 @@ final class CollectionMeasures {
 
     @CommandHandler
     DirectDebitMandateRegistered handle(RegisterDirectDebitMandate command) {
-        check(!mandates.containsKey(command.mandateId()), ErrorCode.DUPLICATE_ITEM, "mandate " + command.mandateId() + " exists");
-        DirectDebitMandateRegistered event = new DirectDebitMandateRegistered(command.debtorId(), command.mandateId(),
-                command.accountRef(), command.signedDate(), command.bookingDate());
+        check(
+                !mandates.containsKey(command.mandateId()),
+                ErrorCode.DUPLICATE_ITEM,
+                "mandate " + command.mandateId() + " exists");
+        LocalDate startsOn = CollectionMoments.firstMomentAfter(command.signedDate());
+        // at most one active mandate per debtor (§10): the new one replaces the one before from its own start, so
+        // no collection moment falls between the two and none has two mandates
+        for (Map.Entry<String, Mandate> previous : mandates.entrySet()) {
+            if (previous.getValue().active) {
+                apply(new DirectDebitMandateEnded(
+                        command.debtorId(), previous.getKey(), MANDATE_REPLACED, startsOn, command.bookingDate()));
+            }
+        }
+        DirectDebitMandateRegistered event = new DirectDebitMandateRegistered(
+                command.debtorId(),
+                command.mandateId(),
+                command.accountRef(),
+                command.signedDate(),
+                command.bookingDate(),
+                startsOn);
         apply(event);
         return event;
     }
@@ -239,16 +296,31 @@ final class CollectionMeasures {
     DirectDebitCollectionFailed handle(RecordDirectDebitFailure command) {
         Mandate mandate = activeMandate(command.mandateId());
         // one collection fails at most once, however many files report it (§10): a repeat changes nothing
-        check(!mandate.hasFailed(command.collectionDate(), command.endToEndId()), ErrorCode.DUPLICATE_ITEM,
-                "collection " + (command.endToEndId() != null ? command.endToEndId()
-                        : "of mandate " + command.mandateId() + " on " + command.collectionDate()) + " already failed");
+        check(
+                !mandate.hasFailed(command.collectionDate(), command.endToEndId()),
+                ErrorCode.DUPLICATE_ITEM,
+                "collection "
+                        + (command.endToEndId() != null
+                                ? command.endToEndId()
+                                : "of mandate " + command.mandateId() + " on " + command.collectionDate())
+                        + " already failed");
         int failures = mandate.failedDatesAtTheEndWith(command.collectionDate());
-        DirectDebitCollectionFailed event = new DirectDebitCollectionFailed(command.debtorId(), command.mandateId(),
-                command.collectionDate(), command.reasonCode(), failures, command.bookingDate(), command.endToEndId());
+        DirectDebitCollectionFailed event = new DirectDebitCollectionFailed(
+                command.debtorId(),
+                command.mandateId(),
+                command.collectionDate(),
+                command.reasonCode(),
+                failures,
+                command.bookingDate(),
+                command.endToEndId());
         apply(event);
         if (failures >= FAILURES_THAT_END_A_MANDATE) {
-            apply(new DirectDebitMandateEnded(command.debtorId(), command.mandateId(), "THREE_CONSECUTIVE_FAILURES",
-                    command.collectionDate(), command.bookingDate()));
+            apply(new DirectDebitMandateEnded(
+                    command.debtorId(),
+                    command.mandateId(),
+                    "THREE_CONSECUTIVE_FAILURES",
+                    command.collectionDate(),
+                    command.bookingDate()));
         }
         return event;
     }
@@ -256,8 +328,8 @@ final class CollectionMeasures {
     @CommandHandler
     DirectDebitMandateEnded handle(EndDirectDebitMandate command) {
         activeMandate(command.mandateId());
-        DirectDebitMandateEnded event = new DirectDebitMandateEnded(command.debtorId(), command.mandateId(),
-                command.reason(), command.date(), command.bookingDate());
+        DirectDebitMandateEnded event = new DirectDebitMandateEnded(
+                command.debtorId(), command.mandateId(), command.reason(), command.date(), command.bookingDate());
         apply(event);
         return event;
     }

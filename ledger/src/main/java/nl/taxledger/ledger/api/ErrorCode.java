@@ -35,5 +35,7 @@ public enum ErrorCode {
     /** money leaving the collector waits for a supervisor's approval (domain.md §11, four eyes); HTTP 409 */
     APPROVAL_REQUIRED,
     /** the approver is the one who requested, booked or issued it (domain.md §11, four eyes); HTTP 403 */
-    SAME_PERSON
+    SAME_PERSON,
+    /** a direct-debit run for this collection date was issued before (domain.md §10); HTTP 409 */
+    RUN_ALREADY_ISSUED
 }
