@@ -16,8 +16,7 @@ public final class CommandCatalogue {
     private static final String SUFFIX = "Request";
 
     /** One command: its type name, its JSON shape and what it does. */
-    public record Entry(String type, Class<? extends LedgerRequest> shape, String description) {
-    }
+    public record Entry(String type, Class<? extends LedgerRequest> shape, String description) {}
 
     private static final List<Entry> ENTRIES = List.of(
             entry(Requests.RegisterParticipantRequest.class, "Register a participant with its remittance policy"),
@@ -44,23 +43,29 @@ public final class CommandCatalogue {
             entry(Requests.RegisterDirectDebitMandateRequest.class, "Register a direct-debit mandate"),
             entry(Requests.RecordDirectDebitFailureRequest.class, "Record a failed direct-debit collection"),
             entry(Requests.EndDirectDebitMandateRequest.class, "End a direct-debit mandate"),
+            entry(
+                    DirectDebitRequests.PrepareDirectDebitRunRequest.class,
+                    "Prepare the direct-debit run of a collection moment (its terms frozen, once per date)"),
             entry(RemittanceRequests.IssueRemittanceRequest.class, "Issue a participant's remittance for a period"),
             entry(RemittanceRequests.ChangeRemittancePolicyRequest.class, "Change a participant's remittance policy"),
             entry(BankRequests.RegisterBankAccountRequest.class, "Register one of the collector's own bank accounts"),
-            entry(ApprovalRequests.ApproveRemittanceRunRequest.class,
+            entry(
+                    ApprovalRequests.ApproveRemittanceRunRequest.class,
                     "Approve a remittance run's credit-transfer file (a supervisor who issued none of it)"),
-            entry(ApprovalRequests.ApproveRefundsRequest.class,
+            entry(
+                    ApprovalRequests.ApproveRefundsRequest.class,
                     "Release the waiting refunds as one refund payment file (not those the approver booked)"),
-            entry(ApprovalRequests.RequestParticipantIbanChangeRequest.class,
+            entry(
+                    ApprovalRequests.RequestParticipantIbanChangeRequest.class,
                     "Request a change of a participant's IBAN (effective once another supervisor approves)"),
-            entry(ApprovalRequests.ApproveParticipantIbanChangeRequest.class,
+            entry(
+                    ApprovalRequests.ApproveParticipantIbanChangeRequest.class,
                     "Approve a participant's pending IBAN change (not the requester)"));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));
 
-    private CommandCatalogue() {
-    }
+    private CommandCatalogue() {}
 
     /** Every command, in the catalogue's order. */
     public static List<Entry> entries() {

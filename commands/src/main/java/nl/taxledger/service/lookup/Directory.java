@@ -29,7 +29,8 @@ public interface Directory {
      * A participant's receipts per tax type and tax year booked up to and including {@code bookedThrough}
      * (remittance table {@code remittance_receipt}, kept in the same transaction as the events).
      */
-    java.util.List<nl.taxledger.ledger.api.ReceiptTotal> cumulativeReceipts(String participantId, java.time.LocalDate bookedThrough);
+    java.util.List<nl.taxledger.ledger.api.ReceiptTotal> cumulativeReceipts(
+            String participantId, java.time.LocalDate bookedThrough);
 
     /**
      * What an approval of the remittance run ending {@code periodEnd} covers (domain.md §11): a fingerprint of the
@@ -47,14 +48,21 @@ public interface Directory {
     /** The id the next refund batch gets ({@code RB-1}, {@code RB-2}, …). */
     String nextRefundBatchId();
 
+    /**
+     * The assessments with an open amount under a mandate active on {@code collectionDate} (started on or before it,
+     * not ended on or before it), with the term count of their tax year: what a direct-debit run decides its terms
+     * from (domain.md §10), read in the command's transaction.
+     */
+    java.util.List<nl.taxledger.ledger.api.CollectionCandidate> directDebitCandidates(
+            java.time.LocalDate collectionDate);
+
     /** Stores an IBAN in the erasable register and returns its opaque reference for events. */
     String registerCounterparty(String iban);
 
     /** Whether this IBAN is one of the collector's own registered bank accounts. */
     boolean bankAccountExists(String iban);
 
-    record PendingIbanChange(String iban, String requestedBy) {
-    }
+    record PendingIbanChange(String iban, String requestedBy) {}
 
     record RemittanceRunContent(String contentSha256, java.util.Set<String> issuers) {
         public RemittanceRunContent {
@@ -66,8 +74,7 @@ public interface Directory {
         }
     }
 
-    record AssessmentRef(String assessmentId, String debtorId) {
-    }
+    record AssessmentRef(String assessmentId, String debtorId) {}
 
     record PaymentRef(String paymentId, String debtorId) {
         public boolean inSuspense() {

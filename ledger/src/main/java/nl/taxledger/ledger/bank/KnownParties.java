@@ -1,5 +1,6 @@
 package nl.taxledger.ledger.bank;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -8,10 +9,18 @@ import java.util.Set;
 /** What the matching rules of domain.md §9 ask of the ledger. Tokens and references come upper-cased. */
 public interface KnownParties {
     /**
-     * Rule 1 (domain.md §10): the collection of one of our own direct-debit runs with this EndToEndId. Until runs
-     * exist (pain.008) nothing is ours.
+     * Rule 1 (domain.md §10): the collection of one of our own direct-debit runs with this EndToEndId, directed at
+     * its assessment (the reference is the EndToEndId). Default: nothing is ours.
      */
     default Optional<Directed> collection(String endToEndId) {
+        return Optional.empty();
+    }
+
+    /**
+     * One of our own collections by its EndToEndId, with its mandate, date and amount: what an R-transaction (a
+     * reject, return or refund) of it names. Default: nothing is ours.
+     */
+    default Optional<OwnCollection> ownCollection(String endToEndId) {
         return Optional.empty();
     }
 
@@ -27,7 +36,15 @@ public interface KnownParties {
      */
     Set<String> debtorsOfIban(String iban);
 
+    /** A transaction of one of our direct-debit runs (domain.md §10), as frozen in the run. */
+    record OwnCollection(
+            String endToEndId,
+            String debtorId,
+            String mandateId,
+            String assessmentId,
+            LocalDate collectionDate,
+            long amountCents) {}
+
     /** An assessment a payment is directed at, with its debtor and the reference that named it. */
-    record Directed(String assessmentId, String debtorId, String reference) {
-    }
+    record Directed(String assessmentId, String debtorId, String reference) {}
 }

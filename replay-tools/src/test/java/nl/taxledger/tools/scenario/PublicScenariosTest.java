@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PublicScenariosTest {
     static final Path SCENARIOS = Paths.get("src/test/resources/scenarios");
     /** Scenarios whose capability is not built yet (their issues are open); empty when all are. */
-    static final Set<String> NOT_YET_BUILT = Set.of();
+    static final Set<String> NOT_YET_BUILT =
+            // its R-transaction half (pain.002 rejects, returns, three strikes) is built on another branch
+            Set.of("14-direct-debit-terms-and-three-strikes.ndjson");
 
     static EmbeddedPostgres postgres;
 
@@ -41,12 +43,13 @@ class PublicScenariosTest {
     }
 
     private static ScenarioRunner.Tally run(List<Path> files, ByteArrayOutputStream output) throws IOException {
-        return new ScenarioRunner(ServiceLedger.on(postgres), new PrintStream(output, true, StandardCharsets.UTF_8)).runAll(files);
+        return new ScenarioRunner(ServiceLedger.on(postgres), new PrintStream(output, true, StandardCharsets.UTF_8))
+                .runAll(files);
     }
 
     /** Runs a copy of one public scenario, its text changed by {@code change} (which must change something). */
-    private static ScenarioRunner.Tally runChangedCopy(Path dir, String scenario, UnaryOperator<String> change,
-            ByteArrayOutputStream output) throws IOException {
+    private static ScenarioRunner.Tally runChangedCopy(
+            Path dir, String scenario, UnaryOperator<String> change, ByteArrayOutputStream output) throws IOException {
         String original = Files.readString(SCENARIOS.resolve(scenario));
         String changedText = change.apply(original);
         assertThat(changedText).as("the changed copy").isNotEqualTo(original);
@@ -60,7 +63,9 @@ class PublicScenariosTest {
         List<Path> files;
         try (Stream<Path> listing = Files.list(SCENARIOS)) {
             files = listing.filter(p -> p.toString().endsWith(".ndjson"))
-                    .filter(p -> !NOT_YET_BUILT.contains(p.getFileName().toString())).sorted().toList();
+                    .filter(p -> !NOT_YET_BUILT.contains(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
@@ -75,8 +80,11 @@ class PublicScenariosTest {
     void a_copy_with_one_expectation_changed_fails_with_expected_and_actual(@TempDir Path dir) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        ScenarioRunner.Tally tally = runChangedCopy(dir, "01-art7-directed-payment.ndjson",
-                text -> text.replaceFirst("\"principal\": \"400.00\"", "\"principal\": \"399.99\""), output);
+        ScenarioRunner.Tally tally = runChangedCopy(
+                dir,
+                "01-art7-directed-payment.ndjson",
+                text -> text.replaceFirst("\"principal\": \"400.00\"", "\"principal\": \"399.99\""),
+                output);
 
         assertThat(tally.failed()).isEqualTo(1);
         assertThat(output.toString(StandardCharsets.UTF_8))
@@ -88,11 +96,14 @@ class PublicScenariosTest {
     void a_command_refused_with_another_code_than_expected_is_a_failure(@TempDir Path dir) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        ScenarioRunner.Tally tally = runChangedCopy(dir, "08-idempotency-and-bad-input.ndjson",
+        ScenarioRunner.Tally tally = runChangedCopy(
+                dir,
+                "08-idempotency-and-bad-input.ndjson",
                 text -> text.replace("\"expectError\": \"DUPLICATE_PAYMENT\"", "\"expectError\": \"UNKNOWN_PAYMENT\""),
                 output);
 
         assertThat(tally.failed()).isEqualTo(1);
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("expected error UNKNOWN_PAYMENT, actual DUPLICATE_PAYMENT");
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("expected error UNKNOWN_PAYMENT, actual DUPLICATE_PAYMENT");
     }
 }
