@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.AssessmentKind;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.PaymentUnmatched;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -17,8 +18,8 @@ class OlderEventRevisionsTest {
     private final Jackson3Serializer serializer = Jackson3Serializer.builder().build();
 
     private <T> T read(Class<T> type, String revision, String json) {
-        return serializer.deserialize(new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8), byte[].class,
-                type.getName(), revision));
+        return serializer.deserialize(new SimpleSerializedObject<>(
+                json.getBytes(StandardCharsets.UTF_8), byte[].class, type.getName(), revision));
     }
 
     @Test
@@ -41,6 +42,16 @@ class OlderEventRevisionsTest {
 
         assertThat(failed.endToEndId()).isNull();
         assertThat(failed.consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void a_mandate_of_revision_1_has_no_start_of_its_own() {
+        DirectDebitMandateRegistered mandate = read(DirectDebitMandateRegistered.class, "1", """
+                {"debtorId":"S1","mandateId":"M1","accountRef":"ref-1","signedDate":"2026-02-13",
+                 "bookingDate":"2026-02-16"}""");
+
+        assertThat(mandate.startsOn()).isNull();
+        assertThat(mandate.signedDate()).isEqualTo(java.time.LocalDate.of(2026, 2, 13));
     }
 
     @Test
@@ -67,10 +78,18 @@ class OlderEventRevisionsTest {
 
     @Test
     void a_new_fine_reads_back_as_written() {
-        AssessmentImposed fine = new AssessmentImposed("S1", "B1", java.time.LocalDate.of(2026, 2, 27),
-                java.time.LocalDate.of(2026, 3, 31), "B1", java.util.List.of(), java.time.LocalDate.of(2026, 2, 27),
-                AssessmentKind.BESTUURLIJKE_BOETE, "A1");
+        AssessmentImposed fine = new AssessmentImposed(
+                "S1",
+                "B1",
+                java.time.LocalDate.of(2026, 2, 27),
+                java.time.LocalDate.of(2026, 3, 31),
+                "B1",
+                java.util.List.of(),
+                java.time.LocalDate.of(2026, 2, 27),
+                AssessmentKind.BESTUURLIJKE_BOETE,
+                "A1");
 
-        assertThat((Object) serializer.deserialize(serializer.serialize(fine, byte[].class))).isEqualTo(fine);
+        assertThat((Object) serializer.deserialize(serializer.serialize(fine, byte[].class)))
+                .isEqualTo(fine);
     }
 }
