@@ -5,12 +5,14 @@ import static nl.taxledger.ledger.api.LedgerRejection.found;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import nl.taxledger.ledger.api.AgreePaymentArrangement;
 import nl.taxledger.ledger.api.ArrangementOutcome;
 import nl.taxledger.ledger.api.ArrangementTerm;
@@ -18,13 +20,17 @@ import nl.taxledger.ledger.api.DeferralEnded;
 import nl.taxledger.ledger.api.DeferralGranted;
 import nl.taxledger.ledger.api.DeferralKind;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import nl.taxledger.ledger.api.DirectDebitDebtFellDue;
 import nl.taxledger.ledger.api.DirectDebitMandateEnded;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
+import nl.taxledger.ledger.api.DueAssessment;
 import nl.taxledger.ledger.api.EndDeferral;
 import nl.taxledger.ledger.api.EndDirectDebitMandate;
 import nl.taxledger.ledger.api.EndPaymentArrangement;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.GrantDeferral;
+import nl.taxledger.ledger.api.LedgerRejection;
+import nl.taxledger.ledger.api.MandateEndReason;
 import nl.taxledger.ledger.api.PaymentArrangementAgreed;
 import nl.taxledger.ledger.api.PaymentArrangementEnded;
 import nl.taxledger.ledger.api.PaymentArrangementTermMissed;
@@ -38,14 +44,15 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 /**
  * Collection measures on a debtor's account that do not move money: deferrals (uitstel),
  * payment arrangements (betalingsregelingen, Leidraad: at most 10 months, ended after two missed
- * terms) and direct-debit mandates (reglement art. 8: ended after 3 consecutive failures).
+ * terms) and direct-debit mandates (reglement art. 8: ended after three failed collection dates in a row, by
+ * revocation or by the collector; what they covered then falls due at once).
  */
 final class CollectionMeasures {
     static final int MISSED_TERMS_THAT_END_AN_ARRANGEMENT = 2;
     static final int FAILURES_THAT_END_A_MANDATE = 3;
 
-    private record Deferral(DeferralKind kind, String assessmentId, LocalDate from, LocalDate until,
-                            LocalDate endedOn) {
+    private record Deferral(
+            DeferralKind kind, String assessmentId, LocalDate from, LocalDate until, LocalDate endedOn) {
         boolean activeOn(LocalDate date) {
             return !date.isBefore(from) && !date.isAfter(until) && (endedOn == null || date.isBefore(endedOn));
         }
@@ -58,8 +65,10 @@ final class CollectionMeasures {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Arrangement that && termDueDates.equals(that.termDueDates)
-                    && missed.equals(that.missed) && active == that.active;
+            return other instanceof Arrangement that
+                    && termDueDates.equals(that.termDueDates)
+                    && missed.equals(that.missed)
+                    && active == that.active;
         }
 
         @Override
@@ -76,10 +85,16 @@ final class CollectionMeasures {
     private static final class Mandate {
         final TreeMap<LocalDate, Boolean> failedByCollectionDate = new TreeMap<>();
         final Set<String> failedEndToEndIds = new HashSet<>();
+        final LocalDate signedDate;
         boolean active = true;
 
+        Mandate(LocalDate signedDate) {
+            this.signedDate = signedDate;
+        }
+
         boolean hasFailed(LocalDate collectionDate, String endToEndId) {
-            return endToEndId != null ? failedEndToEndIds.contains(endToEndId)
+            return endToEndId != null
+                    ? failedEndToEndIds.contains(endToEndId)
                     : Boolean.TRUE.equals(failedByCollectionDate.get(collectionDate));
         }
 
@@ -99,8 +114,10 @@ final class CollectionMeasures {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Mandate that && failedByCollectionDate.equals(that.failedByCollectionDate)
-                    && failedEndToEndIds.equals(that.failedEndToEndIds) && active == that.active;
+            return other instanceof Mandate that
+                    && failedByCollectionDate.equals(that.failedByCollectionDate)
+                    && failedEndToEndIds.equals(that.failedEndToEndIds)
+                    && active == that.active;
         }
 
         @Override
@@ -112,6 +129,12 @@ final class CollectionMeasures {
     private final Map<String, Deferral> deferrals = new LinkedHashMap<>();
     private final Map<String, Arrangement> arrangements = new LinkedHashMap<>();
     private final Map<String, Mandate> mandates = new LinkedHashMap<>();
+    /** The debtor's assessments with an open amount, what falls due when a mandate ends. */
+    private final Supplier<List<DueAssessment>> openAssessments;
+
+    CollectionMeasures(Supplier<List<DueAssessment>> openAssessments) {
+        this.openAssessments = openAssessments;
+    }
 
     boolean moratoriumActiveOn(LocalDate date) {
         return deferrals.values().stream().anyMatch(d -> d.kind() == DeferralKind.MORATORIUM && d.activeOn(date));
@@ -119,18 +142,28 @@ final class CollectionMeasures {
 
     /** Whether payment of the assessment is deferred on the date: a deferral of it, or of all the debtor's debts. */
     boolean deferredOn(String assessmentId, LocalDate date) {
-        return deferrals.values().stream().anyMatch(d -> d.activeOn(date)
-                && (d.assessmentId() == null || d.assessmentId().equals(assessmentId)));
+        return deferrals.values().stream()
+                .anyMatch(d -> d.activeOn(date)
+                        && (d.assessmentId() == null || d.assessmentId().equals(assessmentId)));
     }
 
     // ---- deferral ----------------------------------------------------------------------------
 
     @CommandHandler
     DeferralGranted handle(GrantDeferral command) {
-        check(!deferrals.containsKey(command.deferralId()), ErrorCode.DUPLICATE_ITEM, "deferral " + command.deferralId() + " exists");
+        check(
+                !deferrals.containsKey(command.deferralId()),
+                ErrorCode.DUPLICATE_ITEM,
+                "deferral " + command.deferralId() + " exists");
         check(!command.until().isBefore(command.from()), ErrorCode.VALIDATION_FAILED, "deferral ends before it starts");
-        DeferralGranted event = new DeferralGranted(command.debtorId(), command.deferralId(), command.kind(),
-                command.assessmentId(), command.from(), command.until(), command.bookingDate());
+        DeferralGranted event = new DeferralGranted(
+                command.debtorId(),
+                command.deferralId(),
+                command.kind(),
+                command.assessmentId(),
+                command.from(),
+                command.until(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -139,16 +172,20 @@ final class CollectionMeasures {
     DeferralEnded handle(EndDeferral command) {
         Deferral deferral = deferrals.get(command.deferralId());
         check(deferral != null, ErrorCode.UNKNOWN_ITEM, "no deferral " + command.deferralId());
-        check(deferral.endedOn() == null, ErrorCode.INVALID_STATE, "deferral " + command.deferralId() + " already ended");
-        DeferralEnded event = new DeferralEnded(command.debtorId(), command.deferralId(), command.date(), command.reason(),
-                command.bookingDate());
+        check(
+                deferral.endedOn() == null,
+                ErrorCode.INVALID_STATE,
+                "deferral " + command.deferralId() + " already ended");
+        DeferralEnded event = new DeferralEnded(
+                command.debtorId(), command.deferralId(), command.date(), command.reason(), command.bookingDate());
         apply(event);
         return event;
     }
 
     @EventSourcingHandler
     void on(DeferralGranted event) {
-        deferrals.put(event.deferralId(),
+        deferrals.put(
+                event.deferralId(),
                 new Deferral(event.kind(), event.assessmentId(), event.from(), event.until(), null));
     }
 
@@ -162,12 +199,19 @@ final class CollectionMeasures {
 
     @CommandHandler
     PaymentArrangementAgreed handle(AgreePaymentArrangement command) {
-        check(!arrangements.containsKey(command.arrangementId()), ErrorCode.DUPLICATE_ITEM,
+        check(
+                !arrangements.containsKey(command.arrangementId()),
+                ErrorCode.DUPLICATE_ITEM,
                 "arrangement " + command.arrangementId() + " exists");
         List<ArrangementTerm> terms = command.terms();
         ArrangementTerms.check(command.agreedDate(), terms);
-        PaymentArrangementAgreed event = new PaymentArrangementAgreed(command.debtorId(), command.arrangementId(),
-                List.copyOf(command.assessmentIds()), List.copyOf(terms), command.agreedDate(), command.bookingDate());
+        PaymentArrangementAgreed event = new PaymentArrangementAgreed(
+                command.debtorId(),
+                command.arrangementId(),
+                List.copyOf(command.assessmentIds()),
+                List.copyOf(terms),
+                command.agreedDate(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -175,16 +219,25 @@ final class CollectionMeasures {
     @CommandHandler
     PaymentArrangementTermMissed handle(RecordArrangementTermMissed command) {
         Arrangement arrangement = activeArrangement(command.arrangementId());
-        check(arrangement.termDueDates.contains(command.termDueDate()), ErrorCode.VALIDATION_FAILED,
+        check(
+                arrangement.termDueDates.contains(command.termDueDate()),
+                ErrorCode.VALIDATION_FAILED,
                 "no term due on " + command.termDueDate());
-        check(!arrangement.missed.contains(command.termDueDate()), ErrorCode.INVALID_STATE, "term already recorded as missed");
+        check(
+                !arrangement.missed.contains(command.termDueDate()),
+                ErrorCode.INVALID_STATE,
+                "term already recorded as missed");
         int missedCount = arrangement.missed.size() + 1;
-        PaymentArrangementTermMissed event = new PaymentArrangementTermMissed(command.debtorId(), command.arrangementId(),
-                command.termDueDate(), missedCount, command.bookingDate());
+        PaymentArrangementTermMissed event = new PaymentArrangementTermMissed(
+                command.debtorId(), command.arrangementId(), command.termDueDate(), missedCount, command.bookingDate());
         apply(event);
         if (missedCount >= MISSED_TERMS_THAT_END_AN_ARRANGEMENT) {
-            apply(new PaymentArrangementEnded(command.debtorId(), command.arrangementId(), ArrangementOutcome.DEFAULTED,
-                    command.termDueDate(), command.bookingDate()));
+            apply(new PaymentArrangementEnded(
+                    command.debtorId(),
+                    command.arrangementId(),
+                    ArrangementOutcome.DEFAULTED,
+                    command.termDueDate(),
+                    command.bookingDate()));
         }
         return event;
     }
@@ -192,17 +245,19 @@ final class CollectionMeasures {
     @CommandHandler
     PaymentArrangementEnded handle(EndPaymentArrangement command) {
         activeArrangement(command.arrangementId());
-        check(command.outcome() != ArrangementOutcome.DEFAULTED, ErrorCode.VALIDATION_FAILED,
+        check(
+                command.outcome() != ArrangementOutcome.DEFAULTED,
+                ErrorCode.VALIDATION_FAILED,
                 "an arrangement defaults only by two missed terms");
-        PaymentArrangementEnded event = new PaymentArrangementEnded(command.debtorId(), command.arrangementId(),
-                command.outcome(), command.date(), command.bookingDate());
+        PaymentArrangementEnded event = new PaymentArrangementEnded(
+                command.debtorId(), command.arrangementId(), command.outcome(), command.date(), command.bookingDate());
         apply(event);
         return event;
     }
 
     private Arrangement activeArrangement(String arrangementId) {
-        Arrangement arrangement = found(arrangements.get(arrangementId), ErrorCode.UNKNOWN_ITEM,
-                "no arrangement " + arrangementId);
+        Arrangement arrangement =
+                found(arrangements.get(arrangementId), ErrorCode.UNKNOWN_ITEM, "no arrangement " + arrangementId);
         check(arrangement.active, ErrorCode.INVALID_STATE, "arrangement " + arrangementId + " has ended");
         return arrangement;
     }
@@ -228,38 +283,111 @@ final class CollectionMeasures {
 
     @CommandHandler
     DirectDebitMandateRegistered handle(RegisterDirectDebitMandate command) {
-        check(!mandates.containsKey(command.mandateId()), ErrorCode.DUPLICATE_ITEM, "mandate " + command.mandateId() + " exists");
-        DirectDebitMandateRegistered event = new DirectDebitMandateRegistered(command.debtorId(), command.mandateId(),
-                command.accountRef(), command.signedDate(), command.bookingDate());
+        check(
+                !mandates.containsKey(command.mandateId()),
+                ErrorCode.DUPLICATE_ITEM,
+                "mandate " + command.mandateId() + " exists");
+        DirectDebitMandateRegistered event = new DirectDebitMandateRegistered(
+                command.debtorId(),
+                command.mandateId(),
+                command.accountRef(),
+                command.signedDate(),
+                command.bookingDate());
         apply(event);
         return event;
     }
 
+    /**
+     * A failed collection, judged when it is booked (§10): the mandate ends ({@code THREE_FAILURES}, dated the day of
+     * this booking) once its last three collection dates that had a transaction for it have all failed. A mandate
+     * that has ended still takes failures: a run issued before its end is collected (and returned) all the same.
+     */
     @CommandHandler
     DirectDebitCollectionFailed handle(RecordDirectDebitFailure command) {
-        Mandate mandate = activeMandate(command.mandateId());
+        Mandate mandate =
+                found(mandates.get(command.mandateId()), ErrorCode.UNKNOWN_ITEM, "no mandate " + command.mandateId());
         // one collection fails at most once, however many files report it (§10): a repeat changes nothing
-        check(!mandate.hasFailed(command.collectionDate(), command.endToEndId()), ErrorCode.DUPLICATE_ITEM,
-                "collection " + (command.endToEndId() != null ? command.endToEndId()
-                        : "of mandate " + command.mandateId() + " on " + command.collectionDate()) + " already failed");
+        check(
+                !mandate.hasFailed(command.collectionDate(), command.endToEndId()),
+                ErrorCode.DUPLICATE_ITEM,
+                "collection "
+                        + (command.endToEndId() != null
+                                ? command.endToEndId()
+                                : "of mandate " + command.mandateId() + " on " + command.collectionDate())
+                        + " already failed");
         int failures = mandate.failedDatesAtTheEndWith(command.collectionDate());
-        DirectDebitCollectionFailed event = new DirectDebitCollectionFailed(command.debtorId(), command.mandateId(),
-                command.collectionDate(), command.reasonCode(), failures, command.bookingDate(), command.endToEndId());
+        DirectDebitCollectionFailed event = new DirectDebitCollectionFailed(
+                command.debtorId(),
+                command.mandateId(),
+                command.collectionDate(),
+                command.reasonCode(),
+                failures,
+                command.bookingDate(),
+                command.endToEndId());
         apply(event);
-        if (failures >= FAILURES_THAT_END_A_MANDATE) {
-            apply(new DirectDebitMandateEnded(command.debtorId(), command.mandateId(), "THREE_CONSECUTIVE_FAILURES",
-                    command.collectionDate(), command.bookingDate()));
+        if (mandate.active && failures >= FAILURES_THAT_END_A_MANDATE) {
+            end(
+                    command.debtorId(),
+                    command.mandateId(),
+                    MandateEndReason.THREE_FAILURES,
+                    null,
+                    command.bookingDate(),
+                    command.bookingDate());
         }
         return event;
     }
 
     @CommandHandler
     DirectDebitMandateEnded handle(EndDirectDebitMandate command) {
-        activeMandate(command.mandateId());
-        DirectDebitMandateEnded event = new DirectDebitMandateEnded(command.debtorId(), command.mandateId(),
-                command.reason(), command.date(), command.bookingDate());
-        apply(event);
-        return event;
+        Mandate mandate = activeMandate(command.mandateId());
+        MandateEndReason reason = Arrays.stream(MandateEndReason.values())
+                .filter(r -> r.name().equals(command.reason()) && r.byHand())
+                .findFirst()
+                .orElseThrow(() -> new LedgerRejection(
+                        ErrorCode.VALIDATION_FAILED,
+                        "a mandate is ended by hand as" + " REVOKED or ENDED_BY_COLLECTOR, not " + command.reason()));
+        check(
+                reason != MandateEndReason.ENDED_BY_COLLECTOR
+                        || command.explanation() != null
+                                && !command.explanation().isBlank(),
+                ErrorCode.VALIDATION_FAILED,
+                "an end by the collector needs an explanation");
+        check(
+                !command.date().isBefore(mandate.signedDate) && !command.date().isAfter(command.bookingDate()),
+                ErrorCode.VALIDATION_FAILED,
+                "a mandate ends between its signature (" + mandate.signedDate + ") and the booking date, not on "
+                        + command.date());
+        return end(
+                command.debtorId(),
+                command.mandateId(),
+                reason,
+                command.explanation(),
+                command.date(),
+                command.bookingDate());
+    }
+
+    /**
+     * Ends the mandate; unless another mandate of the debtor goes on collecting (a newer one replaces it), what it
+     * covered (every assessment of the debtor with an open amount) is no longer collected and falls due at once on
+     * the end date (§10, art. 8).
+     */
+    private DirectDebitMandateEnded end(
+            String debtorId,
+            String mandateId,
+            MandateEndReason reason,
+            String explanation,
+            LocalDate date,
+            LocalDate bookingDate) {
+        DirectDebitMandateEnded ended =
+                new DirectDebitMandateEnded(debtorId, mandateId, reason.name(), date, bookingDate, explanation);
+        apply(ended);
+        boolean stillCollected = reason == MandateEndReason.REPLACED
+                || mandates.values().stream().anyMatch(mandate -> mandate.active);
+        List<DueAssessment> due = openAssessments.get();
+        if (!stillCollected && !due.isEmpty()) {
+            apply(new DirectDebitDebtFellDue(debtorId, mandateId, due, date, bookingDate));
+        }
+        return ended;
     }
 
     private Mandate activeMandate(String mandateId) {
@@ -270,7 +398,7 @@ final class CollectionMeasures {
 
     @EventSourcingHandler
     void on(DirectDebitMandateRegistered event) {
-        mandates.put(event.mandateId(), new Mandate());
+        mandates.put(event.mandateId(), new Mandate(event.signedDate()));
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package nl.taxledger.ledger.bank;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,15 @@ public interface KnownParties {
         return Optional.empty();
     }
 
+    /**
+     * The transaction of one of our own direct-debit runs with this EndToEndId (domain.md §10), whatever happened to
+     * it since: what an R-transaction (a pain.002 reject, a returned or refunded collection) is matched on. Empty for
+     * an EndToEndId that is not ours. The runs implement it; until then nothing is ours.
+     */
+    default Optional<OwnCollection> ownCollection(String endToEndId) {
+        return Optional.empty();
+    }
+
     /** The assessments whose payment reference, upper-cased, is one of {@code referencesUpper}, by that key. */
     Map<String, Directed> assessmentsByReference(Collection<String> referencesUpper);
 
@@ -27,7 +37,15 @@ public interface KnownParties {
      */
     Set<String> debtorsOfIban(String iban);
 
+    /** One transaction of an issued direct-debit run: whose, under which mandate, for which assessment, how much. */
+    record OwnCollection(
+            String endToEndId,
+            String debtorId,
+            String mandateId,
+            String assessmentId,
+            LocalDate collectionDate,
+            long amountCents) {}
+
     /** An assessment a payment is directed at, with its debtor and the reference that named it. */
-    record Directed(String assessmentId, String debtorId, String reference) {
-    }
+    record Directed(String assessmentId, String debtorId, String reference) {}
 }
