@@ -27,15 +27,22 @@ final class Expectations {
             return differences.isEmpty() ? null : String.join("; ", differences);
         }
         ledger.awaitProjections();
-        List<String> differences = switch (line.expectation()) {
-            case "debtor" -> debtor(json);
-            case "reconciliation" -> reconciliation(json);
-            case "remittance" -> remittance(json);
-            case "suspense" -> compare(new ArrayList<>(), "suspense.balance", json.path("balance"), ledger.suspenseBalanceCents());
-            case "bankImport" -> bankImports.check(json);
-            case "payment" -> BankImports.payment(ledger, json);
-            default -> List.of("expectation '" + line.expectation() + "' is not supported by this build");
-        };
+        List<String> differences =
+                switch (line.expectation()) {
+                    case "debtor" -> debtor(json);
+                    case "reconciliation" -> reconciliation(json);
+                    case "remittance" -> remittance(json);
+                    case "suspense" ->
+                        compare(
+                                new ArrayList<>(),
+                                "suspense.balance",
+                                json.path("balance"),
+                                ledger.suspenseBalanceCents());
+                    case "bankImport" -> bankImports.check(json);
+                    case "payment" -> BankImports.payment(ledger, json);
+                    case "mandate" -> MandateExpectation.check(ledger, json);
+                    default -> List.of("expectation '" + line.expectation() + "' is not supported by this build");
+                };
         return differences.isEmpty() ? null : String.join("; ", differences);
     }
 
@@ -46,16 +53,26 @@ final class Expectations {
             return List.of("debtor " + debtorId + " is unknown");
         }
         List<String> differences = new ArrayList<>();
-        compare(differences, "debtor " + debtorId + " credit", json.path("credit"), account.get().creditCents());
+        compare(
+                differences,
+                "debtor " + debtorId + " credit",
+                json.path("credit"),
+                account.get().creditCents());
         for (Map.Entry<String, JsonNode> expected : json.path("assessments").properties()) {
             String name = "debtor " + debtorId + " " + expected.getKey();
-            Optional<DebtorAccountQuery.AssessmentBalance> actual = account.get().assessment(expected.getKey());
+            Optional<DebtorAccountQuery.AssessmentBalance> actual =
+                    account.get().assessment(expected.getKey());
             if (actual.isEmpty()) {
                 differences.add(name + " is unknown");
                 continue;
             }
-            compareOpen(differences, name, expected.getValue(), actual.get().openCostsCents(),
-                    actual.get().openInterestCents(), actual.get().openPrincipalCents());
+            compareOpen(
+                    differences,
+                    name,
+                    expected.getValue(),
+                    actual.get().openCostsCents(),
+                    actual.get().openInterestCents(),
+                    actual.get().openPrincipalCents());
         }
         return differences;
     }
@@ -91,15 +108,28 @@ final class Expectations {
         }
         ReconciliationQuery.Cell c = cell.get();
         List<String> differences = new ArrayList<>();
-        compareCell(differences, name, json, c.imposedCents(), c.reductionsCents(), c.exemptionsCents(), c.annulmentsCents(),
-                c.remissionsCents(), c.uncollectibleCents(), c.receivedCents(), c.outstandingCents());
+        compareCell(
+                differences,
+                name,
+                json,
+                c.imposedCents(),
+                c.reductionsCents(),
+                c.exemptionsCents(),
+                c.annulmentsCents(),
+                c.remissionsCents(),
+                c.uncollectibleCents(),
+                c.receivedCents(),
+                c.outstandingCents());
         return differences;
     }
 
     /** Reference-date expectations go through the as-of replay of the event store, never the live projections. */
     private List<String> asOf(String expectation, JsonNode json) {
-        java.time.LocalDate asOf = json.has("asOf") ? java.time.LocalDate.parse(json.path("asOf").asString()) : null;
-        java.time.LocalDate knownAt = json.has("knownAt") ? java.time.LocalDate.parse(json.path("knownAt").asString()) : null;
+        java.time.LocalDate asOf =
+                json.has("asOf") ? java.time.LocalDate.parse(json.path("asOf").asString()) : null;
+        java.time.LocalDate knownAt = json.has("knownAt")
+                ? java.time.LocalDate.parse(json.path("knownAt").asString())
+                : null;
         nl.taxledger.ledger.asof.AsOfFold fold = ledger.asOf(asOf, knownAt);
         String when = " (asOf " + asOf + ", knownAt " + knownAt + ")";
         List<String> differences = new ArrayList<>();
@@ -107,36 +137,63 @@ final class Expectations {
             case "debtor" -> {
                 String debtorId = json.path("debtorId").asString();
                 nl.taxledger.ledger.asof.DebtorPosition position = fold.debtor(debtorId);
-                compare(differences, "debtor " + debtorId + when + " credit", json.path("credit"), position.creditCents());
-                for (Map.Entry<String, JsonNode> expected : json.path("assessments").properties()) {
+                compare(
+                        differences,
+                        "debtor " + debtorId + when + " credit",
+                        json.path("credit"),
+                        position.creditCents());
+                for (Map.Entry<String, JsonNode> expected :
+                        json.path("assessments").properties()) {
                     String name = "debtor " + debtorId + " " + expected.getKey() + when;
-                    nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition a = position.assessment(expected.getKey())
-                            .orElse(new nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition(expected.getKey(), 0, 0, 0));
-                    compareOpen(differences, name, expected.getValue(), a.openCostsCents(), a.openInterestCents(),
+                    nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition a = position.assessment(
+                                    expected.getKey())
+                            .orElse(new nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition(
+                                    expected.getKey(), 0, 0, 0));
+                    compareOpen(
+                            differences,
+                            name,
+                            expected.getValue(),
+                            a.openCostsCents(),
+                            a.openInterestCents(),
                             a.openPrincipalCents());
                 }
             }
             case "reconciliation" -> {
-                String name = "reconciliation " + json.path("participantId").asString() + "/" + json.path("taxType").asString()
-                        + "/" + json.path("taxYear").asInt() + when;
+                String name = "reconciliation " + json.path("participantId").asString() + "/"
+                        + json.path("taxType").asString() + "/"
+                        + json.path("taxYear").asInt() + when;
                 java.util.Optional<nl.taxledger.ledger.asof.ReconciliationCell> cell = fold.reconciliation(
-                        json.path("participantId").asString(), json.path("taxType").asString(), json.path("taxYear").asInt());
+                        json.path("participantId").asString(),
+                        json.path("taxType").asString(),
+                        json.path("taxYear").asInt());
                 if (cell.isEmpty()) {
                     return List.of(name + " has no cell");
                 }
                 nl.taxledger.ledger.asof.ReconciliationCell c = cell.get();
-                compareCell(differences, name, json, c.imposedCents(), c.reductionsCents(), c.exemptionsCents(),
-                        c.annulmentsCents(), c.remissionsCents(), c.uncollectibleCents(), c.receivedCents(), c.outstandingCents());
+                compareCell(
+                        differences,
+                        name,
+                        json,
+                        c.imposedCents(),
+                        c.reductionsCents(),
+                        c.exemptionsCents(),
+                        c.annulmentsCents(),
+                        c.remissionsCents(),
+                        c.uncollectibleCents(),
+                        c.receivedCents(),
+                        c.outstandingCents());
             }
-            case "suspense" -> compare(differences, "suspense.balance" + when, json.path("balance"), fold.suspenseCents());
+            case "suspense" ->
+                compare(differences, "suspense.balance" + when, json.path("balance"), fold.suspenseCents());
             default -> differences.add(expectation + " with asOf/knownAt is not supported by this build");
         }
         return differences;
     }
 
     /** The reconciliation columns of domain.md §6, in the order {@link #compareCell} takes their actual values. */
-    private static final String[] CELL_COLUMNS = {"imposed", "reductions", "exemptions", "annulments", "remissions",
-        "uncollectible", "received", "outstanding"};
+    private static final String[] CELL_COLUMNS = {
+        "imposed", "reductions", "exemptions", "annulments", "remissions", "uncollectible", "received", "outstanding"
+    };
 
     /** One reconciliation cell, live or as of a reference date: every column the expectation lists. */
     private static void compareCell(List<String> differences, String name, JsonNode expected, long... actualCents) {
@@ -149,8 +206,13 @@ final class Expectations {
     }
 
     /** The open costs, interest and principal of one assessment of a debtor expectation. */
-    private static void compareOpen(List<String> differences, String name, JsonNode expected, long costsCents,
-                                    long interestCents, long principalCents) {
+    private static void compareOpen(
+            List<String> differences,
+            String name,
+            JsonNode expected,
+            long costsCents,
+            long interestCents,
+            long principalCents) {
         compare(differences, name + ".costs", expected.path("costs"), costsCents);
         compare(differences, name + ".interest", expected.path("interest"), interestCents);
         compare(differences, name + ".principal", expected.path("principal"), principalCents);
@@ -162,7 +224,8 @@ final class Expectations {
         }
         long expectedCents = Money.parseCents(expected.asString());
         if (expectedCents != actualCents) {
-            differences.add(name + ": expected " + Money.format(expectedCents) + ", actual " + Money.format(actualCents));
+            differences.add(
+                    name + ": expected " + Money.format(expectedCents) + ", actual " + Money.format(actualCents));
         }
         return differences;
     }

@@ -32,7 +32,8 @@ interface Ledger extends AutoCloseable {
     nl.taxledger.ledger.asof.AsOfFold asOf(LocalDate asOf, LocalDate knownAt);
 
     /** The remittance issued to a participant for the period ending {@code periodEnd}. */
-    Optional<nl.taxledger.service.remittance.RemittanceQuery.Remittance> remittance(String participantId, LocalDate periodEnd);
+    Optional<nl.taxledger.service.remittance.RemittanceQuery.Remittance> remittance(
+            String participantId, LocalDate periodEnd);
 
     /**
      * Imports a bank file (camt.053/054) through the service's statement import, the path of
@@ -42,6 +43,9 @@ interface Ledger extends AutoCloseable {
 
     /** A payment: the debtor it is on now (null in suspense), the §9 rule that matched it, the assessment directed at. */
     Optional<nl.taxledger.service.bank.BankPayments.Payment> payment(String paymentId);
+
+    /** A direct-debit mandate: ACTIVE or ENDED, with its end reason. */
+    Optional<nl.taxledger.service.bank.Mandates.Mandate> mandate(String debtorId, String mandateId);
 
     @Override
     void close();
