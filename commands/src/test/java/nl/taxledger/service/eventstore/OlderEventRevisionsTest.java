@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.AssessmentKind;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import nl.taxledger.ledger.api.DirectDebitMandateEnded;
+import nl.taxledger.ledger.api.MandateEndReason;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.PaymentUnmatched;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -17,8 +19,8 @@ class OlderEventRevisionsTest {
     private final Jackson3Serializer serializer = Jackson3Serializer.builder().build();
 
     private <T> T read(Class<T> type, String revision, String json) {
-        return serializer.deserialize(new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8), byte[].class,
-                type.getName(), revision));
+        return serializer.deserialize(new SimpleSerializedObject<>(
+                json.getBytes(StandardCharsets.UTF_8), byte[].class, type.getName(), revision));
     }
 
     @Test
@@ -41,6 +43,17 @@ class OlderEventRevisionsTest {
 
         assertThat(failed.endToEndId()).isNull();
         assertThat(failed.consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void a_mandate_end_of_revision_1_with_the_old_name_of_three_strikes_reads_as_three_failures() {
+        DirectDebitMandateEnded ended = read(DirectDebitMandateEnded.class, "1", """
+                {"debtorId":"S1","mandateId":"M1","reason":"THREE_CONSECUTIVE_FAILURES","date":"2026-05-31",
+                 "bookingDate":"2026-06-02"}""");
+
+        assertThat(ended.endReason()).isEqualTo(MandateEndReason.THREE_FAILURES);
+        assertThat(ended.explanation()).isNull();
+        assertThat(ended.date()).isEqualTo(java.time.LocalDate.of(2026, 5, 31));
     }
 
     @Test
@@ -67,10 +80,18 @@ class OlderEventRevisionsTest {
 
     @Test
     void a_new_fine_reads_back_as_written() {
-        AssessmentImposed fine = new AssessmentImposed("S1", "B1", java.time.LocalDate.of(2026, 2, 27),
-                java.time.LocalDate.of(2026, 3, 31), "B1", java.util.List.of(), java.time.LocalDate.of(2026, 2, 27),
-                AssessmentKind.BESTUURLIJKE_BOETE, "A1");
+        AssessmentImposed fine = new AssessmentImposed(
+                "S1",
+                "B1",
+                java.time.LocalDate.of(2026, 2, 27),
+                java.time.LocalDate.of(2026, 3, 31),
+                "B1",
+                java.util.List.of(),
+                java.time.LocalDate.of(2026, 2, 27),
+                AssessmentKind.BESTUURLIJKE_BOETE,
+                "A1");
 
-        assertThat((Object) serializer.deserialize(serializer.serialize(fine, byte[].class))).isEqualTo(fine);
+        assertThat((Object) serializer.deserialize(serializer.serialize(fine, byte[].class)))
+                .isEqualTo(fine);
     }
 }
