@@ -13,6 +13,7 @@ CREATE TABLE dd_mandate (
     starts_on    DATE NOT NULL,
     ended_on     DATE,
     end_reason   TEXT,
+    explanation  TEXT,
     booking_date DATE NOT NULL,
     PRIMARY KEY (debtor_id, mandate_id)
 );

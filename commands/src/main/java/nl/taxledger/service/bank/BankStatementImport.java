@@ -12,6 +12,7 @@ import java.util.function.Function;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.api.MatchedBy;
+import nl.taxledger.ledger.bank.KnownParties;
 import nl.taxledger.ledger.bank.Match;
 import nl.taxledger.ledger.bank.Statement;
 import nl.taxledger.ledger.bank.StatementImporter;
@@ -29,24 +30,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a camt.053/camt.054 file (domain.md §9). The file is checked whole first (schema, balances, accounts,
  * sequence), so a refused file books nothing. Then each statement is recorded on its account and each booked credit
  * transaction goes through the command path like a REST command, in its own transaction, with a commandId derived
- * from the transaction's key: a re-import or an overlapping file books nothing twice.
+ * from the transaction's key: a re-import or an overlapping file books nothing twice. A booked debit returning one of
+ * our collections, and a pain.002 status report, are R-transactions ({@link CollectionReturns}, §10).
  */
 @Service
 public class BankStatementImport {
     private final CamtReader reader = new CamtReader();
     private final CommandService commands;
-    private final JdbcKnownParties known;
+    private final KnownParties known;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final LedgerClock clock;
+    private final CollectionReturns returns;
+    private final StatusReportImport statusReports;
 
-    BankStatementImport(CommandService commands, JdbcKnownParties known, JdbcTemplate jdbc,
-                        TransactionTemplate transaction, LedgerClock clock) {
+    BankStatementImport(
+            CommandService commands,
+            KnownParties known,
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            LedgerClock clock,
+            CollectionReturns returns) {
         this.commands = commands;
         this.known = known;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
+        this.returns = returns;
+        this.statusReports = new StatusReportImport(new Pain002Reader(), returns, known);
     }
 
     /** {@code acceptGap} with a {@code reason} books a statement that does not follow the last closing balance. */
@@ -59,12 +70,18 @@ public class BankStatementImport {
     }
 
     public BankImportAnswer importFile(byte[] xml, Options options, Actor actor) {
+        if (xml != null && xml.length > 0 && CamtSchemas.PAIN_002_03.equals(CamtSchemas.rootNamespace(xml))) {
+            // a status report on our runs, not a statement: rejects of collections, no money (domain.md §10)
+            return statusReports.importReport(xml, options.bookingDate(), actor);
+        }
         List<Statement> statements = reader.read(xml);
         statements.forEach(Statement::check);
         for (Statement statement : statements) {
             if (!accountRegistered(statement.accountIban())) {
-                throw new LedgerRejection(ErrorCode.UNKNOWN_BANK_ACCOUNT, "statement " + statement.statementId()
-                        + " is of " + statement.accountIban() + ", not one of the collector's registered accounts");
+                throw new LedgerRejection(
+                        ErrorCode.UNKNOWN_BANK_ACCOUNT,
+                        "statement " + statement.statementId() + " is of " + statement.accountIban()
+                                + ", not one of the collector's registered accounts");
             }
         }
         checkSequence(statements, options.acceptGap());
@@ -74,12 +91,27 @@ public class BankStatementImport {
         }
         List<StatementImporter.LineResult> results = new ArrayList<>();
         for (Statement statement : statements) {
-            results.addAll(StatementImporter.run(statement, known,
-                    (line, decide) -> bookOnce(statement, options, actor, line, decide)));
+            results.addAll(StatementImporter.run(statement, known, new StatementImporter.Bookings() {
+                @Override
+                public StatementImporter.Booking bookOnce(StatementLine line, Function<StatementLine, Match> decide) {
+                    return BankStatementImport.this.bookOnce(statement, options, actor, line, decide);
+                }
+
+                @Override
+                public StatementImporter.DebitBooking debit(StatementLine line) {
+                    return returns.debit(statement, line, known, options.bookingDate(), actor);
+                }
+            }));
         }
         StatementImporter.Counts counts = StatementImporter.Counts.of(results);
-        return new BankImportAnswer(recorded, results.stream().map(BankStatementImport::answer).toList(),
-                counts.payments(), counts.directed(), counts.undirected(), counts.suspense(), counts.alreadyBooked());
+        return new BankImportAnswer(
+                recorded,
+                results.stream().map(BankStatementImport::answer).toList(),
+                counts.payments(),
+                counts.directed(),
+                counts.undirected(),
+                counts.suspense(),
+                counts.alreadyBooked());
     }
 
     /** The collector's registered accounts, each with its latest statement (by date, then electronic sequence). */
@@ -92,8 +124,9 @@ public class BankStatementImport {
     }
 
     private boolean accountRegistered(String iban) {
-        return iban != null && !jdbc.queryForList("SELECT 1 FROM bank_account WHERE iban = ?", Integer.class, iban)
-                .isEmpty();
+        return iban != null
+                && !jdbc.queryForList("SELECT 1 FROM bank_account WHERE iban = ?", Integer.class, iban)
+                        .isEmpty();
     }
 
     /**
@@ -109,13 +142,18 @@ public class BankStatementImport {
             }
             Latest previous = latest.computeIfAbsent(statement.accountIban(), this::latestRecorded);
             if (previous != null && previous.closingCents() != statement.openingCents() && !acceptGap) {
-                throw new LedgerRejection(ErrorCode.STATEMENT_SEQUENCE_BROKEN, "statement " + statement.statementId()
-                        + " of " + statement.accountIban() + " opens with " + euro(statement.openingCents())
-                        + " but the last statement " + previous.statementId() + " closed with "
-                        + euro(previous.closingCents()));
+                throw new LedgerRejection(
+                        ErrorCode.STATEMENT_SEQUENCE_BROKEN,
+                        "statement " + statement.statementId()
+                                + " of " + statement.accountIban() + " opens with " + euro(statement.openingCents())
+                                + " but the last statement " + previous.statementId() + " closed with "
+                                + euro(previous.closingCents()));
             }
-            Latest candidate = new Latest(statement.statementId(), statement.statementDate(),
-                    statement.electronicSequence(), statement.closingCents());
+            Latest candidate = new Latest(
+                    statement.statementId(),
+                    statement.statementDate(),
+                    statement.electronicSequence(),
+                    statement.closingCents());
             if (previous == null || candidate.after(previous)) {
                 latest.put(statement.accountIban(), candidate);
             }
@@ -134,17 +172,23 @@ public class BankStatementImport {
     }
 
     private Latest latestRecorded(String iban) {
-        List<Latest> rows = jdbc.query("SELECT statement_id, statement_date, electronic_sequence, closing_cents"
+        List<Latest> rows = jdbc.query(
+                "SELECT statement_id, statement_date, electronic_sequence, closing_cents"
                         + " FROM bank_statement WHERE iban = ?"
                         + " ORDER BY statement_date DESC, electronic_sequence DESC NULLS LAST LIMIT 1",
-                (rs, row) -> new Latest(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, Long.class), rs.getLong(4)), iban);
+                (rs, row) -> new Latest(
+                        rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, Long.class), rs.getLong(4)),
+                iban);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
     private boolean recordedBefore(Statement statement) {
-        return !jdbc.queryForList("SELECT 1 FROM bank_statement WHERE iban = ? AND statement_id = ?", Integer.class,
-                statement.accountIban(), statement.statementId()).isEmpty();
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM bank_statement WHERE iban = ? AND statement_id = ?",
+                        Integer.class,
+                        statement.accountIban(),
+                        statement.statementId())
+                .isEmpty();
     }
 
     private BankImportAnswer.StatementAnswer record(Statement statement, Options options, Actor actor) {
@@ -152,28 +196,48 @@ public class BankStatementImport {
         String gapReason = null;
         if (!before) {
             String commandId = "bank-statement|" + statement.accountIban() + "|" + statement.statementId();
-            var outcome = commands.submit("RecordBankStatement", new BankRequests.RecordBankStatementRequest(commandId,
-                    statement.accountIban(), statement.statementId(), statement.statementDate().toString(),
-                    statement.electronicSequence(), statement.openingCents(), statement.closingCents(),
-                    options.acceptGap() ? options.reason() : null, options.bookingDate()), source(actor, statement));
-            gapReason = outcome.result() == null ? null : outcome.result().path("gapReason").asString(null);
+            var outcome = commands.submit(
+                    "RecordBankStatement",
+                    new BankRequests.RecordBankStatementRequest(
+                            commandId,
+                            statement.accountIban(),
+                            statement.statementId(),
+                            statement.statementDate().toString(),
+                            statement.electronicSequence(),
+                            statement.openingCents(),
+                            statement.closingCents(),
+                            options.acceptGap() ? options.reason() : null,
+                            options.bookingDate()),
+                    source(actor, statement));
+            gapReason = outcome.result() == null
+                    ? null
+                    : outcome.result().path("gapReason").asString(null);
         }
-        return new BankImportAnswer.StatementAnswer(statement.accountIban(), statement.statementId(),
-                statement.statementDate().toString(), statement.hasBalances() ? euro(statement.openingCents()) : null,
-                statement.hasBalances() ? euro(statement.closingCents()) : null, before, gapReason);
+        return new BankImportAnswer.StatementAnswer(
+                statement.accountIban(),
+                statement.statementId(),
+                statement.statementDate().toString(),
+                statement.hasBalances() ? euro(statement.openingCents()) : null,
+                statement.hasBalances() ? euro(statement.closingCents()) : null,
+                before,
+                gapReason);
     }
 
     private static Actor source(Actor actor, Statement statement) {
-        return new Actor(actor.who(), actor.why(), "bank-statement " + statement.accountIban() + " "
-                + statement.statementId());
+        return new Actor(
+                actor.who(), actor.why(), "bank-statement " + statement.accountIban() + " " + statement.statementId());
     }
 
     /**
      * Each transaction in its own PostgreSQL transaction: the key row, the register entry, the command. Unless its key
      * was booked before: then the match stored then is the answer.
      */
-    private StatementImporter.Booking bookOnce(Statement statement, Options options, Actor actor, StatementLine line,
-                                               Function<StatementLine, Match> decide) {
+    private StatementImporter.Booking bookOnce(
+            Statement statement,
+            Options options,
+            Actor actor,
+            StatementLine line,
+            Function<StatementLine, Match> decide) {
         return transaction.execute(status -> {
             Optional<Match> earlier = bookedBefore(line.key());
             if (earlier.isPresent()) {
@@ -188,34 +252,64 @@ public class BankStatementImport {
     private void book(Statement statement, Options options, Actor actor, StatementLine line, Match match) {
         Statement.Transaction tx = line.transaction();
         String counterpartyRef = tx.counterpartyIban() == null ? null : registerCounterparty(tx);
-        commands.submit("BookBankTransaction", new BankRequests.BookBankTransactionRequest("bank|" + line.key(),
-                line.paymentId(), line.amountCents(), line.valueDate().toString(), match.rule().name(),
-                match.debtorId(), match.assessmentId(), match.reference(), counterpartyRef,
-                options.bookingDate()), source(actor, statement));
+        commands.submit(
+                "BookBankTransaction",
+                new BankRequests.BookBankTransactionRequest(
+                        "bank|" + line.key(),
+                        line.paymentId(),
+                        line.amountCents(),
+                        line.valueDate().toString(),
+                        match.rule().name(),
+                        match.debtorId(),
+                        match.assessmentId(),
+                        match.reference(),
+                        counterpartyRef,
+                        options.bookingDate()),
+                source(actor, statement));
         LocalDate booked = options.bookingDate() == null ? clock.today() : LocalDate.parse(options.bookingDate());
-        jdbc.update("INSERT INTO bank_transaction (transaction_key, iban, statement_id, payment_id, amount_cents,"
+        jdbc.update(
+                "INSERT INTO bank_transaction (transaction_key, iban, statement_id, payment_id, amount_cents,"
                         + " value_date, matched_by, suspense_reason, debtor_id, assessment_id, bank_text,"
                         + " end_to_end_id, counterparty_ref, booking_date)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                line.key(), statement.accountIban(), statement.statementId(), line.paymentId(), line.amountCents(),
-                line.valueDate(), match.rule().name(), match.suspenseReason() == null ? null
-                        : match.suspenseReason().name(), match.debtorId(), match.assessmentId(),
-                bankText(line), tx.endToEndId(), counterpartyRef, booked);
+                line.key(),
+                statement.accountIban(),
+                statement.statementId(),
+                line.paymentId(),
+                line.amountCents(),
+                line.valueDate(),
+                match.rule().name(),
+                match.suspenseReason() == null ? null : match.suspenseReason().name(),
+                match.debtorId(),
+                match.assessmentId(),
+                bankText(line),
+                tx.endToEndId(),
+                counterpartyRef,
+                booked);
     }
 
     /** The counterparty's IBAN and name into the erasable register; events get only the random reference. */
     private String registerCounterparty(Statement.Transaction tx) {
         String ref = UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO counterparty_account (account_ref, iban, holder_name) VALUES (?, ?, ?)", ref,
-                tx.counterpartyIban(), tx.counterpartyName());
+        jdbc.update(
+                "INSERT INTO counterparty_account (account_ref, iban, holder_name) VALUES (?, ?, ?)",
+                ref,
+                tx.counterpartyIban(),
+                tx.counterpartyName());
         return ref;
     }
 
     private Optional<Match> bookedBefore(String key) {
-        List<Match> rows = jdbc.query("SELECT matched_by, debtor_id, assessment_id, suspense_reason"
+        List<Match> rows = jdbc.query(
+                "SELECT matched_by, debtor_id, assessment_id, suspense_reason"
                         + " FROM bank_transaction WHERE transaction_key = ?",
-                (rs, row) -> new Match(MatchedBy.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), null,
-                        rs.getString(4) == null ? null : SuspenseReason.valueOf(rs.getString(4))), key);
+                (rs, row) -> new Match(
+                        MatchedBy.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        null,
+                        rs.getString(4) == null ? null : SuspenseReason.valueOf(rs.getString(4))),
+                key);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -232,12 +326,22 @@ public class BankStatementImport {
     private static BankImportAnswer.TransactionAnswer answer(StatementImporter.LineResult result) {
         StatementLine line = result.line();
         Match match = result.match();
-        return new BankImportAnswer.TransactionAnswer(line.statementId(), line.paymentId(), euro(line.amountCents()),
-                line.credit() ? "CREDIT" : "DEBIT", line.entry().status(), result.outcome().name(),
-                match == null ? null : match.debtorId(), match == null ? null : match.assessmentId(),
+        return new BankImportAnswer.TransactionAnswer(
+                line.statementId(),
+                line.paymentId(),
+                euro(line.amountCents()),
+                line.credit() ? "CREDIT" : "DEBIT",
+                line.entry().status(),
+                result.outcome().name(),
+                match == null ? null : match.debtorId(),
+                match == null ? null : match.assessmentId(),
                 match == null ? null : match.rule().name(),
-                match == null || match.suspenseReason() == null ? null : match.suspenseReason().name(),
-                match == null ? bankText(line) : null);
+                match == null || match.suspenseReason() == null
+                        ? null
+                        : match.suspenseReason().name(),
+                match == null || !line.credit() ? bankText(line) : null,
+                line.credit() ? null : line.transaction().endToEndId(),
+                line.returnReasonCode());
     }
 
     static String euro(long cents) {

@@ -27,12 +27,23 @@ final class CamtSchemas {
     static final String CAMT_053_08 = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08";
     static final String CAMT_054_02 = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.02";
     static final String CAMT_054_08 = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08";
+    /** The bank's status report on our pain.008 runs: rejects before settlement (domain.md §10). */
+    static final String PAIN_002_03 = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.03";
 
     private final Map<String, Schema> schemas;
 
     CamtSchemas() {
-        this.schemas = Map.of(CAMT_053_02, load("camt.053.001.02.xsd"), CAMT_053_08, load("camt.053.001.08.xsd"),
-                CAMT_054_02, load("camt.054.001.02.xsd"), CAMT_054_08, load("camt.054.001.08.xsd"));
+        this.schemas = Map.of(
+                CAMT_053_02,
+                load("camt.053.001.02.xsd"),
+                CAMT_053_08,
+                load("camt.053.001.08.xsd"),
+                CAMT_054_02,
+                load("camt.054.001.02.xsd"),
+                CAMT_054_08,
+                load("camt.054.001.08.xsd"),
+                PAIN_002_03,
+                load("pain.002.001.03.xsd"));
     }
 
     private static Schema load(String file) {
@@ -54,7 +65,8 @@ final class CamtSchemas {
         String namespace = rootNamespace(xml);
         Schema schema = schemas.get(namespace);
         if (schema == null) {
-            throw invalid("not a camt.053.001.02/.08 or camt.054.001.02/.08 document: namespace " + namespace);
+            throw invalid("not a camt.053.001.02/.08, camt.054.001.02/.08 or pain.002.001.03 document: namespace "
+                    + namespace);
         }
         try {
             Validator validator = schema.newValidator();
@@ -70,7 +82,7 @@ final class CamtSchemas {
         }
     }
 
-    private static String rootNamespace(byte[] xml) {
+    static String rootNamespace(byte[] xml) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -87,8 +99,10 @@ final class CamtSchemas {
                 reader.close();
             }
         } catch (XMLStreamException malformed) {
-            String where = malformed.getLocation() == null ? "" : " at line " + malformed.getLocation().getLineNumber()
-                    + ", column " + malformed.getLocation().getColumnNumber();
+            String where = malformed.getLocation() == null
+                    ? ""
+                    : " at line " + malformed.getLocation().getLineNumber() + ", column "
+                            + malformed.getLocation().getColumnNumber();
             throw invalid("not well-formed XML" + where + ": " + malformed.getMessage());
         }
     }

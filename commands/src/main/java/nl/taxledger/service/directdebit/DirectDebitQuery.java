@@ -48,7 +48,8 @@ public class DirectDebitQuery {
             LocalDate startsOn,
             String status,
             LocalDate endedOn,
-            String endReason) {}
+            String endReason,
+            String explanation) {}
 
     /** A collection and where its debtor's money is to come from: the erasable register, read at write time. */
     record Debit(Collection collection, LocalDate mandateSignedDate, String iban, String holderName) {}
@@ -109,7 +110,7 @@ public class DirectDebitQuery {
 
     public List<Mandate> mandates(String debtorId) {
         return jdbc.query(
-                "SELECT debtor_id, mandate_id, signed_date, starts_on, ended_on, end_reason FROM dd_mandate"
+                "SELECT debtor_id, mandate_id, signed_date, starts_on, ended_on, end_reason, explanation FROM dd_mandate"
                         + " WHERE debtor_id = ? ORDER BY starts_on, mandate_id LIMIT ?",
                 (rs, row) -> new Mandate(
                         rs.getString(1),
@@ -118,7 +119,8 @@ public class DirectDebitQuery {
                         rs.getObject(4, LocalDate.class),
                         rs.getString(6) == null ? "ACTIVE" : "ENDED",
                         rs.getObject(5, LocalDate.class),
-                        rs.getString(6)),
+                        rs.getString(6),
+                        rs.getString(7)),
                 debtorId,
                 MAX_PER_DEBTOR);
     }

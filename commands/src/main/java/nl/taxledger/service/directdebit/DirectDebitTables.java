@@ -63,10 +63,11 @@ class DirectDebitTables {
     void on(DirectDebitMandateEnded event) {
         touchOne(
                 jdbc.update(
-                        "UPDATE dd_mandate SET ended_on = ?, end_reason = ? WHERE debtor_id = ? AND mandate_id = ?"
-                                + " AND ended_on IS NULL",
+                        "UPDATE dd_mandate SET ended_on = ?, end_reason = ?, explanation = ? WHERE debtor_id = ?"
+                                + " AND mandate_id = ? AND ended_on IS NULL",
                         event.date(),
-                        event.reason(),
+                        event.endReason().name(),
+                        event.explanation(),
                         event.debtorId(),
                         event.mandateId()),
                 "active mandate " + event.debtorId() + "/" + event.mandateId());

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.AssessmentKind;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import nl.taxledger.ledger.api.DirectDebitMandateEnded;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
+import nl.taxledger.ledger.api.MandateEndReason;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.PaymentUnmatched;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -52,6 +54,17 @@ class OlderEventRevisionsTest {
 
         assertThat(mandate.startsOn()).isNull();
         assertThat(mandate.signedDate()).isEqualTo(java.time.LocalDate.of(2026, 2, 13));
+    }
+
+    @Test
+    void a_mandate_end_of_revision_1_with_the_old_name_of_three_strikes_reads_as_three_failures() {
+        DirectDebitMandateEnded ended = read(DirectDebitMandateEnded.class, "1", """
+                {"debtorId":"S1","mandateId":"M1","reason":"THREE_CONSECUTIVE_FAILURES","date":"2026-05-31",
+                 "bookingDate":"2026-06-02"}""");
+
+        assertThat(ended.endReason()).isEqualTo(MandateEndReason.THREE_FAILURES);
+        assertThat(ended.explanation()).isNull();
+        assertThat(ended.date()).isEqualTo(java.time.LocalDate.of(2026, 5, 31));
     }
 
     @Test

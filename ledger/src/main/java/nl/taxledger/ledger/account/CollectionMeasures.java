@@ -5,12 +5,14 @@ import static nl.taxledger.ledger.api.LedgerRejection.found;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import nl.taxledger.ledger.api.AgreePaymentArrangement;
 import nl.taxledger.ledger.api.ArrangementOutcome;
 import nl.taxledger.ledger.api.ArrangementTerm;
@@ -18,13 +20,17 @@ import nl.taxledger.ledger.api.DeferralEnded;
 import nl.taxledger.ledger.api.DeferralGranted;
 import nl.taxledger.ledger.api.DeferralKind;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import nl.taxledger.ledger.api.DirectDebitDebtFellDue;
 import nl.taxledger.ledger.api.DirectDebitMandateEnded;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
+import nl.taxledger.ledger.api.DueAssessment;
 import nl.taxledger.ledger.api.EndDeferral;
 import nl.taxledger.ledger.api.EndDirectDebitMandate;
 import nl.taxledger.ledger.api.EndPaymentArrangement;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.GrantDeferral;
+import nl.taxledger.ledger.api.LedgerRejection;
+import nl.taxledger.ledger.api.MandateEndReason;
 import nl.taxledger.ledger.api.PaymentArrangementAgreed;
 import nl.taxledger.ledger.api.PaymentArrangementEnded;
 import nl.taxledger.ledger.api.PaymentArrangementTermMissed;
@@ -39,13 +45,12 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 /**
  * Collection measures on a debtor's account that do not move money: deferrals (uitstel),
  * payment arrangements (betalingsregelingen, Leidraad: at most 10 months, ended after two missed
- * terms) and direct-debit mandates (reglement art. 8: ended after 3 consecutive failures).
+ * terms) and direct-debit mandates (reglement art. 8: ended after three failed collection dates in a row, by
+ * revocation or by the collector; what they covered then falls due at once).
  */
 final class CollectionMeasures {
     static final int MISSED_TERMS_THAT_END_AN_ARRANGEMENT = 2;
     static final int FAILURES_THAT_END_A_MANDATE = 3;
-    /** The end reason of a mandate a newer one of the same debtor replaced (§10). */
-    static final String MANDATE_REPLACED = "REPLACED";
 
     private record Deferral(
             DeferralKind kind, String assessmentId, LocalDate from, LocalDate until, LocalDate endedOn) {
@@ -81,7 +86,12 @@ final class CollectionMeasures {
     private static final class Mandate {
         final TreeMap<LocalDate, Boolean> failedByCollectionDate = new TreeMap<>();
         final Set<String> failedEndToEndIds = new HashSet<>();
+        final LocalDate signedDate;
         boolean active = true;
+
+        Mandate(LocalDate signedDate) {
+            this.signedDate = signedDate;
+        }
 
         boolean hasFailed(LocalDate collectionDate, String endToEndId) {
             return endToEndId != null
@@ -120,6 +130,12 @@ final class CollectionMeasures {
     private final Map<String, Deferral> deferrals = new LinkedHashMap<>();
     private final Map<String, Arrangement> arrangements = new LinkedHashMap<>();
     private final Map<String, Mandate> mandates = new LinkedHashMap<>();
+    /** The debtor's assessments with an open amount, what falls due when a mandate ends. */
+    private final Supplier<List<DueAssessment>> openAssessments;
+
+    CollectionMeasures(Supplier<List<DueAssessment>> openAssessments) {
+        this.openAssessments = openAssessments;
+    }
 
     boolean moratoriumActiveOn(LocalDate date) {
         return deferrals.values().stream().anyMatch(d -> d.kind() == DeferralKind.MORATORIUM && d.activeOn(date));
@@ -275,10 +291,9 @@ final class CollectionMeasures {
         LocalDate startsOn = CollectionMoments.firstMomentAfter(command.signedDate());
         // at most one active mandate per debtor (§10): the new one replaces the one before from its own start, so
         // no collection moment falls between the two and none has two mandates
-        for (Map.Entry<String, Mandate> previous : mandates.entrySet()) {
-            if (previous.getValue().active) {
-                apply(new DirectDebitMandateEnded(
-                        command.debtorId(), previous.getKey(), MANDATE_REPLACED, startsOn, command.bookingDate()));
+        for (String previousId : List.copyOf(mandates.keySet())) {
+            if (mandates.get(previousId).active) {
+                end(command.debtorId(), previousId, MandateEndReason.REPLACED, null, startsOn, command.bookingDate());
             }
         }
         DirectDebitMandateRegistered event = new DirectDebitMandateRegistered(
@@ -292,9 +307,15 @@ final class CollectionMeasures {
         return event;
     }
 
+    /**
+     * A failed collection, judged when it is booked (§10): the mandate ends ({@code THREE_FAILURES}, dated the day of
+     * this booking) once its last three collection dates that had a transaction for it have all failed. A mandate
+     * that has ended still takes failures: a run issued before its end is collected (and returned) all the same.
+     */
     @CommandHandler
     DirectDebitCollectionFailed handle(RecordDirectDebitFailure command) {
-        Mandate mandate = activeMandate(command.mandateId());
+        Mandate mandate =
+                found(mandates.get(command.mandateId()), ErrorCode.UNKNOWN_ITEM, "no mandate " + command.mandateId());
         // one collection fails at most once, however many files report it (§10): a repeat changes nothing
         check(
                 !mandate.hasFailed(command.collectionDate(), command.endToEndId()),
@@ -314,24 +335,69 @@ final class CollectionMeasures {
                 command.bookingDate(),
                 command.endToEndId());
         apply(event);
-        if (failures >= FAILURES_THAT_END_A_MANDATE) {
-            apply(new DirectDebitMandateEnded(
+        if (mandate.active && failures >= FAILURES_THAT_END_A_MANDATE) {
+            end(
                     command.debtorId(),
                     command.mandateId(),
-                    "THREE_CONSECUTIVE_FAILURES",
-                    command.collectionDate(),
-                    command.bookingDate()));
+                    MandateEndReason.THREE_FAILURES,
+                    null,
+                    command.bookingDate(),
+                    command.bookingDate());
         }
         return event;
     }
 
     @CommandHandler
     DirectDebitMandateEnded handle(EndDirectDebitMandate command) {
-        activeMandate(command.mandateId());
-        DirectDebitMandateEnded event = new DirectDebitMandateEnded(
-                command.debtorId(), command.mandateId(), command.reason(), command.date(), command.bookingDate());
-        apply(event);
-        return event;
+        Mandate mandate = activeMandate(command.mandateId());
+        MandateEndReason reason = Arrays.stream(MandateEndReason.values())
+                .filter(r -> r.name().equals(command.reason()) && r.byHand())
+                .findFirst()
+                .orElseThrow(() -> new LedgerRejection(
+                        ErrorCode.VALIDATION_FAILED,
+                        "a mandate is ended by hand as" + " REVOKED or ENDED_BY_COLLECTOR, not " + command.reason()));
+        check(
+                reason != MandateEndReason.ENDED_BY_COLLECTOR
+                        || command.explanation() != null
+                                && !command.explanation().isBlank(),
+                ErrorCode.VALIDATION_FAILED,
+                "an end by the collector needs an explanation");
+        check(
+                !command.date().isBefore(mandate.signedDate) && !command.date().isAfter(command.bookingDate()),
+                ErrorCode.VALIDATION_FAILED,
+                "a mandate ends between its signature (" + mandate.signedDate + ") and the booking date, not on "
+                        + command.date());
+        return end(
+                command.debtorId(),
+                command.mandateId(),
+                reason,
+                command.explanation(),
+                command.date(),
+                command.bookingDate());
+    }
+
+    /**
+     * Ends the mandate; unless another mandate of the debtor goes on collecting (a newer one replaces it), what it
+     * covered (every assessment of the debtor with an open amount) is no longer collected and falls due at once on
+     * the end date (§10, art. 8).
+     */
+    private DirectDebitMandateEnded end(
+            String debtorId,
+            String mandateId,
+            MandateEndReason reason,
+            String explanation,
+            LocalDate date,
+            LocalDate bookingDate) {
+        DirectDebitMandateEnded ended =
+                new DirectDebitMandateEnded(debtorId, mandateId, reason.name(), date, bookingDate, explanation);
+        apply(ended);
+        boolean stillCollected = reason == MandateEndReason.REPLACED
+                || mandates.values().stream().anyMatch(mandate -> mandate.active);
+        List<DueAssessment> due = openAssessments.get();
+        if (!stillCollected && !due.isEmpty()) {
+            apply(new DirectDebitDebtFellDue(debtorId, mandateId, due, date, bookingDate));
+        }
+        return ended;
     }
 
     private Mandate activeMandate(String mandateId) {
@@ -342,7 +408,7 @@ final class CollectionMeasures {
 
     @EventSourcingHandler
     void on(DirectDebitMandateRegistered event) {
-        mandates.put(event.mandateId(), new Mandate());
+        mandates.put(event.mandateId(), new Mandate(event.signedDate()));
     }
 
     @EventSourcingHandler

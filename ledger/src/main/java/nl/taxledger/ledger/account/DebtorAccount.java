@@ -21,6 +21,7 @@ import nl.taxledger.ledger.api.Component;
 import nl.taxledger.ledger.api.CostsCancelled;
 import nl.taxledger.ledger.api.CostsCharged;
 import nl.taxledger.ledger.api.CreditOffset;
+import nl.taxledger.ledger.api.DueAssessment;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.GrantRemission;
 import nl.taxledger.ledger.api.ImposeAssessment;
@@ -56,12 +57,26 @@ import org.axonframework.modelling.command.CreationPolicy;
 public class DebtorAccount {
     @AggregateIdentifier
     private String debtorId;
+
     private final AccountState state = new AccountState();
+
     @AggregateMember
-    private final CollectionMeasures measures = new CollectionMeasures();
+    private final CollectionMeasures measures = new CollectionMeasures(this::openAssessments);
 
     protected DebtorAccount() {
         // for Axon
+    }
+
+    /** Every assessment with an open amount (costs, interest and principal), in the order they were imposed. */
+    private List<DueAssessment> openAssessments() {
+        List<DueAssessment> open = new ArrayList<>();
+        for (Assessment assessment : state.assessments().values()) {
+            long openCents = assessment.open().openCents();
+            if (openCents > 0) {
+                open.add(new DueAssessment(assessment.assessmentId, openCents));
+            }
+        }
+        return open;
     }
 
     // ---- assessments, costs, interest --------------------------------------------------------
@@ -69,7 +84,9 @@ public class DebtorAccount {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public AssessmentImposed handle(ImposeAssessment command) {
-        check(!state.hasAssessment(command.assessmentId()), ErrorCode.DUPLICATE_ASSESSMENT,
+        check(
+                !state.hasAssessment(command.assessmentId()),
+                ErrorCode.DUPLICATE_ASSESSMENT,
                 "assessment " + command.assessmentId() + " is already imposed");
         check(!command.lines().isEmpty(), ErrorCode.VALIDATION_FAILED, "an assessment needs at least one line");
         Set<String> lineIds = new HashSet<>();
@@ -77,11 +94,21 @@ public class DebtorAccount {
             check(lineIds.add(line.lineId()), ErrorCode.VALIDATION_FAILED, "line " + line.lineId() + " appears twice");
             check(line.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "line amount must be positive");
         }
-        check(!command.dueDate().isBefore(command.issueDate()), ErrorCode.VALIDATION_FAILED, "due date before issue date");
+        check(
+                !command.dueDate().isBefore(command.issueDate()),
+                ErrorCode.VALIDATION_FAILED,
+                "due date before issue date");
         checkBelongsTo(command.kind(), command.belongsToAssessmentId());
-        AssessmentImposed event = new AssessmentImposed(command.debtorId(), command.assessmentId(), command.issueDate(),
-                command.dueDate(), command.paymentReference(), List.copyOf(command.lines()), command.bookingDate(),
-                command.kind(), command.belongsToAssessmentId());
+        AssessmentImposed event = new AssessmentImposed(
+                command.debtorId(),
+                command.assessmentId(),
+                command.issueDate(),
+                command.dueDate(),
+                command.paymentReference(),
+                List.copyOf(command.lines()),
+                command.bookingDate(),
+                command.kind(),
+                command.belongsToAssessmentId());
         apply(event);
         return event;
     }
@@ -89,24 +116,38 @@ public class DebtorAccount {
     /** A bestuurlijke boete belongs to a tax assessment of the same debtor; a tax assessment belongs to none. */
     private void checkBelongsTo(AssessmentKind kind, String belongsToAssessmentId) {
         if (kind != AssessmentKind.BESTUURLIJKE_BOETE) {
-            check(belongsToAssessmentId == null, ErrorCode.VALIDATION_FAILED,
+            check(
+                    belongsToAssessmentId == null,
+                    ErrorCode.VALIDATION_FAILED,
                     "belongsToAssessmentId is only for a " + AssessmentKind.BESTUURLIJKE_BOETE);
             return;
         }
-        check(belongsToAssessmentId != null, ErrorCode.VALIDATION_FAILED,
+        check(
+                belongsToAssessmentId != null,
+                ErrorCode.VALIDATION_FAILED,
                 "belongsToAssessmentId is required for a " + AssessmentKind.BESTUURLIJKE_BOETE);
-        check(state.assessment(belongsToAssessmentId).kind == AssessmentKind.AANSLAG, ErrorCode.VALIDATION_FAILED,
+        check(
+                state.assessment(belongsToAssessmentId).kind == AssessmentKind.AANSLAG,
+                ErrorCode.VALIDATION_FAILED,
                 "belongsToAssessmentId " + belongsToAssessmentId + " must be a tax assessment, not a fine");
     }
 
     @CommandHandler
     public CostsCharged handle(ChargeCosts command) {
         Assessment assessment = state.assessment(command.assessmentId());
-        check(assessment.item(Component.COSTS, command.costId()) == null, ErrorCode.DUPLICATE_ITEM,
+        check(
+                assessment.item(Component.COSTS, command.costId()) == null,
+                ErrorCode.DUPLICATE_ITEM,
                 "cost item " + command.costId() + " already charged");
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
-        CostsCharged event = new CostsCharged(debtorId, command.assessmentId(), command.costId(), command.kind(),
-                command.amountCents(), command.date(), command.bookingDate());
+        CostsCharged event = new CostsCharged(
+                debtorId,
+                command.assessmentId(),
+                command.costId(),
+                command.kind(),
+                command.amountCents(),
+                command.date(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -114,11 +155,18 @@ public class DebtorAccount {
     @CommandHandler
     public InterestCharged handle(ChargeInterest command) {
         Assessment assessment = state.assessment(command.assessmentId());
-        check(assessment.item(Component.INTEREST, command.interestId()) == null, ErrorCode.DUPLICATE_ITEM,
+        check(
+                assessment.item(Component.INTEREST, command.interestId()) == null,
+                ErrorCode.DUPLICATE_ITEM,
                 "interest item " + command.interestId() + " already charged");
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
-        InterestCharged event = new InterestCharged(debtorId, command.assessmentId(), command.interestId(),
-                command.amountCents(), command.date(), command.bookingDate());
+        InterestCharged event = new InterestCharged(
+                debtorId,
+                command.assessmentId(),
+                command.interestId(),
+                command.amountCents(),
+                command.date(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -126,9 +174,15 @@ public class DebtorAccount {
     @CommandHandler
     public CostsCancelled handle(CancelCosts command) {
         ClaimItem item = cancellable(command.assessmentId(), Component.COSTS, command.costId());
-        CostsCancelled event = new CostsCancelled(debtorId, command.assessmentId(), command.costId(), item.openCents(),
-                item.takeBackNewestFirst(item.paidCents(), state::paymentOrder), command.decisionDate(),
-                command.reason(), command.bookingDate());
+        CostsCancelled event = new CostsCancelled(
+                debtorId,
+                command.assessmentId(),
+                command.costId(),
+                item.openCents(),
+                item.takeBackNewestFirst(item.paidCents(), state::paymentOrder),
+                command.decisionDate(),
+                command.reason(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -136,9 +190,15 @@ public class DebtorAccount {
     @CommandHandler
     public InterestCancelled handle(CancelInterest command) {
         ClaimItem item = cancellable(command.assessmentId(), Component.INTEREST, command.interestId());
-        InterestCancelled event = new InterestCancelled(debtorId, command.assessmentId(), command.interestId(),
-                item.openCents(), item.takeBackNewestFirst(item.paidCents(), state::paymentOrder),
-                command.decisionDate(), command.reason(), command.bookingDate());
+        InterestCancelled event = new InterestCancelled(
+                debtorId,
+                command.assessmentId(),
+                command.interestId(),
+                item.openCents(),
+                item.takeBackNewestFirst(item.paidCents(), state::paymentOrder),
+                command.decisionDate(),
+                command.reason(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -146,7 +206,10 @@ public class DebtorAccount {
     private ClaimItem cancellable(String assessmentId, Component component, String itemId) {
         ClaimItem item = state.assessment(assessmentId).item(component, itemId);
         check(item != null, ErrorCode.UNKNOWN_ITEM, "no " + component + " item " + itemId + " on " + assessmentId);
-        check(item.openCents() + item.paidCents() > 0, ErrorCode.INVALID_STATE, "item " + itemId + " has nothing left to cancel");
+        check(
+                item.openCents() + item.paidCents() > 0,
+                ErrorCode.INVALID_STATE,
+                "item " + itemId + " has nothing left to cancel");
         return item;
     }
 
@@ -154,29 +217,58 @@ public class DebtorAccount {
 
     @CommandHandler
     public PaymentReceived handle(ReceivePayment command) {
-        check(!state.hasPayment(command.paymentId()), ErrorCode.DUPLICATE_PAYMENT,
+        check(
+                !state.hasPayment(command.paymentId()),
+                ErrorCode.DUPLICATE_PAYMENT,
                 "payment " + command.paymentId() + " is already booked");
         check(command.channel() != null, ErrorCode.VALIDATION_FAILED, "channel is required");
-        return receive(command.paymentId(), command.amountCents(), command.directedAssessmentId(), command.valueDate(),
-                command.reference(), command.channel().name(), command.counterpartyRef(), false, command.bookingDate(),
+        return receive(
+                command.paymentId(),
+                command.amountCents(),
+                command.directedAssessmentId(),
+                command.valueDate(),
+                command.reference(),
+                command.channel().name(),
+                command.counterpartyRef(),
+                false,
+                command.bookingDate(),
                 command.matchedBy());
     }
 
     /** Books money, new or from suspense: art. 7 over the account, the rest becomes credit. */
-    public PaymentReceived receive(String paymentId, long amountCents, String directedAssessmentId,
-                                   java.time.LocalDate valueDate, String reference, String channel,
-                                   String counterpartyRef, boolean fromSuspense, java.time.LocalDate bookingDate,
-                                   nl.taxledger.ledger.api.MatchedBy matchedBy) {
+    public PaymentReceived receive(
+            String paymentId,
+            long amountCents,
+            String directedAssessmentId,
+            java.time.LocalDate valueDate,
+            String reference,
+            String channel,
+            String counterpartyRef,
+            boolean fromSuspense,
+            java.time.LocalDate bookingDate,
+            nl.taxledger.ledger.api.MatchedBy matchedBy) {
         check(amountCents > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         check(!state.hasPayment(paymentId), ErrorCode.DUPLICATE_PAYMENT, "payment " + paymentId + " is already booked");
-        AccountState.Settlement settlement = state.settle(amountCents, directedAssessmentId, true,
-                assessmentId -> measures.deferredOn(assessmentId, valueDate));
+        AccountState.Settlement settlement = state.settle(
+                amountCents, directedAssessmentId, true, assessmentId -> measures.deferredOn(assessmentId, valueDate));
         List<Allocation> allocations = new ArrayList<>();
         for (Share share : settlement.shares()) {
-            allocations.add(new Allocation(share.assessmentId(), share.component(), share.itemId(), paymentId, share.amountCents()));
+            allocations.add(new Allocation(
+                    share.assessmentId(), share.component(), share.itemId(), paymentId, share.amountCents()));
         }
-        PaymentReceived event = new PaymentReceived(debtorId, paymentId, amountCents, valueDate, reference, channel,
-                counterpartyRef, fromSuspense, settlement.owedSettledCents(), allocations, settlement.restCents(), bookingDate,
+        PaymentReceived event = new PaymentReceived(
+                debtorId,
+                paymentId,
+                amountCents,
+                valueDate,
+                reference,
+                channel,
+                counterpartyRef,
+                fromSuspense,
+                settlement.owedSettledCents(),
+                allocations,
+                settlement.restCents(),
+                bookingDate,
                 matchedBy);
         apply(event);
         return event;
@@ -185,17 +277,29 @@ public class DebtorAccount {
     @CommandHandler
     public PaymentReversed handle(ReversePayment command) {
         AccountState.Payment payment = state.payment(command.paymentId());
-        check(!payment.reversed, ErrorCode.PAYMENT_ALREADY_REVERSED, "payment " + command.paymentId() + " is already reversed");
+        check(
+                !payment.reversed,
+                ErrorCode.PAYMENT_ALREADY_REVERSED,
+                "payment " + command.paymentId() + " is already reversed");
         List<Allocation> takenBack = state.holdingsOf(command.paymentId());
         long ownCreditCents = state.credit.heldBy(command.paymentId());
         long shortfallCents = payment.amountCents - ownCreditCents - sum(takenBack);
         if (shortfallCents < 0) {
             throw new IllegalStateException("payment " + command.paymentId() + " holds more than its amount");
         }
-        List<PaymentAmount> otherCredit = state.credit.spendNewestFirst(shortfallCents, state::paymentOrder, command.paymentId());
+        List<PaymentAmount> otherCredit =
+                state.credit.spendNewestFirst(shortfallCents, state::paymentOrder, command.paymentId());
         long owedCents = shortfallCents - sumCredit(otherCredit);
-        PaymentReversed event = new PaymentReversed(debtorId, command.paymentId(), payment.amountCents,
-                command.valueDate(), command.reasonCode(), takenBack, ownCreditCents, otherCredit, owedCents,
+        PaymentReversed event = new PaymentReversed(
+                debtorId,
+                command.paymentId(),
+                payment.amountCents,
+                command.valueDate(),
+                command.reasonCode(),
+                takenBack,
+                ownCreditCents,
+                otherCredit,
+                owedCents,
                 command.bookingDate());
         apply(event);
         return event;
@@ -204,18 +308,29 @@ public class DebtorAccount {
     @CommandHandler
     public CreditOffset handle(OffsetCredit command) {
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
-        check(!measures.moratoriumActiveOn(command.date()), ErrorCode.SET_OFF_BLOCKED_BY_MORATORIUM,
+        check(
+                !measures.moratoriumActiveOn(command.date()),
+                ErrorCode.SET_OFF_BLOCKED_BY_MORATORIUM,
                 "no set-off during a moratorium");
         checkCreditCovers(command.amountCents());
         if (command.directedAssessmentId() != null) {
             state.assessment(command.directedAssessmentId());
         }
-        AccountState.Settlement settlement = state.settle(command.amountCents(), command.directedAssessmentId(), false,
+        AccountState.Settlement settlement = state.settle(
+                command.amountCents(),
+                command.directedAssessmentId(),
+                false,
                 assessmentId -> measures.deferredOn(assessmentId, command.date()));
         check(settlement.restCents() == 0, ErrorCode.EXCEEDS_OPEN_AMOUNT, "set-off exceeds the open claims");
         List<PaymentAmount> spent = state.credit.spendNewestFirst(command.amountCents(), state::paymentOrder, null);
-        CreditOffset event = new CreditOffset(debtorId, command.amountCents(), spent,
-                AccountState.payFromCredit(settlement.shares(), spent), command.date(), command.reference(), command.bookingDate());
+        CreditOffset event = new CreditOffset(
+                debtorId,
+                command.amountCents(),
+                spent,
+                AccountState.payFromCredit(settlement.shares(), spent),
+                command.date(),
+                command.reference(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -225,14 +340,22 @@ public class DebtorAccount {
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         checkCreditCovers(command.amountCents());
         List<PaymentAmount> spent = state.credit.spendNewestFirst(command.amountCents(), state::paymentOrder, null);
-        RefundPaid event = new RefundPaid(debtorId, command.refundId(), command.amountCents(), spent, command.valueDate(),
-                command.accountRef(), command.bookingDate());
+        RefundPaid event = new RefundPaid(
+                debtorId,
+                command.refundId(),
+                command.amountCents(),
+                spent,
+                command.valueDate(),
+                command.accountRef(),
+                command.bookingDate());
         apply(event);
         return event;
     }
 
     private void checkCreditCovers(long amountCents) {
-        check(amountCents <= state.credit.positiveCents(), ErrorCode.INSUFFICIENT_CREDIT,
+        check(
+                amountCents <= state.credit.positiveCents(),
+                ErrorCode.INSUFFICIENT_CREDIT,
                 "credit " + state.credit.balanceCents() + " does not cover " + amountCents);
     }
 
@@ -243,12 +366,23 @@ public class DebtorAccount {
         ClaimItem line = state.line(command.assessmentId(), command.lineId());
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         long leftCents = state.assessment(command.assessmentId()).leftOfLineCents(command.lineId());
-        check(command.amountCents() <= leftCents, ErrorCode.EXCEEDS_LINE_AMOUNT,
+        check(
+                command.amountCents() <= leftCents,
+                ErrorCode.EXCEEDS_LINE_AMOUNT,
                 "reduction " + command.amountCents() + " exceeds what is left of the line: " + leftCents);
         long openReducedCents = Math.min(command.amountCents(), line.openCents());
-        List<Allocation> takenBack = line.takeBackNewestFirst(command.amountCents() - openReducedCents, state::paymentOrder);
-        AssessmentReduced event = new AssessmentReduced(debtorId, command.assessmentId(), command.lineId(), command.kind(),
-                command.amountCents(), openReducedCents, takenBack, command.decisionDate(), command.reason(),
+        List<Allocation> takenBack =
+                line.takeBackNewestFirst(command.amountCents() - openReducedCents, state::paymentOrder);
+        AssessmentReduced event = new AssessmentReduced(
+                debtorId,
+                command.assessmentId(),
+                command.lineId(),
+                command.kind(),
+                command.amountCents(),
+                openReducedCents,
+                takenBack,
+                command.decisionDate(),
+                command.reason(),
                 command.bookingDate());
         apply(event);
         return event;
@@ -259,17 +393,32 @@ public class DebtorAccount {
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         Assessment assessment = state.assessment(command.assessmentId());
         List<ClaimAmount> items = command.component() == Component.PRINCIPAL
-                ? List.of(new ClaimAmount(Component.PRINCIPAL, command.lineId(),
-                        openOrReject(state.line(command.assessmentId(), command.lineId()).openCents(), command.amountCents())))
+                ? List.of(new ClaimAmount(
+                        Component.PRINCIPAL,
+                        command.lineId(),
+                        openOrReject(
+                                state.line(command.assessmentId(), command.lineId())
+                                        .openCents(),
+                                command.amountCents())))
                 : oldestFirst(assessment, command.component(), command.amountCents());
-        RemissionGranted event = new RemissionGranted(debtorId, command.assessmentId(), command.component(),
-                command.amountCents(), items, command.decisionDate(), command.reason(), command.bookingDate());
+        RemissionGranted event = new RemissionGranted(
+                debtorId,
+                command.assessmentId(),
+                command.component(),
+                command.amountCents(),
+                items,
+                command.decisionDate(),
+                command.reason(),
+                command.bookingDate());
         apply(event);
         return event;
     }
 
     private static long openOrReject(long openCents, long amountCents) {
-        check(amountCents <= openCents, ErrorCode.EXCEEDS_OPEN_AMOUNT, amountCents + " exceeds the open amount " + openCents);
+        check(
+                amountCents <= openCents,
+                ErrorCode.EXCEEDS_OPEN_AMOUNT,
+                amountCents + " exceeds the open amount " + openCents);
         return amountCents;
     }
 
@@ -277,7 +426,9 @@ public class DebtorAccount {
         openOrReject(assessment.openCents(component), amountCents);
         List<ClaimAmount> items = new ArrayList<>();
         long leftCents = amountCents;
-        for (var item : (component == Component.COSTS ? assessment.open().costs() : assessment.open().interest())) {
+        for (var item : (component == Component.COSTS
+                ? assessment.open().costs()
+                : assessment.open().interest())) {
             long cents = Math.min(leftCents, item.openCents());
             if (cents > 0) {
                 items.add(new ClaimAmount(component, item.itemId(), cents));
@@ -289,12 +440,20 @@ public class DebtorAccount {
 
     @CommandHandler
     public WrittenOffAsUncollectible handle(WriteOffUncollectible command) {
-        check(command.reasonCode() != null && !command.reasonCode().isBlank(), ErrorCode.VALIDATION_FAILED,
+        check(
+                command.reasonCode() != null && !command.reasonCode().isBlank(),
+                ErrorCode.VALIDATION_FAILED,
                 "a write-off needs a reason code");
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         openOrReject(state.line(command.assessmentId(), command.lineId()).openCents(), command.amountCents());
-        WrittenOffAsUncollectible event = new WrittenOffAsUncollectible(debtorId, command.assessmentId(), command.lineId(),
-                command.amountCents(), command.decisionDate(), command.reasonCode(), command.bookingDate());
+        WrittenOffAsUncollectible event = new WrittenOffAsUncollectible(
+                debtorId,
+                command.assessmentId(),
+                command.lineId(),
+                command.amountCents(),
+                command.decisionDate(),
+                command.reasonCode(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -304,10 +463,18 @@ public class DebtorAccount {
         state.line(command.assessmentId(), command.lineId());
         check(command.amountCents() > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
         long writtenOffCents = state.assessment(command.assessmentId()).writtenOffCents(command.lineId());
-        check(command.amountCents() <= writtenOffCents, ErrorCode.INVALID_STATE,
+        check(
+                command.amountCents() <= writtenOffCents,
+                ErrorCode.INVALID_STATE,
                 "only " + writtenOffCents + " of this line is written off");
-        UncollectibleReinstated event = new UncollectibleReinstated(debtorId, command.assessmentId(), command.lineId(),
-                command.amountCents(), command.decisionDate(), command.reason(), command.bookingDate());
+        UncollectibleReinstated event = new UncollectibleReinstated(
+                debtorId,
+                command.assessmentId(),
+                command.lineId(),
+                command.amountCents(),
+                command.decisionDate(),
+                command.reason(),
+                command.bookingDate());
         apply(event);
         return event;
     }
@@ -317,35 +484,52 @@ public class DebtorAccount {
     @EventSourcingHandler
     void on(AssessmentImposed event) {
         debtorId = event.debtorId();
-        state.recordAssessment(new Assessment(event.assessmentId(), event.issueDate(), event.dueDate(),
-                event.paymentReference(), event.lines(), event.kind(), event.belongsToAssessmentId()));
+        state.recordAssessment(new Assessment(
+                event.assessmentId(),
+                event.issueDate(),
+                event.dueDate(),
+                event.paymentReference(),
+                event.lines(),
+                event.kind(),
+                event.belongsToAssessmentId()));
     }
 
     @EventSourcingHandler
     void on(CostsCharged event) {
-        state.assessment(event.assessmentId()).add(new ClaimItem(event.assessmentId(), Component.COSTS, event.costId(),
-                event.date(), event.amountCents()));
+        state.assessment(event.assessmentId())
+                .add(new ClaimItem(
+                        event.assessmentId(), Component.COSTS, event.costId(), event.date(), event.amountCents()));
     }
 
     @EventSourcingHandler
     void on(InterestCharged event) {
-        state.assessment(event.assessmentId()).add(new ClaimItem(event.assessmentId(), Component.INTEREST,
-                event.interestId(), event.date(), event.amountCents()));
+        state.assessment(event.assessmentId())
+                .add(new ClaimItem(
+                        event.assessmentId(),
+                        Component.INTEREST,
+                        event.interestId(),
+                        event.date(),
+                        event.amountCents()));
     }
 
     @EventSourcingHandler
     void on(CostsCancelled event) {
-        recordCancellation(event.assessmentId(), Component.COSTS, event.costId(), event.openCancelledCents(), event.takenBack());
+        recordCancellation(
+                event.assessmentId(), Component.COSTS, event.costId(), event.openCancelledCents(), event.takenBack());
     }
 
     @EventSourcingHandler
     void on(InterestCancelled event) {
-        recordCancellation(event.assessmentId(), Component.INTEREST, event.interestId(), event.openCancelledCents(),
+        recordCancellation(
+                event.assessmentId(),
+                Component.INTEREST,
+                event.interestId(),
+                event.openCancelledCents(),
                 event.takenBack());
     }
 
-    private void recordCancellation(String assessmentId, Component component, String itemId, long openCents,
-                                    List<Allocation> takenBack) {
+    private void recordCancellation(
+            String assessmentId, Component component, String itemId, long openCents, List<Allocation> takenBack) {
         state.recordTakeBacks(takenBack, true);
         state.assessment(assessmentId).existingItem(component, itemId).chargedCents -= openCents + sum(takenBack);
     }

@@ -32,6 +32,7 @@ public sealed interface LedgerFact
                 DirectDebitMandateEnded,
                 DirectDebitMandateRegistered,
                 DirectDebitRunIssued,
+                DirectDebitDebtFellDue,
                 InterestCancelled,
                 InterestCharged,
                 ParticipantIbanChangeRequested,

@@ -21,6 +21,7 @@ public sealed interface NoPrincipalReceipts extends LedgerFact
                 DirectDebitCollectionFailed,
                 DirectDebitMandateEnded,
                 DirectDebitRunIssued,
+                DirectDebitDebtFellDue,
                 DirectDebitMandateRegistered,
                 InterestCancelled,
                 InterestCharged,

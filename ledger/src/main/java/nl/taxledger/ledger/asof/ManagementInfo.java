@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.CostsCharged;
+import nl.taxledger.ledger.api.DirectDebitDebtFellDue;
 import nl.taxledger.ledger.api.DirectDebitMandateEnded;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
 import nl.taxledger.ledger.api.PaymentArrangementAgreed;
@@ -34,12 +35,12 @@ public final class ManagementInfo {
     static final String AT_REFERENCE_DATE = "peildatum";
 
     /** One figure: a measure in a period, with a count and an amount (0 where only a count is meant). */
-    public record Row(String period, String measure, long count, long amountCents) {
-    }
+    public record Row(String period, String measure, long count, long amountCents) {}
 
     private final LocalDate asOf;
     /** period|measure → [count, amount]. */
     private final Map<String, long[]> perPeriod = new TreeMap<>();
+
     private final Map<String, AssessmentImposed> assessments = new HashMap<>();
     /** assessmentId → open cents over all components. */
     private final Map<String, Long> openPerAssessment = new TreeMap<>();
@@ -47,6 +48,8 @@ public final class ManagementInfo {
     private final Set<List<String>> activeArrangements = new HashSet<>();
     /** (debtorId, mandateId) → debtorId of mandates not ended: a mandate id is unique only within its debtor. */
     private final Map<List<String>, String> activeMandates = new HashMap<>();
+    /** assessmentId → the day its remaining debt fell due when the debtor's mandate ended (domain.md §10). */
+    private final Map<String, LocalDate> fellDue = new HashMap<>();
     /** paymentId → cents of payments still in suspense. */
     private final Map<String, Long> inSuspense = new TreeMap<>();
 
@@ -65,11 +68,18 @@ public final class ManagementInfo {
     void add(Object event, JournalEntry entry) {
         String period = YearMonth.from(entry.effectiveDate()).toString();
         if (event instanceof AssessmentImposed e) {
-            count(period, "ASSESSMENTS_IMPOSED", e.lines().stream().mapToLong(l -> l.amountCents()).sum());
+            count(
+                    period,
+                    "ASSESSMENTS_IMPOSED",
+                    e.lines().stream().mapToLong(l -> l.amountCents()).sum());
         } else if (event instanceof CostsCharged e) {
             String kind = e.kind().toUpperCase(Locale.ROOT);
-            count(period, kind.contains("AANMANING") ? "DEMAND_NOTICES" : kind.contains("DWANGBEVEL") ? "WARRANTS"
-                    : "OTHER_COSTS", e.amountCents());
+            count(
+                    period,
+                    kind.contains("AANMANING")
+                            ? "DEMAND_NOTICES"
+                            : kind.contains("DWANGBEVEL") ? "WARRANTS" : "OTHER_COSTS",
+                    e.amountCents());
         } else if (event instanceof PaymentArrangementAgreed e) {
             count(period, "ARRANGEMENTS_BOOKED", 0);
             activeArrangements.add(List.of(e.debtorId(), e.arrangementId()));
@@ -82,6 +92,12 @@ public final class ManagementInfo {
         } else if (event instanceof DirectDebitMandateEnded e) {
             count(period, "DIRECT_DEBIT_MANDATES_ENDED", 0);
             activeMandates.remove(List.of(e.debtorId(), e.mandateId()));
+        } else if (event instanceof DirectDebitDebtFellDue e) {
+            count(
+                    period,
+                    "DIRECT_DEBIT_DEBT_FELL_DUE",
+                    e.assessments().stream().mapToLong(a -> a.openCents()).sum());
+            e.assessments().forEach(a -> fellDue.put(a.assessmentId(), e.date()));
         } else if (event instanceof RemissionGranted e) {
             count(period, "REMISSIONS", e.amountCents());
         } else if (event instanceof PaymentReversed e) {
@@ -119,13 +135,20 @@ public final class ManagementInfo {
         rows.add(new Row(AT_REFERENCE_DATE, "ARRANGEMENTS_ACTIVE", activeArrangements.size(), 0));
         Set<String> debtorsWithMandate = new TreeSet<>(activeMandates.values());
         rows.add(new Row(AT_REFERENCE_DATE, "DEBTORS_WITH_DIRECT_DEBIT", debtorsWithMandate.size(), 0));
-        rows.add(new Row(AT_REFERENCE_DATE, "SUSPENSE_OPEN", inSuspense.size(),
+        rows.add(new Row(
+                AT_REFERENCE_DATE,
+                "SUSPENSE_OPEN",
+                inSuspense.size(),
                 inSuspense.values().stream().mapToLong(Long::longValue).sum()));
         rows.addAll(openItems(debtorsWithMandate));
         return rows;
     }
 
-    /** Open assessments by collection state; a debtor's mandate wins over the payment term. */
+    /**
+     * Open assessments by collection state: a debtor's active mandate wins; else an assessment whose debt fell due
+     * when a mandate ended is past the term from that day (only facts effective by the reference date get here);
+     * else its own due date decides.
+     */
     private List<Row> openItems(Set<String> debtorsWithMandate) {
         long[][] figures = new long[3][2];
         openPerAssessment.forEach((assessmentId, openCents) -> {
@@ -133,12 +156,16 @@ public final class ManagementInfo {
                 return;
             }
             AssessmentImposed a = assessments.get(assessmentId);
-            int state = debtorsWithMandate.contains(a.debtorId()) ? 1
-                    : asOf != null && !a.dueDate().isBefore(asOf) ? 0 : 2;
+            int state = debtorsWithMandate.contains(a.debtorId())
+                    ? 1
+                    : fellDue.containsKey(assessmentId)
+                            ? 2
+                            : asOf != null && !a.dueDate().isBefore(asOf) ? 0 : 2;
             figures[state][0]++;
             figures[state][1] += openCents;
         });
-        return List.of(new Row(AT_REFERENCE_DATE, "OPEN_WITHIN_TERM", figures[0][0], figures[0][1]),
+        return List.of(
+                new Row(AT_REFERENCE_DATE, "OPEN_WITHIN_TERM", figures[0][0], figures[0][1]),
                 new Row(AT_REFERENCE_DATE, "OPEN_UNDER_DIRECT_DEBIT", figures[1][0], figures[1][1]),
                 new Row(AT_REFERENCE_DATE, "OPEN_PAST_TERM", figures[2][0], figures[2][1]));
     }

@@ -9,16 +9,17 @@ import java.util.Set;
 /** What the matching rules of domain.md §9 ask of the ledger. Tokens and references come upper-cased. */
 public interface KnownParties {
     /**
-     * Rule 1 (domain.md §10): the collection of one of our own direct-debit runs with this EndToEndId, directed at
-     * its assessment (the reference is the EndToEndId). Default: nothing is ours.
+     * Rule 1 (domain.md §10): the collection of one of our own direct-debit runs with this EndToEndId. Until runs
+     * exist (pain.008) nothing is ours.
      */
     default Optional<Directed> collection(String endToEndId) {
         return Optional.empty();
     }
 
     /**
-     * One of our own collections by its EndToEndId, with its mandate, date and amount: what an R-transaction (a
-     * reject, return or refund) of it names. Default: nothing is ours.
+     * The transaction of one of our own direct-debit runs with this EndToEndId (domain.md §10), whatever happened to
+     * it since: what an R-transaction (a pain.002 reject, a returned or refunded collection) is matched on. Empty for
+     * an EndToEndId that is not ours. The runs implement it; until then nothing is ours.
      */
     default Optional<OwnCollection> ownCollection(String endToEndId) {
         return Optional.empty();
@@ -36,7 +37,7 @@ public interface KnownParties {
      */
     Set<String> debtorsOfIban(String iban);
 
-    /** A transaction of one of our direct-debit runs (domain.md §10), as frozen in the run. */
+    /** One transaction of an issued direct-debit run: whose, under which mandate, for which assessment, how much. */
     record OwnCollection(
             String endToEndId,
             String debtorId,

@@ -7,13 +7,12 @@ import java.util.function.Function;
 
 /**
  * Books the transactions of one checked statement (domain.md §9): each booked credit transaction once, as one
- * payment matched by {@link PaymentMatcher}; pending and informational entries reported, not booked; debits listed
- * as unreconciled (returned collections and executed payouts are matched here once direct-debit runs and payouts
- * exist: §9 "Debit transactions", §10).
+ * payment matched by {@link PaymentMatcher}; pending and informational entries reported, not booked; each booked
+ * debit as the service decides ({@link Bookings#debit}: a return of our own collection, §9 "Debit transactions" and
+ * §10), else listed as unreconciled.
  */
 public final class StatementImporter {
-    private StatementImporter() {
-    }
+    private StatementImporter() {}
 
     /** Where the payments go. The service books each through the command path, in its own transaction. */
     public interface Bookings {
@@ -23,10 +22,20 @@ public final class StatementImporter {
          * {@code earlier} set and the match stored then when it was already booked.
          */
         Booking bookOnce(StatementLine line, Function<StatementLine, Match> decide);
+
+        /**
+         * A booked debit. The service books a return of one of our own collections (domain.md §10, R-transactions);
+         * anything else is unreconciled, never booked to a debtor.
+         */
+        default DebitBooking debit(StatementLine line) {
+            return new DebitBooking(Outcome.UNRECONCILED_DEBIT, null);
+        }
     }
 
-    public record Booking(Match match, boolean earlier) {
-    }
+    public record Booking(Match match, boolean earlier) {}
+
+    /** How a debit was handled; {@code match} names the collection (rule 1, its debtor and assessment) if ours. */
+    public record DebitBooking(Outcome outcome, Match match) {}
 
     public enum Outcome {
         /** A credit booked now as a payment. */
@@ -36,12 +45,25 @@ public final class StatementImporter {
         /** An entry that is not BOOK (pending, informational): reported only. */
         NOT_BOOKED,
         /** A booked debit that is not (yet) one of ours: listed, never booked to a debtor. */
-        UNRECONCILED_DEBIT
+        UNRECONCILED_DEBIT,
+        /** A debit returning one of our settled collections: its payment reversed and the collection failed now. */
+        RETURN_BOOKED,
+        /** This very debit (same key) was booked as a return before, e.g. on the camt.054 and again on the 053. */
+        RETURN_ALREADY_BOOKED,
+        /** Another report of a collection that failed before: nothing booked, the collection fails once (§10). */
+        ALREADY_FAILED,
+        /** A return of one of our collections whose settlement is not booked: nothing booked, listed (bank-files.md). */
+        RETURN_NOT_SETTLED,
+        /** A pain.002 reject of one of our collections: the collection failed, no money moved. */
+        FAILURE_RECORDED,
+        /** A pain.002 status for an EndToEndId that is none of our collections: reported, not booked. */
+        UNKNOWN_COLLECTION,
+        /** A pain.002 reject of a whole file or payment block that lists no transaction: reported, not booked. */
+        FILE_REJECTED
     }
 
     /** One transaction in the answer. {@code match} is null for entries that are not credits booked. */
-    public record LineResult(StatementLine line, Outcome outcome, Match match) {
-    }
+    public record LineResult(StatementLine line, Outcome outcome, Match match) {}
 
     public static List<LineResult> run(Statement statement, KnownParties known, Bookings bookings) {
         List<LineResult> results = new ArrayList<>();
@@ -50,11 +72,12 @@ public final class StatementImporter {
             if (!line.booked()) {
                 results.add(new LineResult(line, Outcome.NOT_BOOKED, null));
             } else if (!line.credit()) {
-                results.add(new LineResult(line, Outcome.UNRECONCILED_DEBIT, null));
+                DebitBooking debit = bookings.debit(line);
+                results.add(new LineResult(line, debit.outcome(), debit.match()));
             } else {
                 Booking booking = bookings.bookOnce(line, decide);
-                results.add(new LineResult(line, booking.earlier() ? Outcome.ALREADY_BOOKED : Outcome.BOOKED,
-                        booking.match()));
+                results.add(new LineResult(
+                        line, booking.earlier() ? Outcome.ALREADY_BOOKED : Outcome.BOOKED, booking.match()));
             }
         }
         return results;
@@ -72,8 +95,9 @@ public final class StatementImporter {
                     alreadyBooked++;
                 } else if (result.outcome() == Outcome.BOOKED) {
                     payments++;
-                    Match match = Optional.ofNullable(result.match()).orElseThrow(
-                            () -> new IllegalStateException("a booked payment without a match: " + result.line().key()));
+                    Match match = Optional.ofNullable(result.match())
+                            .orElseThrow(() -> new IllegalStateException("a booked payment without a match: "
+                                    + result.line().key()));
                     directed += match.directed() ? 1 : 0;
                     suspense += match.inSuspense() ? 1 : 0;
                 }

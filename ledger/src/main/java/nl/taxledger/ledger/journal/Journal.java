@@ -19,6 +19,7 @@ import nl.taxledger.ledger.api.CreditOffset;
 import nl.taxledger.ledger.api.DeferralEnded;
 import nl.taxledger.ledger.api.DeferralGranted;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import nl.taxledger.ledger.api.DirectDebitDebtFellDue;
 import nl.taxledger.ledger.api.DirectDebitMandateEnded;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
 import nl.taxledger.ledger.api.InterestCancelled;
@@ -74,6 +75,7 @@ public final class Journal {
             UnmatchedPaymentAssigned.class,
             // a run only says what is to be collected: the bank's credit of a collection is the payment
             nl.taxledger.ledger.api.DirectDebitRunIssued.class,
+            DirectDebitDebtFellDue.class,
             PeriodClosed.class,
             ParticipantIbanChangeRequested.class,
             ParticipantIbanChanged.class,

@@ -10,8 +10,10 @@ import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
 import java.time.LocalDate;
 import java.util.List;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
+import nl.taxledger.ledger.api.DirectDebitDebtFellDue;
 import nl.taxledger.ledger.api.DirectDebitMandateEnded;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
+import nl.taxledger.ledger.api.DueAssessment;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.RecordDirectDebitFailure;
@@ -39,8 +41,12 @@ class DirectDebitStrikesTest {
 
     /** Assessment A1 of 100.00 and mandate M1 for it, signed on the issue day. */
     private static Object[] mandate(Object... then) {
-        return with(new Object[] {imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
-                new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED)}, then);
+        return with(
+                new Object[] {
+                    imposed("S1", "A1", ISSUED, line("L1", "GEM-A", "OZB", 100_00)),
+                    new DirectDebitMandateRegistered("S1", "M1", "ref", ISSUED, ISSUED)
+                },
+                then);
     }
 
     private static Object[] mandateWithTwoFailures() {
@@ -52,15 +58,32 @@ class DirectDebitStrikesTest {
         return new DirectDebitCollectionFailed("S1", "M1", collectionDate, "AM04", consecutive, booked);
     }
 
-    /** The third failure in a row, on {@code collectionDate}: recorded, and M1 ends with it. */
-    private static Object[] thirdFailureEndsTheMandate(LocalDate collectionDate, String reasonCode) {
-        return new Object[] {new DirectDebitCollectionFailed("S1", "M1", collectionDate, reasonCode, 3, BOOKED),
-                new DirectDebitMandateEnded("S1", "M1", "THREE_CONSECUTIVE_FAILURES", collectionDate, BOOKED)};
+    /**
+     * The third failed date in a row, on {@code collectionDate}: recorded, and M1 ends with it on the day the failure
+     * is booked (not the collection date), and what is open of A1 falls due that day.
+     */
+    private static Object[] thirdFailureEndsTheMandate(LocalDate collectionDate, String reasonCode, long openCents) {
+        return new Object[] {
+            new DirectDebitCollectionFailed("S1", "M1", collectionDate, reasonCode, 3, BOOKED),
+            new DirectDebitMandateEnded("S1", "M1", "THREE_FAILURES", BOOKED, BOOKED),
+            new DirectDebitDebtFellDue("S1", "M1", List.of(new DueAssessment("A1", openCents)), BOOKED, BOOKED)
+        };
     }
 
     private static PaymentReceived collected(String paymentId, LocalDate valueDate, String channel) {
-        return new PaymentReceived("S1", paymentId, 10_00, valueDate, "A1", channel, null, false, 0,
-                List.of(principal("A1", "L1", paymentId, 10_00)), 0, valueDate);
+        return new PaymentReceived(
+                "S1",
+                paymentId,
+                10_00,
+                valueDate,
+                "A1",
+                channel,
+                null,
+                false,
+                0,
+                List.of(principal("A1", "L1", paymentId, 10_00)),
+                0,
+                valueDate);
     }
 
     private static Object[] with(Object[] given, Object... more) {
@@ -81,15 +104,20 @@ class DirectDebitStrikesTest {
     void a_direct_debit_payment_of_an_earlier_collection_date_does_not_wipe_later_failures() {
         fixture.given(with(mandateWithTwoFailures(), collected("P1", day("2026-02-27"), "DIRECT_DEBIT")))
                 .when(new RecordDirectDebitFailure("S1", "M1", MAY, "AM04", BOOKED))
-                .expectEvents(thirdFailureEndsTheMandate(MAY, "AM04"));
+                .expectEvents(thirdFailureEndsTheMandate(MAY, "AM04", 90_00));
     }
 
     @Test
     void a_direct_debit_payment_resets_only_the_mandate_it_was_collected_under() {
-        fixture.given(with(mandateWithTwoFailures(), new DirectDebitMandateRegistered("S1", "M2", "ref2", APRIL, APRIL),
+        fixture.given(with(
+                        mandateWithTwoFailures(),
+                        new DirectDebitMandateRegistered("S1", "M2", "ref2", APRIL, APRIL),
                         collected("P1", MAY, "DIRECT_DEBIT")))
                 .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
-                .expectEvents(thirdFailureEndsTheMandate(JUNE, "AM04"));
+                .expectEvents(
+                        new DirectDebitCollectionFailed("S1", "M1", JUNE, "AM04", 3, BOOKED),
+                        // M2 goes on collecting what M1 covered: nothing falls due
+                        new DirectDebitMandateEnded("S1", "M1", "THREE_FAILURES", BOOKED, BOOKED));
     }
 
     @Test
@@ -103,14 +131,14 @@ class DirectDebitStrikesTest {
     void a_transfer_is_no_collection_and_does_not_reset_the_count() {
         fixture.given(with(mandateWithTwoFailures(), collected("P1", MAY, "TRANSFER")))
                 .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
-                .expectEvents(thirdFailureEndsTheMandate(JUNE, "AM04"));
+                .expectEvents(thirdFailureEndsTheMandate(JUNE, "AM04", 90_00));
     }
 
     @Test
     void a_late_return_of_a_collected_term_counts_where_its_date_falls() {
         fixture.given(mandate(failed(MARCH, 1, MARCH), collected("P1", APRIL, "DIRECT_DEBIT"), failed(MAY, 1, MAY)))
                 .when(new RecordDirectDebitFailure("S1", "M1", APRIL, "MD06", BOOKED))
-                .expectEvents(thirdFailureEndsTheMandate(APRIL, "MD06"));
+                .expectEvents(thirdFailureEndsTheMandate(APRIL, "MD06", 90_00));
     }
 
     @Test
@@ -123,9 +151,47 @@ class DirectDebitStrikesTest {
 
     @Test
     void two_failed_transactions_of_one_collection_date_are_one_failed_date() {
-        fixture.given(mandate(new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH, "DD20260331-1"),
+        fixture.given(mandate(
+                        new DirectDebitCollectionFailed("S1", "M1", MARCH, "AM04", 1, MARCH, "DD20260331-1"),
                         new DirectDebitCollectionFailed("S1", "M1", APRIL, "AM04", 2, APRIL, "DD20260430-1")))
                 .when(new RecordDirectDebitFailure("S1", "M1", APRIL, "AM04", BOOKED, "DD20260430-2"))
                 .expectEvents(new DirectDebitCollectionFailed("S1", "M1", APRIL, "AM04", 2, BOOKED, "DD20260430-2"));
+    }
+
+    @Test
+    void three_failed_dates_without_a_collected_one_end_the_mandate_on_the_day_the_third_is_booked() {
+        fixture.given(mandateWithTwoFailures())
+                .when(new RecordDirectDebitFailure("S1", "M1", MAY, "AM04", BOOKED, "DD20260529-1"))
+                .expectEvents(
+                        new DirectDebitCollectionFailed("S1", "M1", MAY, "AM04", 3, BOOKED, "DD20260529-1"),
+                        new DirectDebitMandateEnded("S1", "M1", "THREE_FAILURES", BOOKED, BOOKED),
+                        new DirectDebitDebtFellDue(
+                                "S1", "M1", List.of(new DueAssessment("A1", 100_00)), BOOKED, BOOKED));
+    }
+
+    @Test
+    void a_late_return_of_an_older_collection_between_two_collected_dates_does_not_end_the_mandate() {
+        fixture.given(mandate(
+                        failed(MARCH, 1, MARCH),
+                        collected("P1", APRIL, "DIRECT_DEBIT"),
+                        failed(MAY, 1, MAY),
+                        collected("P2", JUNE, "DIRECT_DEBIT")))
+                .when(new RecordDirectDebitFailure("S1", "M1", APRIL, "MD06", BOOKED))
+                .expectEvents(new DirectDebitCollectionFailed("S1", "M1", APRIL, "MD06", 0, BOOKED));
+    }
+
+    @Test
+    void a_failure_of_a_mandate_that_has_ended_is_recorded_and_ends_nothing_again() {
+        fixture.given(with(mandateWithTwoFailures(), new DirectDebitMandateEnded("S1", "M1", "REVOKED", APRIL, APRIL)))
+                .when(new RecordDirectDebitFailure("S1", "M1", MAY, "AM04", BOOKED))
+                .expectEvents(failed(MAY, 3, BOOKED));
+    }
+
+    @Test
+    void a_failure_of_an_unknown_mandate_is_refused() {
+        fixture.given(mandate())
+                .when(new RecordDirectDebitFailure("S1", "M9", MAY, "AM04", BOOKED))
+                .expectException(rejectedWith(ErrorCode.UNKNOWN_ITEM))
+                .expectNoEvents();
     }
 }

@@ -145,7 +145,10 @@ public final class EveryFact {
                 new DirectDebitMandateRegistered(
                         "S1", "M1", "account-ref-2", day("2026-05-27"), BOOKED, day("2026-05-29")),
                 new DirectDebitCollectionFailed("S1", "M1", day("2026-05-28"), "AM04", 1, BOOKED),
-                new DirectDebitMandateEnded("S1", "M1", "ingetrokken", day("2026-05-29"), BOOKED),
+                new DirectDebitMandateEnded(
+                        "S1", "M1", "ENDED_BY_COLLECTOR", day("2026-05-29"), BOOKED, "adres onbekend"),
+                new DirectDebitDebtFellDue(
+                        "S1", "M1", List.of(new DueAssessment("A1", 70_00)), day("2026-05-30"), BOOKED),
                 new BankAccountRegistered("NL02ABNA0123456789", BankAccountPurpose.RECEIPTS, "ontvangsten", BOOKED),
                 new BankStatementRecorded(
                         "NL02ABNA0123456789", "STMT-1", day("2026-05-01"), 1L, 0, 40_00, null, null, BOOKED),

@@ -81,6 +81,7 @@ class LedgerFactTest {
         expected.put(DirectDebitMandateRegistered.class, day("2026-05-27")); // signed
         expected.put(DirectDebitCollectionFailed.class, day("2026-05-28")); // collection date
         expected.put(DirectDebitMandateEnded.class, day("2026-05-29"));
+        expected.put(DirectDebitDebtFellDue.class, day("2026-05-30")); // the mandate's end
         expected.put(RemittancePolicyChanged.class, day("2026-07-01")); // effective from
         expected.put(BankStatementRecorded.class, day("2026-05-01")); // the statement's own date
         expected.put(BankAccountRegistered.class, BOOKED); // no date of its own
