@@ -35,30 +35,55 @@ class BankController {
         this.suspense = suspense;
     }
 
-    @PostMapping(path = "/bank-statements", consumes = MediaType.APPLICATION_XML_VALUE,
+    @PostMapping(
+            path = "/bank-statements",
+            consumes = MediaType.APPLICATION_XML_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "importBankStatement",
-            summary = "Import a camt.053 or camt.054 file: every transaction with its payment, rule or reason")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The camt file as the bank"
-            + " sent it", content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(
-                    type = "string")))
-    @ApiResponse(responseCode = "200", description = "Every statement and transaction: payment, rule or suspense"
-            + " reason, and what was booked before", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = BankImportAnswer.class)))
-    @ApiResponse(responseCode = "400", description = "Bad Request: VALIDATION_FAILED (not camt, schema fault with"
-            + " its place, no reason for an accepted gap)", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    @ApiResponse(responseCode = "404", description = "Not Found: UNKNOWN_BANK_ACCOUNT", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    @ApiResponse(responseCode = "422", description = "Unprocessable Content: STATEMENT_UNBALANCED,"
-            + " STATEMENT_SEQUENCE_BROKEN, PERIOD_CLOSED", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    BankImportAnswer importStatement(@RequestBody byte[] xml,
-                                     @RequestParam(defaultValue = "false") boolean acceptGap,
-                                     @RequestParam(required = false) String reason,
-                                     HttpServletRequest request) {
-        return statementImport.importFile(xml, new BankStatementImport.Options(acceptGap, reason, null),
-                Callers.actor(request));
+    @Operation(
+            operationId = "importBankStatement",
+            summary = "Import a camt.053 or camt.054 file, or a pain.002 status report on our direct-debit runs: every"
+                    + " transaction with its payment, rule or reason, or what happened to the collection")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "The camt or pain.002 file" + " as the bank sent it",
+            content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every statement and transaction: payment, rule or suspense"
+                    + " reason, and what was booked before",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = BankImportAnswer.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad Request: VALIDATION_FAILED (not camt or pain.002, schema fault with"
+                    + " its place, no reason for an accepted gap)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Not Found: UNKNOWN_BANK_ACCOUNT",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "Unprocessable Content: STATEMENT_UNBALANCED," + " STATEMENT_SEQUENCE_BROKEN, PERIOD_CLOSED",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(ref = PROBLEM_SCHEMA)))
+    BankImportAnswer importStatement(
+            @RequestBody byte[] xml,
+            @RequestParam(defaultValue = "false") boolean acceptGap,
+            @RequestParam(required = false) String reason,
+            HttpServletRequest request) {
+        return statementImport.importFile(
+                xml, new BankStatementImport.Options(acceptGap, reason, null), Callers.actor(request));
     }
 
     @GetMapping(path = "/bank-accounts", produces = MediaType.APPLICATION_JSON_VALUE)
