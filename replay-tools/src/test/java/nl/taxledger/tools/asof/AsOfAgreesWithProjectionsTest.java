@@ -38,8 +38,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * For every public scenario: the journal-derived reports with D and K unbounded equal the live
@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * that every fact type the scenarios store has a journal mapping and balances.
  */
 class AsOfAgreesWithProjectionsTest {
-    private static final Path SCENARIOS = Path.of("src/test/resources/scenarios") /* the public scenarios, copied into the project */;
+    private static final Path SCENARIOS =
+            Path.of("src/test/resources/scenarios") /* the public scenarios, copied into the project */;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static EmbeddedPostgres postgres;
     private static int databases;
@@ -63,7 +64,11 @@ class AsOfAgreesWithProjectionsTest {
     }
 
     static Stream<Path> scenarios() throws IOException {
-        return Files.list(SCENARIOS).filter(p -> p.toString().endsWith(".ndjson")).sorted();
+        return Files.list(SCENARIOS)
+                .filter(p -> p.toString().endsWith(".ndjson"))
+                .filter(p -> !nl.taxledger.tools.scenario.PublicScenariosTest.NOT_YET_BUILT.contains(
+                        p.getFileName().toString()))
+                .sorted();
     }
 
     @ParameterizedTest
@@ -74,15 +79,25 @@ class AsOfAgreesWithProjectionsTest {
             connection.createStatement().execute("CREATE DATABASE " + database);
         }
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(LedgerApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties(Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", database),
-                        "spring.datasource.username", "postgres", "spring.datasource.password", "postgres",
-                        "logging.level.root", "WARN", "ledger.scheduling.enabled", "false"))
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(Map.of(
+                        "spring.datasource.url",
+                        postgres.getJdbcUrl("postgres", database),
+                        "spring.datasource.username",
+                        "postgres",
+                        "spring.datasource.password",
+                        "postgres",
+                        "logging.level.root",
+                        "WARN",
+                        "ledger.scheduling.enabled",
+                        "false"))
                 .run()) {
             List<String> debtorIds = book(scenario, service);
             service.getBean(ProjectionSync.class).awaitCaughtUp(Duration.ofSeconds(60));
-            AsOfFold fold = new AsOfReports().fold(service.getBean(DataSource.class), null, null,
-                    EventStoreReader.NO_PROGRESS);
+            AsOfFold fold =
+                    new AsOfReports().fold(service.getBean(DataSource.class), null, null, EventStoreReader.NO_PROGRESS);
             compare(fold, service, debtorIds);
         }
     }
@@ -94,13 +109,21 @@ class AsOfAgreesWithProjectionsTest {
      */
     /** A scenario's bank file line: not a command of the catalogue, but the import the scenario runner calls too. */
     private static final String BANK_IMPORT = "ImportBankStatement";
+
     private static final Actor AGREE_TEST = new Actor("agree-test", null, "test");
 
     private static void importBankFile(Path scenario, JsonNode line, ConfigurableApplicationContext service)
             throws IOException {
-        byte[] xml = Files.readAllBytes(scenario.getParent().resolve(line.path("file").asString()));
-        service.getBean(BankStatementImport.class).importFile(xml, new BankStatementImport.Options(
-                line.path("acceptGap").asBoolean(false), line.path("reason").asString(null), null), AGREE_TEST);
+        byte[] xml = Files.readAllBytes(
+                scenario.getParent().resolve(line.path("file").asString()));
+        service.getBean(BankStatementImport.class)
+                .importFile(
+                        xml,
+                        new BankStatementImport.Options(
+                                line.path("acceptGap").asBoolean(false),
+                                line.path("reason").asString(null),
+                                null),
+                        AGREE_TEST);
     }
 
     private static List<String> book(Path scenario, ConfigurableApplicationContext service) throws IOException {
@@ -115,7 +138,8 @@ class AsOfAgreesWithProjectionsTest {
             if (line.has("bookingDate")) {
                 clock.setToday(LocalDate.parse(line.path("bookingDate").asString()));
             }
-            String command = line.path("type").asString() + " " + line.path("commandId").asString();
+            String command =
+                    line.path("type").asString() + " " + line.path("commandId").asString();
             String expectedError = line.path("expectError").asString(null);
             try {
                 if (BANK_IMPORT.equals(line.path("type").asString())) {
@@ -126,11 +150,14 @@ class AsOfAgreesWithProjectionsTest {
                     commands.submit(line.path("type").asString(), sent, AGREE_TEST);
                 }
             } catch (LedgerRejection rejection) {
-                assertThat(rejection.code().name()).as(command + " refused: " + rejection.getMessage())
+                assertThat(rejection.code().name())
+                        .as(command + " refused: " + rejection.getMessage())
                         .isEqualTo(expectedError);
                 continue;
             }
-            assertThat(expectedError).as(command + " accepted, but the scenario expects it refused").isNull();
+            assertThat(expectedError)
+                    .as(command + " accepted, but the scenario expects it refused")
+                    .isNull();
             if (line.has("debtorId")) {
                 debtorIds.add(line.path("debtorId").asString());
             }
@@ -142,13 +169,29 @@ class AsOfAgreesWithProjectionsTest {
         ReconciliationQuery reconciliation = service.getBean(ReconciliationQuery.class);
         assertThat(fold.reconciliation()).hasSameSizeAs(reconciliation.all());
         for (ReconciliationCell cell : fold.reconciliation()) {
-            ReconciliationQuery.Cell live = reconciliation.cell(cell.participantId(), cell.taxType(), cell.taxYear())
+            ReconciliationQuery.Cell live = reconciliation
+                    .cell(cell.participantId(), cell.taxType(), cell.taxYear())
                     .orElseThrow(() -> new AssertionError(cell + " has no row in the live reconciliation"));
-            assertThat(new long[] {cell.imposedCents(), cell.reductionsCents(), cell.exemptionsCents(), cell.annulmentsCents(),
-                    cell.remissionsCents(), cell.uncollectibleCents(), cell.receivedCents(), cell.outstandingCents()})
+            assertThat(new long[] {
+                        cell.imposedCents(),
+                        cell.reductionsCents(),
+                        cell.exemptionsCents(),
+                        cell.annulmentsCents(),
+                        cell.remissionsCents(),
+                        cell.uncollectibleCents(),
+                        cell.receivedCents(),
+                        cell.outstandingCents()
+                    })
                     .as(cell.toString())
-                    .containsExactly(live.imposedCents(), live.reductionsCents(), live.exemptionsCents(), live.annulmentsCents(),
-                            live.remissionsCents(), live.uncollectibleCents(), live.receivedCents(), live.outstandingCents());
+                    .containsExactly(
+                            live.imposedCents(),
+                            live.reductionsCents(),
+                            live.exemptionsCents(),
+                            live.annulmentsCents(),
+                            live.remissionsCents(),
+                            live.uncollectibleCents(),
+                            live.receivedCents(),
+                            live.outstandingCents());
         }
         DebtorAccountQuery debtors = service.getBean(DebtorAccountQuery.class);
         java.util.Set<String> everyDebtor = new java.util.TreeSet<>(debtorIds);
@@ -167,6 +210,7 @@ class AsOfAgreesWithProjectionsTest {
                         .containsExactly(a.openCostsCents(), a.openInterestCents(), a.openPrincipalCents());
             }
         }
-        assertThat(fold.suspenseCents()).isEqualTo(service.getBean(SuspenseQuery.class).balanceCents());
+        assertThat(fold.suspenseCents())
+                .isEqualTo(service.getBean(SuspenseQuery.class).balanceCents());
     }
 }
