@@ -66,8 +66,6 @@ class AsOfAgreesWithProjectionsTest {
     static Stream<Path> scenarios() throws IOException {
         return Files.list(SCENARIOS)
                 .filter(p -> p.toString().endsWith(".ndjson"))
-                .filter(p -> !nl.taxledger.tools.scenario.PublicScenariosTest.NOT_YET_BUILT.contains(
-                        p.getFileName().toString()))
                 .sorted();
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,10 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public class PublicScenariosTest {
     static final Path SCENARIOS = Paths.get("src/test/resources/scenarios");
-    /** Scenarios whose capability is not built yet (their issues are open); empty when all are. */
-    public static final Set<String> NOT_YET_BUILT =
-            // its R-transaction half (pain.002 rejects, returns, three strikes) is built on another branch
-            Set.of("14-direct-debit-terms-and-three-strikes.ndjson");
 
     static EmbeddedPostgres postgres;
 
@@ -63,7 +58,6 @@ public class PublicScenariosTest {
         List<Path> files;
         try (Stream<Path> listing = Files.list(SCENARIOS)) {
             files = listing.filter(p -> p.toString().endsWith(".ndjson"))
-                    .filter(p -> !NOT_YET_BUILT.contains(p.getFileName().toString()))
                     .sorted()
                     .toList();
         }
