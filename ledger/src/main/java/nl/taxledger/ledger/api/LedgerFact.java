@@ -18,17 +18,51 @@ import java.util.Optional;
  * The methods are named without {@code get}/{@code is}, so the event serializer does not store them as
  * properties: the stored JSON of a fact is its record components and nothing else.
  */
-public sealed interface LedgerFact permits AssessmentImposed, AssessmentReduced, BankAccountRegistered,
-        BankStatementRecorded, CostsCancelled, CostsCharged,
-        CreditOffset, DeferralEnded, DeferralGranted, DirectDebitCollectionFailed, DirectDebitMandateEnded,
-        DirectDebitMandateRegistered, InterestCancelled, InterestCharged, ParticipantIbanChangeRequested,
-        ParticipantIbanChanged, ParticipantRegistered, PaymentArrangementAgreed, PaymentArrangementEnded,
-        PaymentArrangementTermMissed, PaymentReceived, PaymentReversed, PaymentUnmatched, PeriodClosed, RefundPaid,
-        RefundsReleased, RemissionGranted, RemittanceIssued, RemittancePolicyChanged, RemittanceRunApproved,
-        UncollectibleReinstated, UnmatchedPaymentAssigned, UnmatchedPaymentReversed, WrittenOffAsUncollectible,
-        // the answers several facts share, each given once (a fact above also implements the ones that hold for it)
-        OfDebtor, OfNoDebtor, NoPrincipalReceipts,
-        EffectiveOnValueDate, EffectiveOnDecisionDate, EffectiveOnDate, EffectiveOnBookingDate {
+public sealed interface LedgerFact
+        permits AssessmentImposed,
+                AssessmentReduced,
+                BankAccountRegistered,
+                BankStatementRecorded,
+                CostsCancelled,
+                CostsCharged,
+                CreditOffset,
+                DeferralEnded,
+                DeferralGranted,
+                DirectDebitCollectionFailed,
+                DirectDebitMandateEnded,
+                DirectDebitMandateRegistered,
+                InterestCancelled,
+                InterestCharged,
+                ParticipantIbanChangeRequested,
+                ParticipantIbanChanged,
+                ParticipantRegistered,
+                PaymentArrangementAgreed,
+                PaymentArrangementEnded,
+                PaymentArrangementTermMissed,
+                PaymentReceived,
+                PayoutExecuted,
+                PaymentReversed,
+                PaymentUnmatched,
+                PeriodClosed,
+                RefundPaid,
+                RefundsReleased,
+                RemissionGranted,
+                RemittanceIssued,
+                RemittancePolicyChanged,
+                RemittanceRunApproved,
+                UncollectibleReinstated,
+                UnmatchedPaymentAssigned,
+                UnmatchedPaymentReversed,
+                WrittenOffAsUncollectible,
+                // the answers several facts share, each given once (a fact above also implements the ones that hold for
+                // it)
+                OfDebtor,
+                OfNoDebtor,
+                NoPrincipalReceipts,
+                EffectiveOnValueDate,
+                EffectiveOnDecisionDate,
+                EffectiveOnDate,
+                EffectiveOnBookingDate {
 
     /** The administrative day the fact was processed (domain.md §2); remittance periods are cut by it. */
     LocalDate bookingDate();

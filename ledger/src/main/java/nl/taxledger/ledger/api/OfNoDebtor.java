@@ -6,10 +6,20 @@ import java.util.Optional;
  * The fact is about no debtor: a participant's, a suspense or a ledger fact. One answer of {@link LedgerFact}, given
  * once for every fact it holds for.
  */
-public sealed interface OfNoDebtor extends LedgerFact permits BankAccountRegistered, BankStatementRecorded,
-        ParticipantIbanChangeRequested, ParticipantIbanChanged, RefundsReleased, RemittanceRunApproved, 
-        ParticipantRegistered, PaymentUnmatched, PeriodClosed,
-        RemittanceIssued, RemittancePolicyChanged, UnmatchedPaymentReversed {
+public sealed interface OfNoDebtor extends LedgerFact
+        permits BankAccountRegistered,
+                BankStatementRecorded,
+                PayoutExecuted,
+                ParticipantIbanChangeRequested,
+                ParticipantIbanChanged,
+                RefundsReleased,
+                RemittanceRunApproved,
+                ParticipantRegistered,
+                PaymentUnmatched,
+                PeriodClosed,
+                RemittanceIssued,
+                RemittancePolicyChanged,
+                UnmatchedPaymentReversed {
 
     @Override
     default Optional<String> debtor() {

@@ -8,12 +8,11 @@ import java.util.function.Function;
 /**
  * Books the transactions of one checked statement (domain.md §9): each booked credit transaction once, as one
  * payment matched by {@link PaymentMatcher}; pending and informational entries reported, not booked; debits listed
- * as unreconciled (returned collections and executed payouts are matched here once direct-debit runs and payouts
- * exist: §9 "Debit transactions", §10).
+ * as our payouts executed (their EndToEndId) or unreconciled (§9 "Debit transactions"; returned collections come
+ * with §10).
  */
 public final class StatementImporter {
-    private StatementImporter() {
-    }
+    private StatementImporter() {}
 
     /** Where the payments go. The service books each through the command path, in its own transaction. */
     public interface Bookings {
@@ -23,10 +22,21 @@ public final class StatementImporter {
          * {@code earlier} set and the match stored then when it was already booked.
          */
         Booking bookOnce(StatementLine line, Function<StatementLine, Match> decide);
+
+        /**
+         * A booked debit: {@link Outcome#PAYOUT_EXECUTED} with its EndToEndId when it carries the EndToEndId of one
+         * of our released payouts not executed by another transaction ({@link Outcome#ALREADY_BOOKED} when this
+         * transaction executed it before), else {@link Outcome#UNRECONCILED_DEBIT}: never booked to a debtor.
+         */
+        default Debit debit(StatementLine line) {
+            return new Debit(Outcome.UNRECONCILED_DEBIT, null);
+        }
     }
 
-    public record Booking(Match match, boolean earlier) {
-    }
+    /** What a booked debit turned out to be; {@code payout} is the EndToEndId of the payout it executed. */
+    public record Debit(Outcome outcome, String payout) {}
+
+    public record Booking(Match match, boolean earlier) {}
 
     public enum Outcome {
         /** A credit booked now as a payment. */
@@ -36,11 +46,19 @@ public final class StatementImporter {
         /** An entry that is not BOOK (pending, informational): reported only. */
         NOT_BOOKED,
         /** A booked debit that is not (yet) one of ours: listed, never booked to a debtor. */
-        UNRECONCILED_DEBIT
+        UNRECONCILED_DEBIT,
+        /** A booked debit with the EndToEndId of one of our payouts: that payout is executed. */
+        PAYOUT_EXECUTED
     }
 
-    /** One transaction in the answer. {@code match} is null for entries that are not credits booked. */
-    public record LineResult(StatementLine line, Outcome outcome, Match match) {
+    /**
+     * One transaction in the answer. {@code match} is null for entries that are not credits booked; {@code payout}
+     * is the EndToEndId of the payout a debit executed.
+     */
+    public record LineResult(StatementLine line, Outcome outcome, Match match, String payout) {
+        public LineResult(StatementLine line, Outcome outcome, Match match) {
+            this(line, outcome, match, null);
+        }
     }
 
     public static List<LineResult> run(Statement statement, KnownParties known, Bookings bookings) {
@@ -50,11 +68,12 @@ public final class StatementImporter {
             if (!line.booked()) {
                 results.add(new LineResult(line, Outcome.NOT_BOOKED, null));
             } else if (!line.credit()) {
-                results.add(new LineResult(line, Outcome.UNRECONCILED_DEBIT, null));
+                Debit debit = bookings.debit(line);
+                results.add(new LineResult(line, debit.outcome(), null, debit.payout()));
             } else {
                 Booking booking = bookings.bookOnce(line, decide);
-                results.add(new LineResult(line, booking.earlier() ? Outcome.ALREADY_BOOKED : Outcome.BOOKED,
-                        booking.match()));
+                results.add(new LineResult(
+                        line, booking.earlier() ? Outcome.ALREADY_BOOKED : Outcome.BOOKED, booking.match()));
             }
         }
         return results;
@@ -72,8 +91,9 @@ public final class StatementImporter {
                     alreadyBooked++;
                 } else if (result.outcome() == Outcome.BOOKED) {
                     payments++;
-                    Match match = Optional.ofNullable(result.match()).orElseThrow(
-                            () -> new IllegalStateException("a booked payment without a match: " + result.line().key()));
+                    Match match = Optional.ofNullable(result.match())
+                            .orElseThrow(() -> new IllegalStateException("a booked payment without a match: "
+                                    + result.line().key()));
                     directed += match.directed() ? 1 : 0;
                     suspense += match.inSuspense() ? 1 : 0;
                 }

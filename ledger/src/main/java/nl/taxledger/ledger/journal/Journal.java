@@ -34,6 +34,7 @@ import nl.taxledger.ledger.api.PaymentArrangementTermMissed;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.PaymentReversed;
 import nl.taxledger.ledger.api.PaymentUnmatched;
+import nl.taxledger.ledger.api.PayoutExecuted;
 import nl.taxledger.ledger.api.PeriodClosed;
 import nl.taxledger.ledger.api.PrincipalReceipt;
 import nl.taxledger.ledger.api.RefundPaid;
@@ -60,14 +61,28 @@ import nl.taxledger.ledger.api.WrittenOffAsUncollectible;
  */
 public final class Journal {
     /** Facts without money: they book no lines, but still have dates. */
-    private static final Set<Class<? extends LedgerFact>> NON_FINANCIAL = Set.of(ParticipantRegistered.class,
-            RemittancePolicyChanged.class, DeferralGranted.class, DeferralEnded.class, PaymentArrangementAgreed.class,
-            PaymentArrangementEnded.class, PaymentArrangementTermMissed.class, DirectDebitMandateRegistered.class,
-            DirectDebitCollectionFailed.class, DirectDebitMandateEnded.class, UnmatchedPaymentAssigned.class,
-            PeriodClosed.class, ParticipantIbanChangeRequested.class, ParticipantIbanChanged.class,
-            RemittanceRunApproved.class, RefundsReleased.class,
+    private static final Set<Class<? extends LedgerFact>> NON_FINANCIAL = Set.of(
+            ParticipantRegistered.class,
+            RemittancePolicyChanged.class,
+            DeferralGranted.class,
+            DeferralEnded.class,
+            PaymentArrangementAgreed.class,
+            PaymentArrangementEnded.class,
+            PaymentArrangementTermMissed.class,
+            DirectDebitMandateRegistered.class,
+            DirectDebitCollectionFailed.class,
+            DirectDebitMandateEnded.class,
+            UnmatchedPaymentAssigned.class,
+            PeriodClosed.class,
+            ParticipantIbanChangeRequested.class,
+            ParticipantIbanChanged.class,
+            RemittanceRunApproved.class,
+            RefundsReleased.class,
             // the collector's own accounts and their statements: the money is in the payments they lead to
-            BankAccountRegistered.class, BankStatementRecorded.class);
+            BankAccountRegistered.class,
+            BankStatementRecorded.class,
+            // a payout executed: the money left the bank account when the payout was booked
+            PayoutExecuted.class);
 
     /** assessmentId|lineId → the line as imposed. */
     private final Map<String, LineSpec> lines = new HashMap<>();
@@ -88,21 +103,41 @@ public final class Journal {
         } else if (event instanceof AssessmentReduced e) {
             return reduced(e);
         } else if (event instanceof CostsCharged e) {
-            return entry(e)
-                    .debtor(Account.COSTS_RECEIVABLE, e.amountCents(), e.debtorId(), e.assessmentId(), Component.COSTS,
+            return entry(e).debtor(
+                            Account.COSTS_RECEIVABLE,
+                            e.amountCents(),
+                            e.debtorId(),
+                            e.assessmentId(),
+                            Component.COSTS,
                             e.costId())
                     .plain(Account.COST_INCOME, "", -e.amountCents());
         } else if (event instanceof InterestCharged e) {
-            return entry(e)
-                    .debtor(Account.INTEREST_RECEIVABLE, e.amountCents(), e.debtorId(), e.assessmentId(),
-                            Component.INTEREST, e.interestId())
+            return entry(e).debtor(
+                            Account.INTEREST_RECEIVABLE,
+                            e.amountCents(),
+                            e.debtorId(),
+                            e.assessmentId(),
+                            Component.INTEREST,
+                            e.interestId())
                     .plain(Account.INTEREST_INCOME, "", -e.amountCents());
         } else if (event instanceof CostsCancelled e) {
-            return cancelled(e, e.debtorId(), e.assessmentId(), Component.COSTS, e.costId(), e.openCancelledCents(),
+            return cancelled(
+                    e,
+                    e.debtorId(),
+                    e.assessmentId(),
+                    Component.COSTS,
+                    e.costId(),
+                    e.openCancelledCents(),
                     e.takenBack());
         } else if (event instanceof InterestCancelled e) {
-            return cancelled(e, e.debtorId(), e.assessmentId(), Component.INTEREST, e.interestId(),
-                    e.openCancelledCents(), e.takenBack());
+            return cancelled(
+                    e,
+                    e.debtorId(),
+                    e.assessmentId(),
+                    Component.INTEREST,
+                    e.interestId(),
+                    e.openCancelledCents(),
+                    e.takenBack());
         } else if (event instanceof PaymentReceived e) {
             return received(e);
         } else if (event instanceof PaymentReversed e) {
@@ -112,8 +147,7 @@ public final class Journal {
             e.allocations().forEach(a -> b.allocation(e.debtorId(), a, 1));
             return b;
         } else if (event instanceof RefundPaid e) {
-            return entry(e)
-                    .debtor(Account.DEBTOR_CREDIT, e.amountCents(), e.debtorId(), null, null, null)
+            return entry(e).debtor(Account.DEBTOR_CREDIT, e.amountCents(), e.debtorId(), null, null, null)
                     .plain(Account.BANK, "", -e.amountCents());
         } else if (event instanceof PaymentUnmatched e) {
             return entry(e).plain(Account.BANK, "", e.amountCents()).plain(Account.SUSPENSE, "", -e.amountCents());
@@ -152,9 +186,16 @@ public final class Journal {
         Builder b = entry(e);
         for (LineSpec line : e.lines()) {
             if (lines.putIfAbsent(e.assessmentId() + "|" + line.lineId(), line) != null) {
-                throw new IllegalStateException("journal: line " + e.assessmentId() + "/" + line.lineId() + " imposed twice");
+                throw new IllegalStateException(
+                        "journal: line " + e.assessmentId() + "/" + line.lineId() + " imposed twice");
             }
-            b.debtor(Account.RECEIVABLE, line.amountCents(), e.debtorId(), e.assessmentId(), Component.PRINCIPAL, line.lineId());
+            b.debtor(
+                    Account.RECEIVABLE,
+                    line.amountCents(),
+                    e.debtorId(),
+                    e.assessmentId(),
+                    Component.PRINCIPAL,
+                    line.lineId());
             b.principal(Account.IMPOSED, -line.amountCents(), e.assessmentId(), line.lineId());
         }
         return b;
@@ -165,15 +206,20 @@ public final class Journal {
      * (and leaves what was received: the fact's principal receipts).
      */
     private Builder reduced(AssessmentReduced e) {
-        Account kind = switch (e.kind()) {
-            case VERMINDERING -> Account.REDUCTIONS;
-            case ONTHEFFING -> Account.EXEMPTIONS;
-            case VERNIETIGING -> Account.ANNULMENTS;
-        };
+        Account kind =
+                switch (e.kind()) {
+                    case VERMINDERING -> Account.REDUCTIONS;
+                    case ONTHEFFING -> Account.EXEMPTIONS;
+                    case VERNIETIGING -> Account.ANNULMENTS;
+                };
         LineSpec line = line(e.assessmentId(), e.lineId());
-        Builder b = entry(e)
-                .principal(kind, e.amountCents(), e.assessmentId(), line.lineId())
-                .debtor(Account.RECEIVABLE, -e.openReducedCents(), e.debtorId(), e.assessmentId(), Component.PRINCIPAL,
+        Builder b = entry(e).principal(kind, e.amountCents(), e.assessmentId(), line.lineId())
+                .debtor(
+                        Account.RECEIVABLE,
+                        -e.openReducedCents(),
+                        e.debtorId(),
+                        e.assessmentId(),
+                        Component.PRINCIPAL,
                         e.lineId());
         for (Allocation a : e.takenBack()) {
             b.debtor(Account.DEBTOR_CREDIT, -a.amountCents(), e.debtorId(), null, null, null);
@@ -181,11 +227,18 @@ public final class Journal {
         return b;
     }
 
-    private Builder cancelled(LedgerFact fact, String debtorId, String assessmentId, Component component,
-                              String itemId, long openCancelledCents, List<Allocation> takenBack) {
+    private Builder cancelled(
+            LedgerFact fact,
+            String debtorId,
+            String assessmentId,
+            Component component,
+            String itemId,
+            long openCancelledCents,
+            List<Allocation> takenBack) {
         Account income = component == Component.COSTS ? Account.COST_INCOME : Account.INTEREST_INCOME;
         Account receivable = component == Component.COSTS ? Account.COSTS_RECEIVABLE : Account.INTEREST_RECEIVABLE;
-        long takenBackCents = takenBack.stream().mapToLong(Allocation::amountCents).sum();
+        long takenBackCents =
+                takenBack.stream().mapToLong(Allocation::amountCents).sum();
         return entry(fact)
                 .plain(income, "", openCancelledCents + takenBackCents)
                 .debtor(receivable, -openCancelledCents, debtorId, assessmentId, component, itemId)
@@ -194,19 +247,23 @@ public final class Journal {
 
     /** Money in: from the bank, or out of suspense when it was held there first. */
     private Builder received(PaymentReceived e) {
-        Builder b = entry(e)
-                .plain(e.fromSuspense() ? Account.SUSPENSE : Account.BANK, "", e.amountCents())
-                .debtor(Account.DEBTOR_CREDIT, -(e.negativeCreditSettledCents() + e.creditCents()), e.debtorId(),
-                        null, null, null);
+        Builder b = entry(e).plain(e.fromSuspense() ? Account.SUSPENSE : Account.BANK, "", e.amountCents())
+                .debtor(
+                        Account.DEBTOR_CREDIT,
+                        -(e.negativeCreditSettledCents() + e.creditCents()),
+                        e.debtorId(),
+                        null,
+                        null,
+                        null);
         e.allocations().forEach(a -> b.allocation(e.debtorId(), a, 1));
         return b;
     }
 
     private Builder reversed(PaymentReversed e) {
-        long creditTakenCents = e.ownCreditTakenCents() + e.negativeCreditAddedCents()
+        long creditTakenCents = e.ownCreditTakenCents()
+                + e.negativeCreditAddedCents()
                 + e.otherCreditTaken().stream().mapToLong(p -> p.amountCents()).sum();
-        Builder b = entry(e)
-                .plain(Account.BANK, "", -e.amountCents())
+        Builder b = entry(e).plain(Account.BANK, "", -e.amountCents())
                 .debtor(Account.DEBTOR_CREDIT, creditTakenCents, e.debtorId(), null, null, null);
         e.takenBack().forEach(a -> b.allocation(e.debtorId(), a, -1));
         return b;
@@ -215,11 +272,12 @@ public final class Journal {
     private Builder remitted(RemissionGranted e) {
         Builder b = entry(e);
         for (ClaimAmount item : e.items()) {
-            Account receivable = switch (item.component()) {
-                case COSTS -> Account.COSTS_RECEIVABLE;
-                case INTEREST -> Account.INTEREST_RECEIVABLE;
-                case PRINCIPAL -> Account.RECEIVABLE;
-            };
+            Account receivable =
+                    switch (item.component()) {
+                        case COSTS -> Account.COSTS_RECEIVABLE;
+                        case INTEREST -> Account.INTEREST_RECEIVABLE;
+                        case PRINCIPAL -> Account.RECEIVABLE;
+                    };
             if (item.component() == Component.PRINCIPAL) {
                 b.principal(Account.REMISSION, item.amountCents(), e.assessmentId(), item.itemId());
             } else {
@@ -238,8 +296,7 @@ public final class Journal {
      */
     private Builder remittance(RemittanceIssued e) {
         long payableCents = e.receiptsCents() - e.carriedForwardInCents() + e.carriedForwardOutCents();
-        return entry(e)
-                .plain(Account.PAYABLE, e.participantId(), payableCents)
+        return entry(e).plain(Account.PAYABLE, e.participantId(), payableCents)
                 .plain(Account.RESERVE, e.participantId(), -(e.reserveWithheldCents() - e.reserveReleasedCents()))
                 .plain(Account.BANK, "", -e.amountCents());
     }
@@ -252,7 +309,8 @@ public final class Journal {
 
     private Builder nonFinancial(LedgerFact event) {
         if (!NON_FINANCIAL.contains(event.getClass())) {
-            throw new IllegalStateException("journal: no mapping for fact type " + event.getClass().getName());
+            throw new IllegalStateException(
+                    "journal: no mapping for fact type " + event.getClass().getName());
         }
         return entry(event);
     }
@@ -282,7 +340,8 @@ public final class Journal {
             return this;
         }
 
-        Builder debtor(Account account, long cents, String debtorId, String assessmentId, Component component, String itemId) {
+        Builder debtor(
+                Account account, long cents, String debtorId, String assessmentId, Component component, String itemId) {
             if (cents != 0) {
                 String dimension = account == Account.RECEIVABLE ? cellOf(assessmentId, itemId) : "";
                 out.add(new JournalLine(account, dimension, cents, debtorId, assessmentId, component, itemId));
@@ -293,7 +352,8 @@ public final class Journal {
         /** A line on a cell account that names the assessment line, so cohorts (collection rate) can be followed. */
         Builder principal(Account account, long cents, String assessmentId, String lineId) {
             if (cents != 0) {
-                out.add(new JournalLine(account, cellOf(assessmentId, lineId), cents, null, assessmentId, Component.PRINCIPAL, lineId));
+                out.add(new JournalLine(
+                        account, cellOf(assessmentId, lineId), cents, null, assessmentId, Component.PRINCIPAL, lineId));
             }
             return this;
         }
@@ -303,11 +363,12 @@ public final class Journal {
          * payable is booked from the fact's principal receipts ({@link #received}).
          */
         Builder allocation(String debtorId, Allocation a, int sign) {
-            Account receivable = switch (a.component()) {
-                case COSTS -> Account.COSTS_RECEIVABLE;
-                case INTEREST -> Account.INTEREST_RECEIVABLE;
-                case PRINCIPAL -> Account.RECEIVABLE;
-            };
+            Account receivable =
+                    switch (a.component()) {
+                        case COSTS -> Account.COSTS_RECEIVABLE;
+                        case INTEREST -> Account.INTEREST_RECEIVABLE;
+                        case PRINCIPAL -> Account.RECEIVABLE;
+                    };
             debtor(receivable, -sign * a.amountCents(), debtorId, a.assessmentId(), a.component(), a.itemId());
             return this;
         }

@@ -23,7 +23,8 @@ class LedgerFactTest {
 
     /** The fact types: the records LedgerFact permits (the rest of its permits are sub-interfaces of shared answers). */
     private static Set<Class<?>> factTypes() {
-        return Arrays.stream(LedgerFact.class.getPermittedSubclasses()).filter(Class::isRecord)
+        return Arrays.stream(LedgerFact.class.getPermittedSubclasses())
+                .filter(Class::isRecord)
                 .collect(Collectors.toSet());
     }
 
@@ -32,13 +33,15 @@ class LedgerFactTest {
         if (type.isRecord()) {
             return Set.of(type);
         }
-        return Arrays.stream(type.getPermittedSubclasses()).flatMap(sub -> recordsBelow(sub).stream())
+        return Arrays.stream(type.getPermittedSubclasses())
+                .flatMap(sub -> recordsBelow(sub).stream())
                 .collect(Collectors.toSet());
     }
 
     @Test
     void the_samples_hold_every_fact_type_once() {
-        Set<Class<?>> sampled = EveryFact.inOrder().stream().map(Object::getClass).collect(Collectors.toSet());
+        Set<Class<?>> sampled =
+                EveryFact.inOrder().stream().map(Object::getClass).collect(Collectors.toSet());
 
         assertThat(EveryFact.inOrder()).hasSize(factTypes().size());
         assertThat(sampled).isEqualTo(factTypes());
@@ -79,6 +82,7 @@ class LedgerFactTest {
         expected.put(DirectDebitMandateEnded.class, day("2026-05-29"));
         expected.put(RemittancePolicyChanged.class, day("2026-07-01")); // effective from
         expected.put(BankStatementRecorded.class, day("2026-05-01")); // the statement's own date
+        expected.put(PayoutExecuted.class, day("2026-06-02")); // the debit's value date
         expected.put(BankAccountRegistered.class, BOOKED); // no date of its own
         expected.put(ParticipantRegistered.class, BOOKED); // no date of its own
         expected.put(UnmatchedPaymentAssigned.class, BOOKED); // no date of its own
@@ -89,8 +93,9 @@ class LedgerFactTest {
         expected.put(ParticipantIbanChanged.class, BOOKED);
 
         assertThat(expected.keySet()).isEqualTo(factTypes());
-        expected.forEach((type, date) ->
-                assertThat(sample(type).effectiveDate()).as(type.getSimpleName()).isEqualTo(date));
+        expected.forEach((type, date) -> assertThat(sample(type).effectiveDate())
+                .as(type.getSimpleName())
+                .isEqualTo(date));
     }
 
     @Test
@@ -102,11 +107,20 @@ class LedgerFactTest {
 
     @Test
     void the_debtor_of_every_fact_type() {
-        Set<Class<? extends LedgerFact>> withoutDebtor = Set.of(ParticipantRegistered.class,
-                RemittancePolicyChanged.class, RemittanceIssued.class, PeriodClosed.class, PaymentUnmatched.class,
-                UnmatchedPaymentReversed.class, BankAccountRegistered.class, BankStatementRecorded.class,
-                RemittanceRunApproved.class, RefundsReleased.class,
-                ParticipantIbanChangeRequested.class, ParticipantIbanChanged.class);
+        Set<Class<? extends LedgerFact>> withoutDebtor = Set.of(
+                ParticipantRegistered.class,
+                RemittancePolicyChanged.class,
+                RemittanceIssued.class,
+                PeriodClosed.class,
+                PaymentUnmatched.class,
+                UnmatchedPaymentReversed.class,
+                BankAccountRegistered.class,
+                BankStatementRecorded.class,
+                PayoutExecuted.class,
+                RemittanceRunApproved.class,
+                RefundsReleased.class,
+                ParticipantIbanChangeRequested.class,
+                ParticipantIbanChanged.class);
 
         for (LedgerFact fact : EveryFact.inOrder()) {
             Optional<String> expected = withoutDebtor.contains(fact.getClass()) ? Optional.empty() : Optional.of("S1");
@@ -123,26 +137,31 @@ class LedgerFactTest {
                 AssessmentReduced.class, List.of(new PrincipalReceipt(ReceiptKind.REDUCTION, "A1", "L1", -50_00)));
 
         for (LedgerFact fact : EveryFact.inOrder()) {
-            assertThat(fact.principalReceipts()).as(fact.getClass().getSimpleName())
+            assertThat(fact.principalReceipts())
+                    .as(fact.getClass().getSimpleName())
                     .isEqualTo(expected.getOrDefault(fact.getClass(), List.of()));
         }
     }
 
     @Test
     void costs_and_interest_of_a_payment_or_storno_are_no_receipt() {
-        List<Allocation> mixed = List.of(new Allocation("A1", Component.COSTS, "K1", "P1", 8_00),
+        List<Allocation> mixed = List.of(
+                new Allocation("A1", Component.COSTS, "K1", "P1", 8_00),
                 new Allocation("A1", Component.INTEREST, "R1", "P1", 2_00),
                 new Allocation("A1", Component.PRINCIPAL, "L1", "P1", 30_00),
                 new Allocation("A1", Component.PRINCIPAL, "L2", "P1", 20_00));
-        PaymentReceived paid = new PaymentReceived("S1", "P1", 60_00, BOOKED, null, "TRANSFER", null, false, 0, mixed,
-                0, BOOKED);
-        PaymentReversed reversed = new PaymentReversed("S1", "P1", 60_00, BOOKED, "MD06", mixed, 0, List.of(), 0,
-                BOOKED);
+        PaymentReceived paid =
+                new PaymentReceived("S1", "P1", 60_00, BOOKED, null, "TRANSFER", null, false, 0, mixed, 0, BOOKED);
+        PaymentReversed reversed =
+                new PaymentReversed("S1", "P1", 60_00, BOOKED, "MD06", mixed, 0, List.of(), 0, BOOKED);
 
-        assertThat(paid.principalReceipts()).extracting(PrincipalReceipt::lineId, PrincipalReceipt::amountCents)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("L1", 30_00L),
+        assertThat(paid.principalReceipts())
+                .extracting(PrincipalReceipt::lineId, PrincipalReceipt::amountCents)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("L1", 30_00L),
                         org.assertj.core.groups.Tuple.tuple("L2", 20_00L));
-        assertThat(reversed.principalReceipts()).extracting(PrincipalReceipt::amountCents)
+        assertThat(reversed.principalReceipts())
+                .extracting(PrincipalReceipt::amountCents)
                 .containsExactly(-30_00L, -20_00L);
     }
 }
