@@ -12,6 +12,7 @@ import java.util.function.Function;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.api.MatchedBy;
+import nl.taxledger.ledger.bank.BankLedgerLine;
 import nl.taxledger.ledger.bank.Match;
 import nl.taxledger.ledger.bank.Statement;
 import nl.taxledger.ledger.bank.StatementImporter;
@@ -39,9 +40,16 @@ public class BankStatementImport {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final LedgerClock clock;
+    private final PayoutDebits payouts;
 
-    BankStatementImport(CommandService commands, JdbcKnownParties known, JdbcTemplate jdbc,
-                        TransactionTemplate transaction, LedgerClock clock) {
+    BankStatementImport(
+            CommandService commands,
+            JdbcKnownParties known,
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            LedgerClock clock,
+            PayoutDebits payouts) {
+        this.payouts = payouts;
         this.commands = commands;
         this.known = known;
         this.jdbc = jdbc;
@@ -63,8 +71,10 @@ public class BankStatementImport {
         statements.forEach(Statement::check);
         for (Statement statement : statements) {
             if (!accountRegistered(statement.accountIban())) {
-                throw new LedgerRejection(ErrorCode.UNKNOWN_BANK_ACCOUNT, "statement " + statement.statementId()
-                        + " is of " + statement.accountIban() + ", not one of the collector's registered accounts");
+                throw new LedgerRejection(
+                        ErrorCode.UNKNOWN_BANK_ACCOUNT,
+                        "statement " + statement.statementId() + " is of " + statement.accountIban()
+                                + ", not one of the collector's registered accounts");
             }
         }
         checkSequence(statements, options.acceptGap());
@@ -74,12 +84,31 @@ public class BankStatementImport {
         }
         List<StatementImporter.LineResult> results = new ArrayList<>();
         for (Statement statement : statements) {
-            results.addAll(StatementImporter.run(statement, known,
-                    (line, decide) -> bookOnce(statement, options, actor, line, decide)));
+            List<StatementImporter.LineResult> ofStatement =
+                    StatementImporter.run(statement, known, new StatementImporter.Bookings() {
+                        @Override
+                        public StatementImporter.Booking bookOnce(
+                                StatementLine line, Function<StatementLine, Match> decide) {
+                            return BankStatementImport.this.bookOnce(statement, options, actor, line, decide);
+                        }
+
+                        @Override
+                        public StatementImporter.Debit debit(StatementLine line) {
+                            return payouts.debit(statement, line, options, source(actor, statement));
+                        }
+                    });
+            recordLines(statement, ofStatement);
+            results.addAll(ofStatement);
         }
         StatementImporter.Counts counts = StatementImporter.Counts.of(results);
-        return new BankImportAnswer(recorded, results.stream().map(BankStatementImport::answer).toList(),
-                counts.payments(), counts.directed(), counts.undirected(), counts.suspense(), counts.alreadyBooked());
+        return new BankImportAnswer(
+                recorded,
+                results.stream().map(BankStatementImport::answer).toList(),
+                counts.payments(),
+                counts.directed(),
+                counts.undirected(),
+                counts.suspense(),
+                counts.alreadyBooked());
     }
 
     /** The collector's registered accounts, each with its latest statement (by date, then electronic sequence). */
@@ -92,8 +121,9 @@ public class BankStatementImport {
     }
 
     private boolean accountRegistered(String iban) {
-        return iban != null && !jdbc.queryForList("SELECT 1 FROM bank_account WHERE iban = ?", Integer.class, iban)
-                .isEmpty();
+        return iban != null
+                && !jdbc.queryForList("SELECT 1 FROM bank_account WHERE iban = ?", Integer.class, iban)
+                        .isEmpty();
     }
 
     /**
@@ -109,13 +139,18 @@ public class BankStatementImport {
             }
             Latest previous = latest.computeIfAbsent(statement.accountIban(), this::latestRecorded);
             if (previous != null && previous.closingCents() != statement.openingCents() && !acceptGap) {
-                throw new LedgerRejection(ErrorCode.STATEMENT_SEQUENCE_BROKEN, "statement " + statement.statementId()
-                        + " of " + statement.accountIban() + " opens with " + euro(statement.openingCents())
-                        + " but the last statement " + previous.statementId() + " closed with "
-                        + euro(previous.closingCents()));
+                throw new LedgerRejection(
+                        ErrorCode.STATEMENT_SEQUENCE_BROKEN,
+                        "statement " + statement.statementId()
+                                + " of " + statement.accountIban() + " opens with " + euro(statement.openingCents())
+                                + " but the last statement " + previous.statementId() + " closed with "
+                                + euro(previous.closingCents()));
             }
-            Latest candidate = new Latest(statement.statementId(), statement.statementDate(),
-                    statement.electronicSequence(), statement.closingCents());
+            Latest candidate = new Latest(
+                    statement.statementId(),
+                    statement.statementDate(),
+                    statement.electronicSequence(),
+                    statement.closingCents());
             if (previous == null || candidate.after(previous)) {
                 latest.put(statement.accountIban(), candidate);
             }
@@ -134,17 +169,23 @@ public class BankStatementImport {
     }
 
     private Latest latestRecorded(String iban) {
-        List<Latest> rows = jdbc.query("SELECT statement_id, statement_date, electronic_sequence, closing_cents"
+        List<Latest> rows = jdbc.query(
+                "SELECT statement_id, statement_date, electronic_sequence, closing_cents"
                         + " FROM bank_statement WHERE iban = ?"
                         + " ORDER BY statement_date DESC, electronic_sequence DESC NULLS LAST LIMIT 1",
-                (rs, row) -> new Latest(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, Long.class), rs.getLong(4)), iban);
+                (rs, row) -> new Latest(
+                        rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, Long.class), rs.getLong(4)),
+                iban);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
     private boolean recordedBefore(Statement statement) {
-        return !jdbc.queryForList("SELECT 1 FROM bank_statement WHERE iban = ? AND statement_id = ?", Integer.class,
-                statement.accountIban(), statement.statementId()).isEmpty();
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM bank_statement WHERE iban = ? AND statement_id = ?",
+                        Integer.class,
+                        statement.accountIban(),
+                        statement.statementId())
+                .isEmpty();
     }
 
     private BankImportAnswer.StatementAnswer record(Statement statement, Options options, Actor actor) {
@@ -152,28 +193,48 @@ public class BankStatementImport {
         String gapReason = null;
         if (!before) {
             String commandId = "bank-statement|" + statement.accountIban() + "|" + statement.statementId();
-            var outcome = commands.submit("RecordBankStatement", new BankRequests.RecordBankStatementRequest(commandId,
-                    statement.accountIban(), statement.statementId(), statement.statementDate().toString(),
-                    statement.electronicSequence(), statement.openingCents(), statement.closingCents(),
-                    options.acceptGap() ? options.reason() : null, options.bookingDate()), source(actor, statement));
-            gapReason = outcome.result() == null ? null : outcome.result().path("gapReason").asString(null);
+            var outcome = commands.submit(
+                    "RecordBankStatement",
+                    new BankRequests.RecordBankStatementRequest(
+                            commandId,
+                            statement.accountIban(),
+                            statement.statementId(),
+                            statement.statementDate().toString(),
+                            statement.electronicSequence(),
+                            statement.openingCents(),
+                            statement.closingCents(),
+                            options.acceptGap() ? options.reason() : null,
+                            options.bookingDate()),
+                    source(actor, statement));
+            gapReason = outcome.result() == null
+                    ? null
+                    : outcome.result().path("gapReason").asString(null);
         }
-        return new BankImportAnswer.StatementAnswer(statement.accountIban(), statement.statementId(),
-                statement.statementDate().toString(), statement.hasBalances() ? euro(statement.openingCents()) : null,
-                statement.hasBalances() ? euro(statement.closingCents()) : null, before, gapReason);
+        return new BankImportAnswer.StatementAnswer(
+                statement.accountIban(),
+                statement.statementId(),
+                statement.statementDate().toString(),
+                statement.hasBalances() ? euro(statement.openingCents()) : null,
+                statement.hasBalances() ? euro(statement.closingCents()) : null,
+                before,
+                gapReason);
     }
 
     private static Actor source(Actor actor, Statement statement) {
-        return new Actor(actor.who(), actor.why(), "bank-statement " + statement.accountIban() + " "
-                + statement.statementId());
+        return new Actor(
+                actor.who(), actor.why(), "bank-statement " + statement.accountIban() + " " + statement.statementId());
     }
 
     /**
      * Each transaction in its own PostgreSQL transaction: the key row, the register entry, the command. Unless its key
      * was booked before: then the match stored then is the answer.
      */
-    private StatementImporter.Booking bookOnce(Statement statement, Options options, Actor actor, StatementLine line,
-                                               Function<StatementLine, Match> decide) {
+    private StatementImporter.Booking bookOnce(
+            Statement statement,
+            Options options,
+            Actor actor,
+            StatementLine line,
+            Function<StatementLine, Match> decide) {
         return transaction.execute(status -> {
             Optional<Match> earlier = bookedBefore(line.key());
             if (earlier.isPresent()) {
@@ -188,38 +249,102 @@ public class BankStatementImport {
     private void book(Statement statement, Options options, Actor actor, StatementLine line, Match match) {
         Statement.Transaction tx = line.transaction();
         String counterpartyRef = tx.counterpartyIban() == null ? null : registerCounterparty(tx);
-        commands.submit("BookBankTransaction", new BankRequests.BookBankTransactionRequest("bank|" + line.key(),
-                line.paymentId(), line.amountCents(), line.valueDate().toString(), match.rule().name(),
-                match.debtorId(), match.assessmentId(), match.reference(), counterpartyRef,
-                options.bookingDate()), source(actor, statement));
+        commands.submit(
+                "BookBankTransaction",
+                new BankRequests.BookBankTransactionRequest(
+                        "bank|" + line.key(),
+                        line.paymentId(),
+                        line.amountCents(),
+                        line.valueDate().toString(),
+                        match.rule().name(),
+                        match.debtorId(),
+                        match.assessmentId(),
+                        match.reference(),
+                        counterpartyRef,
+                        options.bookingDate()),
+                source(actor, statement));
         LocalDate booked = options.bookingDate() == null ? clock.today() : LocalDate.parse(options.bookingDate());
-        jdbc.update("INSERT INTO bank_transaction (transaction_key, iban, statement_id, payment_id, amount_cents,"
+        jdbc.update(
+                "INSERT INTO bank_transaction (transaction_key, iban, statement_id, payment_id, amount_cents,"
                         + " value_date, matched_by, suspense_reason, debtor_id, assessment_id, bank_text,"
                         + " end_to_end_id, counterparty_ref, booking_date)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                line.key(), statement.accountIban(), statement.statementId(), line.paymentId(), line.amountCents(),
-                line.valueDate(), match.rule().name(), match.suspenseReason() == null ? null
-                        : match.suspenseReason().name(), match.debtorId(), match.assessmentId(),
-                bankText(line), tx.endToEndId(), counterpartyRef, booked);
+                line.key(),
+                statement.accountIban(),
+                statement.statementId(),
+                line.paymentId(),
+                line.amountCents(),
+                line.valueDate(),
+                match.rule().name(),
+                match.suspenseReason() == null ? null : match.suspenseReason().name(),
+                match.debtorId(),
+                match.assessmentId(),
+                bankText(line),
+                tx.endToEndId(),
+                counterpartyRef,
+                booked);
+    }
+
+    /**
+     * Every booked transaction of the statement as the bank reported it, with the key the reconciliation pairs it
+     * by; once per statement (a re-import adds nothing), in one batch.
+     */
+    private void recordLines(Statement statement, List<StatementImporter.LineResult> results) {
+        List<Object[]> rows = new ArrayList<>();
+        for (StatementImporter.LineResult result : results) {
+            StatementLine line = result.line();
+            if (!line.booked()) {
+                continue;
+            }
+            String reconcileKey = line.credit()
+                    ? BankLedgerLine.PAYMENT + line.paymentId()
+                    : result.payout() != null ? BankLedgerLine.PAYOUT + result.payout() : "debit:" + line.key();
+            rows.add(new Object[] {
+                statement.accountIban(),
+                statement.statementId(),
+                line.key(),
+                line.paymentId(),
+                line.credit() ? line.amountCents() : -line.amountCents(),
+                line.valueDate(),
+                reconcileKey,
+                result.outcome().name(),
+                line.transaction().endToEndId(),
+                bankText(line)
+            });
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO bank_statement_line (iban, statement_id, transaction_key, payment_id,"
+                        + " amount_cents, value_date, reconcile_key, outcome, end_to_end_id, bank_text)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                rows);
     }
 
     /** The counterparty's IBAN and name into the erasable register; events get only the random reference. */
     private String registerCounterparty(Statement.Transaction tx) {
         String ref = UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO counterparty_account (account_ref, iban, holder_name) VALUES (?, ?, ?)", ref,
-                tx.counterpartyIban(), tx.counterpartyName());
+        jdbc.update(
+                "INSERT INTO counterparty_account (account_ref, iban, holder_name) VALUES (?, ?, ?)",
+                ref,
+                tx.counterpartyIban(),
+                tx.counterpartyName());
         return ref;
     }
 
     private Optional<Match> bookedBefore(String key) {
-        List<Match> rows = jdbc.query("SELECT matched_by, debtor_id, assessment_id, suspense_reason"
+        List<Match> rows = jdbc.query(
+                "SELECT matched_by, debtor_id, assessment_id, suspense_reason"
                         + " FROM bank_transaction WHERE transaction_key = ?",
-                (rs, row) -> new Match(MatchedBy.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), null,
-                        rs.getString(4) == null ? null : SuspenseReason.valueOf(rs.getString(4))), key);
+                (rs, row) -> new Match(
+                        MatchedBy.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        null,
+                        rs.getString(4) == null ? null : SuspenseReason.valueOf(rs.getString(4))),
+                key);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private static String bankText(StatementLine line) {
+    static String bankText(StatementLine line) {
         if (line.transaction().unstructuredText() != null) {
             return line.transaction().unstructuredText();
         }
@@ -232,12 +357,21 @@ public class BankStatementImport {
     private static BankImportAnswer.TransactionAnswer answer(StatementImporter.LineResult result) {
         StatementLine line = result.line();
         Match match = result.match();
-        return new BankImportAnswer.TransactionAnswer(line.statementId(), line.paymentId(), euro(line.amountCents()),
-                line.credit() ? "CREDIT" : "DEBIT", line.entry().status(), result.outcome().name(),
-                match == null ? null : match.debtorId(), match == null ? null : match.assessmentId(),
+        return new BankImportAnswer.TransactionAnswer(
+                line.statementId(),
+                line.paymentId(),
+                euro(line.amountCents()),
+                line.credit() ? "CREDIT" : "DEBIT",
+                line.entry().status(),
+                result.outcome().name(),
+                match == null ? null : match.debtorId(),
+                match == null ? null : match.assessmentId(),
                 match == null ? null : match.rule().name(),
-                match == null || match.suspenseReason() == null ? null : match.suspenseReason().name(),
-                match == null ? bankText(line) : null);
+                match == null || match.suspenseReason() == null
+                        ? null
+                        : match.suspenseReason().name(),
+                match == null ? bankText(line) : null,
+                result.payout());
     }
 
     static String euro(long cents) {
