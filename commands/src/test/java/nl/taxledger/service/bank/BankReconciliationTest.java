@@ -201,4 +201,35 @@ class BankReconciliationTest {
             assertThat(firstColumn).contains("LEDGER_BANK_BALANCE", "UNRECONCILED_DEBIT", "UNEXPLAINED");
         }
     }
+
+    @Test
+    void an_overlapping_statement_accepted_as_a_gap_books_nothing_twice_and_the_reconciliation_pairs_it() {
+        String ing = "NL42INGB8340629042";
+        ledger.submit("RegisterBankAccount", """
+                {"commandId":"acct-ing","iban":"%s","purpose":"RECEIPTS","name":"Ontvangsten ING"}""".formatted(ing));
+        load(CamtFile.of(CAMT_053_08, ing, "OV-1", 1)
+                .opening(50_000)
+                .credit("OV01", structured(4_000, "5555666677778888", DEBTOR_IBAN, "J. Jansen")));
+        // the bank sends the day again under another id, with one more transaction: it opens where OV-1 opened
+        CamtFile overlap = CamtFile.of(CAMT_053_08, ing, "OV-2", 2)
+                .opening(50_000)
+                .credit("OV01", structured(4_000, "5555666677778888", DEBTOR_IBAN, "J. Jansen"))
+                .credit("OV02", structured(1_000, "5555666677778888", DEBTOR_IBAN, "J. Jansen"));
+
+        BankImportAnswer answer = statements.importFile(
+                overlap.xml(), new BankStatementImport.Options(true, "dag opnieuw gestuurd", null), CLERK);
+        JsonNode report = ledger.get("/api/bank-reconciliation?account=" + ing + "&date=2026-03-02");
+
+        assertThat(answer.transactions())
+                .extracting(BankImportAnswer.TransactionAnswer::outcome)
+                .containsExactly("ALREADY_BOOKED", "BOOKED");
+        assertThat(report.path("statementClosingBalance").asString()).isEqualTo("550.00");
+        assertThat(report.path("ledgerBankBalance").asString()).isEqualTo("50.00");
+        assertThat(items(report))
+                .containsExactlyInAnyOrder(
+                        "OPENING_BALANCE OV-1 null 500.00",
+                        "ACCEPTED_GAP OV-2 null -40.00",
+                        "AMOUNT_DIFFERS OV-1 payment:OV01:1 40.00");
+        assertThat(report.path("unexplained").asString()).isEqualTo("0.00");
+    }
 }

@@ -94,26 +94,7 @@ public final class BankReconciliation {
                 .toList();
         List<Item> items = new ArrayList<>(chainItems(upTo));
         List<String> where = new ArrayList<>();
-        Map<String, Long> bankByKey = new TreeMap<>();
-        Map<String, String> statementOfKey = new TreeMap<>();
-        Map<String, String> textOfKey = new TreeMap<>();
-        Map<String, List<BankLine>> linesOf = new HashMap<>();
-        lines.forEach(line -> linesOf.computeIfAbsent(line.statementId(), id -> new ArrayList<>())
-                .add(line));
-        for (StatementBalance statement : upTo) {
-            long linesCents = 0;
-            for (BankLine line : linesOf.getOrDefault(statement.statementId(), List.of())) {
-                linesCents = Math.addExact(linesCents, line.cents());
-                bankByKey.merge(line.key(), line.cents(), Math::addExact);
-                statementOfKey.putIfAbsent(line.key(), line.statementId());
-                textOfKey.putIfAbsent(line.key(), line.text());
-            }
-            long movedCents = statement.closingCents() - statement.openingCents();
-            if (linesCents != movedCents) {
-                where.add("statement " + statement.statementId() + " moved " + Cents.text(movedCents)
-                        + " but its recorded transactions add up to " + Cents.text(linesCents));
-            }
-        }
+        StatementSide bank = statementSide(upTo, lines, where);
         Map<String, Long> ledgerByKey = new TreeMap<>();
         long ledgerBankCents = 0;
         for (BankLedgerLine line : ledger) {
@@ -122,14 +103,20 @@ public final class BankReconciliation {
                 ledgerBankCents = Math.addExact(ledgerBankCents, line.cents());
             }
         }
-        java.util.SortedSet<String> keys = new java.util.TreeSet<>(bankByKey.keySet());
+        java.util.SortedSet<String> keys =
+                new java.util.TreeSet<>(bank.centsByKey().keySet());
         keys.addAll(ledgerByKey.keySet());
         for (String key : keys) {
-            Long bank = bankByKey.get(key);
-            Long book = ledgerByKey.get(key);
-            long cents = (bank == null ? 0 : bank) - (book == null ? 0 : book);
+            Long onStatements = bank.centsByKey().get(key);
+            Long booked = ledgerByKey.get(key);
+            long cents = (onStatements == null ? 0 : onStatements) - (booked == null ? 0 : booked);
             if (cents != 0) {
-                items.add(new Item(kind(key, bank, book), key, statementOfKey.get(key), cents, textOfKey.get(key)));
+                items.add(new Item(
+                        kind(key, onStatements, booked),
+                        key,
+                        bank.statementOfKey().get(key),
+                        cents,
+                        bank.textOfKey().get(key)));
             }
         }
         StatementBalance last = upTo.isEmpty() ? null : upTo.get(upTo.size() - 1);
@@ -151,6 +138,36 @@ public final class BankReconciliation {
                 explainedCents,
                 unexplainedCents,
                 List.copyOf(where));
+    }
+
+    /** The statements' booked transactions summed per key, with the first statement and text of each key. */
+    private record StatementSide(
+            Map<String, Long> centsByKey, Map<String, String> statementOfKey, Map<String, String> textOfKey) {}
+
+    /**
+     * The statement side, per key; a statement whose recorded transactions do not add up to its balances is named
+     * in {@code where}: that is where an unexplained difference comes from.
+     */
+    private static StatementSide statementSide(List<StatementBalance> upTo, List<BankLine> lines, List<String> where) {
+        StatementSide side = new StatementSide(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+        Map<String, List<BankLine>> linesOf = new HashMap<>();
+        lines.forEach(line -> linesOf.computeIfAbsent(line.statementId(), id -> new ArrayList<>())
+                .add(line));
+        for (StatementBalance statement : upTo) {
+            long linesCents = 0;
+            for (BankLine line : linesOf.getOrDefault(statement.statementId(), List.of())) {
+                linesCents = Math.addExact(linesCents, line.cents());
+                side.centsByKey().merge(line.key(), line.cents(), Math::addExact);
+                side.statementOfKey().putIfAbsent(line.key(), line.statementId());
+                side.textOfKey().putIfAbsent(line.key(), line.text());
+            }
+            long movedCents = statement.closingCents() - statement.openingCents();
+            if (linesCents != movedCents) {
+                where.add("statement " + statement.statementId() + " moved " + Cents.text(movedCents)
+                        + " but its recorded transactions add up to " + Cents.text(linesCents));
+            }
+        }
+        return side;
     }
 
     /** The balance brought forward and every accepted gap of the chain up to the date. */
