@@ -11,25 +11,29 @@ import java.util.List;
 public final class Table {
     /** How a column's values are written. */
     public enum Kind {
-        TEXT, COUNT, AMOUNT, PERCENT, FLAG
+        TEXT,
+        COUNT,
+        AMOUNT,
+        PERCENT,
+        FLAG
     }
 
     /** A column: its name in the header and its kind. */
-    public record Column(String name, Kind kind) {
-    }
+    public record Column(String name, Kind kind) {}
 
     private final String title;
     private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
 
-    Table(String title, List<Column> columns) {
+    public Table(String title, List<Column> columns) {
         this.title = title;
         this.columns = List.copyOf(columns);
     }
 
-    Table row(Object... values) {
+    public Table row(Object... values) {
         if (values.length != columns.size()) {
-            throw new IllegalArgumentException(title + ": row of " + values.length + " values for " + columns.size() + " columns");
+            throw new IllegalArgumentException(
+                    title + ": row of " + values.length + " values for " + columns.size() + " columns");
         }
         rows.add(values.clone());
         return this;

@@ -27,12 +27,14 @@ public record BankImportAnswer(
             String gapReason) {}
 
     /**
-     * One transaction. {@code outcome}: BOOKED, ALREADY_BOOKED, NOT_BOOKED (entry status not BOOK) or
-     * UNRECONCILED_DEBIT; for R-transactions (domain.md §10) RETURN_BOOKED, RETURN_ALREADY_BOOKED, ALREADY_FAILED,
-     * RETURN_NOT_SETTLED, and from a pain.002 FAILURE_RECORDED, UNKNOWN_COLLECTION, FILE_REJECTED (docs/bank-files.md).
-     * {@code bankText} is the bank's text for debits and entries not booked. {@code endToEndId} and {@code reasonCode}:
-     * the original EndToEndId and the reject or return reason of an R-transaction. For a pain.002 {@code statementId}
-     * is the report's message id, {@code paymentId} the status id ({@code StsId}), {@code direction} NONE.
+     * One transaction. {@code outcome}: BOOKED, ALREADY_BOOKED, NOT_BOOKED (entry status not BOOK),
+     * PAYOUT_EXECUTED (a debit with the EndToEndId of our payout {@code payout}) or UNRECONCILED_DEBIT (any other
+     * debit: never booked to a debtor); for R-transactions (domain.md §10) RETURN_BOOKED, RETURN_ALREADY_BOOKED,
+     * ALREADY_FAILED, RETURN_NOT_SETTLED, and from a pain.002 FAILURE_RECORDED, UNKNOWN_COLLECTION, FILE_REJECTED
+     * (docs/bank-files.md). {@code bankText} is the bank's text for debits and entries not booked. {@code endToEndId}
+     * and {@code reasonCode}: the original EndToEndId and the reject or return reason of an R-transaction. For a
+     * pain.002 {@code statementId} is the report's message id, {@code paymentId} the status id ({@code StsId}),
+     * {@code direction} NONE.
      */
     public record TransactionAnswer(
             String statementId,
@@ -47,5 +49,6 @@ public record BankImportAnswer(
             String suspenseReason,
             String bankText,
             String endToEndId,
-            String reasonCode) {}
+            String reasonCode,
+            String payout) {}
 }

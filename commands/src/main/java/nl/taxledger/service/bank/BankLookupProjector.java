@@ -4,6 +4,7 @@ import nl.taxledger.ledger.api.BankAccountRegistered;
 import nl.taxledger.ledger.api.BankStatementRecorded;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
 import nl.taxledger.ledger.api.PaymentReceived;
+import nl.taxledger.ledger.api.PayoutExecuted;
 import nl.taxledger.ledger.api.RefundPaid;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,17 +26,43 @@ class BankLookupProjector {
 
     @EventHandler
     void on(BankAccountRegistered event) {
-        jdbc.update("INSERT INTO bank_account (iban, purpose, name, booking_date) VALUES (?, ?, ?, ?)", event.iban(),
-                event.purpose().name(), event.name(), event.bookingDate());
+        jdbc.update(
+                "INSERT INTO bank_account (iban, purpose, name, booking_date) VALUES (?, ?, ?, ?)",
+                event.iban(),
+                event.purpose().name(),
+                event.name(),
+                event.bookingDate());
     }
 
     @EventHandler
     void on(BankStatementRecorded event) {
-        jdbc.update("INSERT INTO bank_statement (iban, statement_id, statement_date, electronic_sequence, opening_cents,"
+        jdbc.update(
+                "INSERT INTO bank_statement (iban, statement_id, statement_date, electronic_sequence, opening_cents,"
                         + " closing_cents, previous_closing_cents, gap_reason, booking_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.iban(), event.statementId(), event.statementDate(), event.electronicSequence(),
-                event.openingCents(), event.closingCents(), event.previousClosingCents(), event.gapReason(),
+                event.iban(),
+                event.statementId(),
+                event.statementDate(),
+                event.electronicSequence(),
+                event.openingCents(),
+                event.closingCents(),
+                event.previousClosingCents(),
+                event.gapReason(),
                 event.bookingDate());
+    }
+
+    /** Which transaction executed which payout: a second debit with the same EndToEndId is unreconciled. */
+    @EventHandler
+    void on(PayoutExecuted event) {
+        jdbc.update(
+                "INSERT INTO payout_execution (end_to_end_id, iban, kind, payment_id, statement_id, amount_cents,"
+                        + " value_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                event.endToEndId(),
+                event.iban(),
+                event.kind().name(),
+                event.paymentId(),
+                event.statementId(),
+                event.amountCents(),
+                event.valueDate());
     }
 
     /** Rule 5 of §9: an IBAN belongs to a debtor once any payment of theirs came from it (assignments included). */
@@ -56,8 +83,10 @@ class BankLookupProjector {
 
     private void holder(String accountRef, String debtorId) {
         if (accountRef != null) {
-            jdbc.update("INSERT INTO lookup_account_holder (account_ref, debtor_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    accountRef, debtorId);
+            jdbc.update(
+                    "INSERT INTO lookup_account_holder (account_ref, debtor_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    accountRef,
+                    debtorId);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.api.MatchedBy;
+import nl.taxledger.ledger.bank.BankLedgerLine;
 import nl.taxledger.ledger.bank.KnownParties;
 import nl.taxledger.ledger.bank.Match;
 import nl.taxledger.ledger.bank.Statement;
@@ -43,6 +44,7 @@ public class BankStatementImport {
     private final LedgerClock clock;
     private final CollectionReturns returns;
     private final StatusReportImport statusReports;
+    private final PayoutDebits payouts;
 
     BankStatementImport(
             CommandService commands,
@@ -50,7 +52,9 @@ public class BankStatementImport {
             JdbcTemplate jdbc,
             TransactionTemplate transaction,
             LedgerClock clock,
-            CollectionReturns returns) {
+            CollectionReturns returns,
+            PayoutDebits payouts) {
+        this.payouts = payouts;
         this.commands = commands;
         this.known = known;
         this.jdbc = jdbc;
@@ -91,17 +95,28 @@ public class BankStatementImport {
         }
         List<StatementImporter.LineResult> results = new ArrayList<>();
         for (Statement statement : statements) {
-            results.addAll(StatementImporter.run(statement, known, new StatementImporter.Bookings() {
-                @Override
-                public StatementImporter.Booking bookOnce(StatementLine line, Function<StatementLine, Match> decide) {
-                    return BankStatementImport.this.bookOnce(statement, options, actor, line, decide);
-                }
+            List<StatementImporter.LineResult> ofStatement =
+                    StatementImporter.run(statement, known, new StatementImporter.Bookings() {
+                        @Override
+                        public StatementImporter.Booking bookOnce(
+                                StatementLine line, Function<StatementLine, Match> decide) {
+                            return BankStatementImport.this.bookOnce(statement, options, actor, line, decide);
+                        }
 
-                @Override
-                public StatementImporter.DebitBooking debit(StatementLine line) {
-                    return returns.debit(statement, line, known, options.bookingDate(), actor);
-                }
-            }));
+                        @Override
+                        public StatementImporter.DebitBooking debit(StatementLine line) {
+                            // a return of our own collection first (§10); a debit that is none is ours only as a
+                            // payout executed (§9), else unreconciled
+                            StatementImporter.DebitBooking booking =
+                                    returns.debit(statement, line, known, options.bookingDate(), actor);
+                            return booking.outcome() == StatementImporter.Outcome.UNRECONCILED_DEBIT
+                                            && booking.match() == null
+                                    ? payouts.debit(statement, line, options, source(actor, statement))
+                                    : booking;
+                        }
+                    });
+            recordLines(statement, ofStatement);
+            results.addAll(ofStatement);
         }
         StatementImporter.Counts counts = StatementImporter.Counts.of(results);
         return new BankImportAnswer(
@@ -288,6 +303,61 @@ public class BankStatementImport {
                 booked);
     }
 
+    /**
+     * Every booked transaction of the statement as the bank reported it, with the key the reconciliation pairs it
+     * by; once per statement (a re-import adds nothing), in one batch.
+     */
+    private void recordLines(Statement statement, List<StatementImporter.LineResult> results) {
+        List<Object[]> rows = new ArrayList<>();
+        for (StatementImporter.LineResult result : results) {
+            StatementLine line = result.line();
+            if (!line.booked()) {
+                continue;
+            }
+            String reconcileKey = reconcileKey(line, result);
+            rows.add(new Object[] {
+                statement.accountIban(),
+                statement.statementId(),
+                line.key(),
+                line.paymentId(),
+                line.credit() ? line.amountCents() : -line.amountCents(),
+                line.valueDate(),
+                reconcileKey,
+                result.outcome().name(),
+                line.transaction().endToEndId(),
+                bankText(line)
+            });
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO bank_statement_line (iban, statement_id, transaction_key, payment_id,"
+                        + " amount_cents, value_date, reconcile_key, outcome, end_to_end_id, bank_text)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                rows);
+    }
+
+    /**
+     * What the reconciliation pairs a statement line with: the payment a credit booked, the payout a debit executed,
+     * the storno a returned collection booked (its settlement payment's id, from {@code bank_return}), else the debit
+     * itself (unreconciled).
+     */
+    private String reconcileKey(StatementLine line, StatementImporter.LineResult result) {
+        if (line.credit()) {
+            return BankLedgerLine.PAYMENT + line.paymentId();
+        }
+        if (result.payout() != null) {
+            return BankLedgerLine.PAYOUT + result.payout();
+        }
+        if (result.outcome() == StatementImporter.Outcome.RETURN_BOOKED
+                || result.outcome() == StatementImporter.Outcome.RETURN_ALREADY_BOOKED) {
+            List<String> reversed = jdbc.queryForList(
+                    "SELECT reversed_payment_id FROM bank_return WHERE transaction_key = ?", String.class, line.key());
+            if (!reversed.isEmpty()) {
+                return BankLedgerLine.REVERSAL + reversed.get(0);
+            }
+        }
+        return "debit:" + line.key();
+    }
+
     /** The counterparty's IBAN and name into the erasable register; events get only the random reference. */
     private String registerCounterparty(Statement.Transaction tx) {
         String ref = UUID.randomUUID().toString();
@@ -313,7 +383,7 @@ public class BankStatementImport {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private static String bankText(StatementLine line) {
+    static String bankText(StatementLine line) {
         if (line.transaction().unstructuredText() != null) {
             return line.transaction().unstructuredText();
         }
@@ -341,7 +411,8 @@ public class BankStatementImport {
                         : match.suspenseReason().name(),
                 match == null || !line.credit() ? bankText(line) : null,
                 line.credit() ? null : line.transaction().endToEndId(),
-                line.returnReasonCode());
+                line.returnReasonCode(),
+                result.payout());
     }
 
     static String euro(long cents) {

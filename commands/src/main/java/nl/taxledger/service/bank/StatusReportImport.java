@@ -46,6 +46,7 @@ final class StatusReportImport {
                     null,
                     null,
                     null,
+                    null,
                     null));
         }
         return new BankImportAnswer(List.of(), answers, 0, 0, 0, 0, 0);
@@ -69,7 +70,8 @@ final class StatusReportImport {
                 null,
                 null,
                 status.originalEndToEndId(),
-                status.reasonCode());
+                status.reasonCode(),
+                null);
     }
 
     private BankImportAnswer.TransactionAnswer answer(

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import nl.taxledger.ledger.bank.PayoutIds;
 import org.iban4j.BicUtil;
 import org.iban4j.IbanUtil;
 
@@ -35,15 +36,18 @@ import org.iban4j.IbanUtil;
  * from the transfers and the dates, so the same release gives the same file, byte for byte.
  */
 final class Pain001Writer {
-    private Pain001Writer() {
-    }
+    private Pain001Writer() {}
 
     /** A credit transfer to one creditor: end-to-end id at most 35 characters, remittance information 140. */
     record Transfer(String endToEndId, String name, String iban, long amountCents, String remittanceInformation) {
         /** A participant's remittance of the run ending {@code periodEnd}. */
-        static Transfer remittance(String participantId, String name, String iban, long amountCents,
-                                   LocalDate periodEnd) {
-            return new Transfer("AFDR-" + participantId + "-" + periodEnd, name, iban, amountCents,
+        static Transfer remittance(
+                String participantId, String name, String iban, long amountCents, LocalDate periodEnd) {
+            return new Transfer(
+                    PayoutIds.remittance(participantId, periodEnd),
+                    name,
+                    iban,
+                    amountCents,
                     "Afdracht belastingopbrengsten t/m " + periodEnd);
         }
     }
@@ -52,11 +56,12 @@ final class Pain001Writer {
      * @param messageId     the release's message id (at most 35 characters): names the message and its instruction
      * @param executionDate requested execution date
      */
-    static String write(CollectorAccount collector, String messageId, LocalDate executionDate,
-                        List<Transfer> transfers) {
+    static String write(
+            CollectorAccount collector, String messageId, LocalDate executionDate, List<Transfer> transfers) {
         IbanUtil.validate(collector.iban());
         BicUtil.validate(collector.bic());
-        List<Transfer> paid = transfers.stream().filter(t -> t.amountCents() > 0).toList();
+        List<Transfer> paid =
+                transfers.stream().filter(t -> t.amountCents() > 0).toList();
         if (paid.isEmpty()) {
             throw new IllegalArgumentException(messageId + " pays nothing: no credit transfer to make");
         }
@@ -88,8 +93,10 @@ final class Pain001Writer {
                 .setNbOfTxs(Integer.toString(paid.size()))
                 .setCtrlSum(euros(totalCents))
                 .setInitgPty(new PartyIdentification135().setNm(collector.name()));
-        MxPain00100109 message = new MxPain00100109().setCstmrCdtTrfInitn(
-                new CustomerCreditTransferInitiationV09().setGrpHdr(header).addPmtInf(instruction));
+        MxPain00100109 message = new MxPain00100109()
+                .setCstmrCdtTrfInitn(new CustomerCreditTransferInitiationV09()
+                        .setGrpHdr(header)
+                        .addPmtInf(instruction));
         MxWriteParams params = new MxWriteParams();
         params.prefix = null;
         params.includeXMLDeclaration = true;
@@ -101,12 +108,13 @@ final class Pain001Writer {
         String endToEnd = truncate(transfer.endToEndId(), 35);
         return new CreditTransferTransaction34()
                 .setPmtId(new PaymentIdentification6().setInstrId(endToEnd).setEndToEndId(endToEnd))
-                .setAmt(new AmountType4Choice().setInstdAmt(new ActiveOrHistoricCurrencyAndAmount()
-                        .setCcy("EUR").setValue(euros(transfer.amountCents()))))
+                .setAmt(new AmountType4Choice()
+                        .setInstdAmt(new ActiveOrHistoricCurrencyAndAmount()
+                                .setCcy("EUR")
+                                .setValue(euros(transfer.amountCents()))))
                 .setCdtr(new PartyIdentification135().setNm(truncate(transfer.name(), 70)))
                 .setCdtrAcct(account(transfer.iban()))
-                .setRmtInf(new RemittanceInformation16().addUstrd(
-                        truncate(transfer.remittanceInformation(), 140)));
+                .setRmtInf(new RemittanceInformation16().addUstrd(truncate(transfer.remittanceInformation(), 140)));
     }
 
     private static CashAccount38 account(String iban) {

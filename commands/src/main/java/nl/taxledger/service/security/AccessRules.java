@@ -73,6 +73,7 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
         // bank files in (domain.md §9): booking work, like the command path
         table.add(AccessRule.roles(POST, "/api/bank-statements", CommandPermissions.BOOKING_ROLES));
         table.add(AccessRule.roles(GET, "/api/bank-accounts", STAFF));
+        table.add(AccessRule.roles(GET, "/api/bank-reconciliation", STAFF));
         table.add(AccessRule.roles(GET, "/api/reconciliation/totals", STAFF));
         table.add(AccessRule.scoped(GET, "/api/reconciliation", STAFF_AND_PARTICIPANT, QUERY));
         table.add(AccessRule.scoped(GET, "/api/reconciliation/{participantId}/*/*", STAFF_AND_PARTICIPANT, PATH));

@@ -8,13 +8,21 @@ import java.util.List;
  * statement or a camt.054 notification, version 02 or 08. Amounts in cents.
  */
 final class CamtFile {
-    enum Message { CAMT_053_02, CAMT_053_08, CAMT_054_02, CAMT_054_08 }
-
-    record Tx(long cents, String structured, String text, String iban, String name) {
+    enum Message {
+        CAMT_053_02,
+        CAMT_053_08,
+        CAMT_054_02,
+        CAMT_054_08
     }
 
-    record Entry(long cents, boolean credit, String status, String servicerRef, String info, List<Tx> txs) {
+    /** One transaction; {@code endToEndId} null is written as SEPA's NOTPROVIDED. */
+    record Tx(long cents, String structured, String text, String iban, String name, String endToEndId) {
+        Tx(long cents, String structured, String text, String iban, String name) {
+            this(cents, structured, text, iban, name, null);
+        }
     }
+
+    record Entry(long cents, boolean credit, String status, String servicerRef, String info, List<Tx> txs) {}
 
     private final Message message;
     private final String iban;
@@ -22,6 +30,7 @@ final class CamtFile {
     private final long sequence;
     private Long openingCents;
     private Long closingCents;
+    private String date = "2026-03-02";
     private final List<Entry> entries = new ArrayList<>();
 
     private CamtFile(Message message, String iban, String id, long sequence) {
@@ -38,6 +47,12 @@ final class CamtFile {
     /** Balances for a statement; the closing balance is the opening plus the booked entries unless given. */
     CamtFile opening(long cents) {
         this.openingCents = cents;
+        return this;
+    }
+
+    /** The statement's date (balances, booking and value dates); 2 March 2026 unless given. */
+    CamtFile on(java.time.LocalDate day) {
+        this.date = day.toString();
         return this;
     }
 
@@ -58,6 +73,18 @@ final class CamtFile {
 
     CamtFile bankCosts(String servicerRef, long cents, String info) {
         entries.add(new Entry(cents, false, "BOOK", servicerRef, info, List.of()));
+        return this;
+    }
+
+    /** A debit that pays out a credit transfer of ours: the bank reports its EndToEndId. */
+    CamtFile payout(String servicerRef, long cents, String endToEndId, String creditorIban, String creditor) {
+        entries.add(new Entry(
+                cents,
+                false,
+                "BOOK",
+                servicerRef,
+                null,
+                List.of(new Tx(cents, null, "Teruggaaf", creditorIban, creditor, endToEndId))));
         return this;
     }
 
@@ -86,19 +113,30 @@ final class CamtFile {
     }
 
     byte[] xml() {
-        String namespace = switch (message) {
-            case CAMT_053_02 -> "camt.053.001.02";
-            case CAMT_053_08 -> "camt.053.001.08";
-            case CAMT_054_02 -> "camt.054.001.02";
-            case CAMT_054_08 -> "camt.054.001.08";
-        };
+        String namespace =
+                switch (message) {
+                    case CAMT_053_02 -> "camt.053.001.02";
+                    case CAMT_053_08 -> "camt.053.001.08";
+                    case CAMT_054_02 -> "camt.054.001.02";
+                    case CAMT_054_08 -> "camt.054.001.08";
+                };
         String root = statement() ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn";
         String report = statement() ? "Stmt" : "Ntfctn";
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:")
-                .append(namespace).append("\"><").append(root).append("><GrpHdr><MsgId>M-").append(id)
-                .append("</MsgId><CreDtTm>2026-03-03T06:15:00+01:00</CreDtTm></GrpHdr><").append(report)
-                .append("><Id>").append(id).append("</Id><ElctrncSeqNb>").append(sequence)
-                .append("</ElctrncSeqNb><CreDtTm>2026-03-03T06:15:00+01:00</CreDtTm><Acct><Id><IBAN>").append(iban)
+        StringBuilder xml = new StringBuilder(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:")
+                .append(namespace)
+                .append("\"><")
+                .append(root)
+                .append("><GrpHdr><MsgId>M-")
+                .append(id)
+                .append("</MsgId><CreDtTm>2026-03-03T06:15:00+01:00</CreDtTm></GrpHdr><")
+                .append(report)
+                .append("><Id>")
+                .append(id)
+                .append("</Id><ElctrncSeqNb>")
+                .append(sequence)
+                .append("</ElctrncSeqNb><CreDtTm>2026-03-03T06:15:00+01:00</CreDtTm><Acct><Id><IBAN>")
+                .append(iban)
                 .append("</IBAN></Id><Ccy>EUR</Ccy></Acct>");
         if (statement()) {
             long opening = openingCents == null ? 0 : openingCents;
@@ -107,40 +145,60 @@ final class CamtFile {
             balance(xml, "CLBD", closing);
         }
         entries.forEach(entry -> entry(xml, entry));
-        return xml.append("</").append(report).append("></").append(root).append("></Document>").toString()
+        return xml.append("</")
+                .append(report)
+                .append("></")
+                .append(root)
+                .append("></Document>")
+                .toString()
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private long bookedNet() {
-        return entries.stream().filter(e -> "BOOK".equals(e.status())).mapToLong(e -> e.credit() ? e.cents() : -e.cents())
+        return entries.stream()
+                .filter(e -> "BOOK".equals(e.status()))
+                .mapToLong(e -> e.credit() ? e.cents() : -e.cents())
                 .sum();
     }
 
-    private static void balance(StringBuilder xml, String type, long cents) {
-        xml.append("<Bal><Tp><CdOrPrtry><Cd>").append(type).append("</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">")
-                .append(euro(Math.abs(cents))).append("</Amt><CdtDbtInd>").append(cents < 0 ? "DBIT" : "CRDT")
-                .append("</CdtDbtInd><Dt><Dt>2026-03-02</Dt></Dt></Bal>");
+    private void balance(StringBuilder xml, String type, long cents) {
+        xml.append("<Bal><Tp><CdOrPrtry><Cd>")
+                .append(type)
+                .append("</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">")
+                .append(euro(Math.abs(cents)))
+                .append("</Amt><CdtDbtInd>")
+                .append(cents < 0 ? "DBIT" : "CRDT")
+                .append("</CdtDbtInd><Dt><Dt>")
+                .append(date)
+                .append("</Dt></Dt></Bal>");
     }
 
     private void entry(StringBuilder xml, Entry entry) {
-        xml.append("<Ntry><Amt Ccy=\"EUR\">").append(euro(entry.cents())).append("</Amt><CdtDbtInd>")
-                .append(entry.credit() ? "CRDT" : "DBIT").append("</CdtDbtInd>")
+        xml.append("<Ntry><Amt Ccy=\"EUR\">")
+                .append(euro(entry.cents()))
+                .append("</Amt><CdtDbtInd>")
+                .append(entry.credit() ? "CRDT" : "DBIT")
+                .append("</CdtDbtInd>")
                 .append(v08() ? "<Sts><Cd>" + entry.status() + "</Cd></Sts>" : "<Sts>" + entry.status() + "</Sts>");
         if ("BOOK".equals(entry.status())) {
-            xml.append("<BookgDt><Dt>2026-03-02</Dt></BookgDt>");
+            xml.append("<BookgDt><Dt>").append(date).append("</Dt></BookgDt>");
         }
-        xml.append("<ValDt><Dt>2026-03-02</Dt></ValDt>");
+        xml.append("<ValDt><Dt>").append(date).append("</Dt></ValDt>");
         if (entry.servicerRef() != null) {
             xml.append("<AcctSvcrRef>").append(entry.servicerRef()).append("</AcctSvcrRef>");
         }
-        xml.append(entry.credit() ? "<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>"
-                : "<BkTxCd><Domn><Cd>ACMT</Cd><Fmly><Cd>MDOP</Cd><SubFmlyCd>CHRG</SubFmlyCd></Fmly></Domn></BkTxCd>");
+        xml.append(
+                entry.credit()
+                        ? "<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>"
+                        : entry.txs().isEmpty()
+                                ? "<BkTxCd><Domn><Cd>ACMT</Cd><Fmly><Cd>MDOP</Cd><SubFmlyCd>CHRG</SubFmlyCd></Fmly></Domn></BkTxCd>"
+                                : "<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>");
         if (!entry.txs().isEmpty()) {
             xml.append("<NtryDtls>");
             if (entry.txs().size() > 1) {
                 xml.append("<Btch><NbOfTxs>").append(entry.txs().size()).append("</NbOfTxs></Btch>");
             }
-            entry.txs().forEach(tx -> tx(xml, tx));
+            entry.txs().forEach(tx -> tx(xml, tx, entry.credit()));
             xml.append("</NtryDtls>");
         }
         if (entry.info() != null) {
@@ -149,13 +207,28 @@ final class CamtFile {
         xml.append("</Ntry>");
     }
 
-    private void tx(StringBuilder xml, Tx tx) {
-        xml.append("<TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs><AmtDtls><TxAmt><Amt Ccy=\"EUR\">")
-                .append(euro(tx.cents())).append("</Amt></TxAmt></AmtDtls>");
+    private void tx(StringBuilder xml, Tx tx, boolean credit) {
+        xml.append("<TxDtls><Refs><EndToEndId>")
+                .append(tx.endToEndId() == null ? "NOTPROVIDED" : tx.endToEndId())
+                .append("</EndToEndId></Refs><AmtDtls><TxAmt><Amt Ccy=\"EUR\">")
+                .append(euro(tx.cents()))
+                .append("</Amt></TxAmt></AmtDtls>");
         if (tx.iban() != null) {
+            String party = credit ? "Dbtr" : "Cdtr";
             String name = v08() ? "<Pty><Nm>" + tx.name() + "</Nm></Pty>" : "<Nm>" + tx.name() + "</Nm>";
-            xml.append("<RltdPties><Dbtr>").append(name).append("</Dbtr><DbtrAcct><Id><IBAN>").append(tx.iban())
-                    .append("</IBAN></Id></DbtrAcct></RltdPties>");
+            xml.append("<RltdPties><")
+                    .append(party)
+                    .append(">")
+                    .append(name)
+                    .append("</")
+                    .append(party)
+                    .append("><")
+                    .append(party)
+                    .append("Acct><Id><IBAN>")
+                    .append(tx.iban())
+                    .append("</IBAN></Id></")
+                    .append(party)
+                    .append("Acct></RltdPties>");
         }
         xml.append("<RmtInf>");
         if (tx.text() != null) {
@@ -163,7 +236,8 @@ final class CamtFile {
         }
         if (tx.structured() != null) {
             xml.append("<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry><Issr>CUR</Issr></Tp><Ref>")
-                    .append(tx.structured()).append("</Ref></CdtrRefInf></Strd>");
+                    .append(tx.structured())
+                    .append("</Ref></CdtrRefInf></Strd>");
         }
         xml.append("</RmtInf></TxDtls>");
     }

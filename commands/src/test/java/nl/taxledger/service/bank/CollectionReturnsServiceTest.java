@@ -59,6 +59,9 @@ class CollectionReturnsServiceTest {
     CollectionReturns returns;
 
     @Autowired
+    PayoutDebits payouts;
+
+    @Autowired
     DebtorAccountQuery debtors;
 
     @Autowired
@@ -118,7 +121,7 @@ class CollectionReturnsServiceTest {
         client.submit("RegisterDirectDebitMandate", """
                 {"commandId":"mandate-%1$s","debtorId":"%2$s","mandateId":"M-%1$s","iban":"NL63ASNB6979119958",
                  "signedDate":"2026-03-04"}""".formatted(tag, debtor));
-        files = new BankStatementImport(commands, new WithRuns(), jdbc, transaction, clock, returns);
+        files = new BankStatementImport(commands, new WithRuns(), jdbc, transaction, clock, returns, payouts);
     }
 
     /** A transaction of a run of this test: {@code DD<date>-<tag>} for 50.00 of A-tag under M-tag. */

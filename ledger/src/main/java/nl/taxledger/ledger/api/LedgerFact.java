@@ -42,6 +42,7 @@ public sealed interface LedgerFact
                 PaymentArrangementEnded,
                 PaymentArrangementTermMissed,
                 PaymentReceived,
+                PayoutExecuted,
                 PaymentReversed,
                 PaymentUnmatched,
                 PeriodClosed,

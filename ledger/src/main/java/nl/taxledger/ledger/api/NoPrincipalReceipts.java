@@ -9,6 +9,7 @@ import java.util.List;
 public sealed interface NoPrincipalReceipts extends LedgerFact
         permits AssessmentImposed,
                 BankAccountRegistered,
+                PayoutExecuted,
                 ParticipantIbanChangeRequested,
                 ParticipantIbanChanged,
                 RefundsReleased,

@@ -10,6 +10,7 @@ public sealed interface OfNoDebtor extends LedgerFact
         permits BankAccountRegistered,
                 BankStatementRecorded,
                 DirectDebitRunIssued,
+                PayoutExecuted,
                 ParticipantIbanChangeRequested,
                 ParticipantIbanChanged,
                 RefundsReleased,

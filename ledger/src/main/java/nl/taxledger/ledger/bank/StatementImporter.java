@@ -7,9 +7,11 @@ import java.util.function.Function;
 
 /**
  * Books the transactions of one checked statement (domain.md §9): each booked credit transaction once, as one
+ * /**
+ * Books the transactions of one checked statement (domain.md §9): each booked credit transaction once, as one
  * payment matched by {@link PaymentMatcher}; pending and informational entries reported, not booked; each booked
- * debit as the service decides ({@link Bookings#debit}: a return of our own collection, §9 "Debit transactions" and
- * §10), else listed as unreconciled.
+ * debit as the service decides ({@link Bookings#debit}): a return of our own collection (§10), one of our payouts
+ * executed (its EndToEndId), else listed as unreconciled (§9 "Debit transactions").
  */
 public final class StatementImporter {
     private StatementImporter() {}
@@ -24,7 +26,8 @@ public final class StatementImporter {
         Booking bookOnce(StatementLine line, Function<StatementLine, Match> decide);
 
         /**
-         * A booked debit. The service books a return of one of our own collections (domain.md §10, R-transactions);
+         * A booked debit. The service books a return of one of our own collections (domain.md §10, R-transactions)
+         * or marks one of our released payouts executed ({@link Outcome#PAYOUT_EXECUTED}, with its EndToEndId);
          * anything else is unreconciled, never booked to a debtor.
          */
         default DebitBooking debit(StatementLine line) {
@@ -34,8 +37,15 @@ public final class StatementImporter {
 
     public record Booking(Match match, boolean earlier) {}
 
-    /** How a debit was handled; {@code match} names the collection (rule 1, its debtor and assessment) if ours. */
-    public record DebitBooking(Outcome outcome, Match match) {}
+    /**
+     * How a debit was handled; {@code match} names the collection (rule 1, its debtor and assessment) if ours,
+     * {@code payout} the EndToEndId of the payout it executed.
+     */
+    public record DebitBooking(Outcome outcome, Match match, String payout) {
+        public DebitBooking(Outcome outcome, Match match) {
+            this(outcome, match, null);
+        }
+    }
 
     public enum Outcome {
         /** A credit booked now as a payment. */
@@ -59,11 +69,20 @@ public final class StatementImporter {
         /** A pain.002 status for an EndToEndId that is none of our collections: reported, not booked. */
         UNKNOWN_COLLECTION,
         /** A pain.002 reject of a whole file or payment block that lists no transaction: reported, not booked. */
-        FILE_REJECTED
+        FILE_REJECTED,
+        /** A booked debit with the EndToEndId of one of our payouts: that payout is executed. */
+        PAYOUT_EXECUTED
     }
 
-    /** One transaction in the answer. {@code match} is null for entries that are not credits booked. */
-    public record LineResult(StatementLine line, Outcome outcome, Match match) {}
+    /**
+     * One transaction in the answer. {@code match} is null for entries that are not credits booked (or debits of
+     * our collections); {@code payout} is the EndToEndId of the payout a debit executed.
+     */
+    public record LineResult(StatementLine line, Outcome outcome, Match match, String payout) {
+        public LineResult(StatementLine line, Outcome outcome, Match match) {
+            this(line, outcome, match, null);
+        }
+    }
 
     public static List<LineResult> run(Statement statement, KnownParties known, Bookings bookings) {
         List<LineResult> results = new ArrayList<>();
@@ -73,7 +92,7 @@ public final class StatementImporter {
                 results.add(new LineResult(line, Outcome.NOT_BOOKED, null));
             } else if (!line.credit()) {
                 DebitBooking debit = bookings.debit(line);
-                results.add(new LineResult(line, debit.outcome(), debit.match()));
+                results.add(new LineResult(line, debit.outcome(), debit.match(), debit.payout()));
             } else {
                 Booking booking = bookings.bookOnce(line, decide);
                 results.add(new LineResult(

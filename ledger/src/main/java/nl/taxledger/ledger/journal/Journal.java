@@ -35,6 +35,7 @@ import nl.taxledger.ledger.api.PaymentArrangementTermMissed;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.PaymentReversed;
 import nl.taxledger.ledger.api.PaymentUnmatched;
+import nl.taxledger.ledger.api.PayoutExecuted;
 import nl.taxledger.ledger.api.PeriodClosed;
 import nl.taxledger.ledger.api.PrincipalReceipt;
 import nl.taxledger.ledger.api.RefundPaid;
@@ -83,7 +84,9 @@ public final class Journal {
             RefundsReleased.class,
             // the collector's own accounts and their statements: the money is in the payments they lead to
             BankAccountRegistered.class,
-            BankStatementRecorded.class);
+            BankStatementRecorded.class,
+            // a payout executed: the money left the bank account when the payout was booked
+            PayoutExecuted.class);
 
     /** assessmentId|lineId → the line as imposed. */
     private final Map<String, LineSpec> lines = new HashMap<>();

@@ -84,6 +84,7 @@ class LedgerFactTest {
         expected.put(DirectDebitDebtFellDue.class, day("2026-05-30")); // the mandate's end
         expected.put(RemittancePolicyChanged.class, day("2026-07-01")); // effective from
         expected.put(BankStatementRecorded.class, day("2026-05-01")); // the statement's own date
+        expected.put(PayoutExecuted.class, day("2026-06-02")); // the debit's value date
         expected.put(BankAccountRegistered.class, BOOKED); // no date of its own
         expected.put(ParticipantRegistered.class, BOOKED); // no date of its own
         expected.put(UnmatchedPaymentAssigned.class, BOOKED); // no date of its own
@@ -120,6 +121,7 @@ class LedgerFactTest {
                 RemittanceRunApproved.class,
                 RefundsReleased.class,
                 DirectDebitRunIssued.class,
+                PayoutExecuted.class,
                 ParticipantIbanChangeRequested.class,
                 ParticipantIbanChanged.class);
 

@@ -7,7 +7,10 @@ import nl.taxledger.ledger.api.BankAccountPurpose;
 import nl.taxledger.ledger.api.BankAccountRegistered;
 import nl.taxledger.ledger.api.BankStatementRecorded;
 import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.PayoutExecuted;
+import nl.taxledger.ledger.api.PayoutKind;
 import nl.taxledger.ledger.api.RecordBankStatement;
+import nl.taxledger.ledger.api.RecordPayoutExecuted;
 import nl.taxledger.ledger.api.RegisterBankAccount;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,15 +31,15 @@ class BankAccountTest {
         return new BankAccountRegistered(ING, BankAccountPurpose.RECEIPTS, "Ontvangsten ING", BOOKED);
     }
 
-    private static RecordBankStatement statement(String id, String date, long seq, long opening, long closing,
-                                                 String gapReason) {
+    private static RecordBankStatement statement(
+            String id, String date, long seq, long opening, long closing, String gapReason) {
         return new RecordBankStatement(ING, id, LocalDate.parse(date), seq, opening, closing, gapReason, BOOKED);
     }
 
-    private static BankStatementRecorded recorded(String id, String date, long seq, long opening, long closing,
-                                                  Long previous, String gapReason) {
-        return new BankStatementRecorded(ING, id, LocalDate.parse(date), seq, opening, closing, previous, gapReason,
-                BOOKED);
+    private static BankStatementRecorded recorded(
+            String id, String date, long seq, long opening, long closing, Long previous, String gapReason) {
+        return new BankStatementRecorded(
+                ING, id, LocalDate.parse(date), seq, opening, closing, previous, gapReason, BOOKED);
     }
 
     @Test
@@ -73,19 +76,23 @@ class BankAccountTest {
                 .when(statement("63", "2026-03-04", 63, 70_000, 69_705, null))
                 .expectException(rejectedWith(ErrorCode.STATEMENT_SEQUENCE_BROKEN))
                 .expectExceptionMessage(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("700.00"), org.hamcrest.Matchers.containsString("657.00")));
+                        org.hamcrest.Matchers.containsString("700.00"),
+                        org.hamcrest.Matchers.containsString("657.00")));
     }
 
     @Test
     void a_gap_accepted_with_a_reason_is_recorded_with_that_reason() {
         fixture.given(registered(), recorded("61", "2026-03-02", 61, 50_000, 65_700, null, null))
                 .when(statement("63", "2026-03-04", 63, 70_000, 69_705, "statement 62 lost by the bank"))
-                .expectEvents(recorded("63", "2026-03-04", 63, 70_000, 69_705, 65_700L, "statement 62 lost by the bank"));
+                .expectEvents(
+                        recorded("63", "2026-03-04", 63, 70_000, 69_705, 65_700L, "statement 62 lost by the bank"));
     }
 
     @Test
     void a_statement_recorded_before_is_not_checked_again_and_changes_nothing() {
-        fixture.given(registered(), recorded("61", "2026-03-02", 61, 50_000, 65_700, null, null),
+        fixture.given(
+                        registered(),
+                        recorded("61", "2026-03-02", 61, 50_000, 65_700, null, null),
                         recorded("62", "2026-03-03", 62, 65_700, 70_000, 65_700L, null))
                 .when(statement("61", "2026-03-02", 61, 50_000, 65_700, null))
                 .expectNoEvents();
@@ -93,9 +100,44 @@ class BankAccountTest {
 
     @Test
     void the_next_statement_follows_the_latest_by_date_not_the_last_imported() {
-        fixture.given(registered(), recorded("62", "2026-03-03", 62, 65_700, 70_000, null, null),
+        fixture.given(
+                        registered(),
+                        recorded("62", "2026-03-03", 62, 65_700, 70_000, null, null),
                         recorded("61", "2026-03-02", 61, 50_000, 65_700, 70_000L, "back-filled"))
                 .when(statement("63", "2026-03-04", 63, 70_000, 69_705, null))
                 .expectEvents(recorded("63", "2026-03-04", 63, 70_000, 69_705, 70_000L, null));
+    }
+
+    private static final LocalDate VALUE = LocalDate.parse("2026-03-04");
+
+    private static RecordPayoutExecuted execute(String endToEndId, String paymentId) {
+        return new RecordPayoutExecuted(ING, endToEndId, PayoutKind.REFUND, paymentId, "S-7", 30_00, VALUE, BOOKED);
+    }
+
+    private static PayoutExecuted executed(String endToEndId, String paymentId) {
+        return new PayoutExecuted(ING, endToEndId, PayoutKind.REFUND, paymentId, "S-7", 30_00, VALUE, BOOKED);
+    }
+
+    @Test
+    void a_debit_with_the_end_to_end_id_of_our_payout_marks_it_executed() {
+        fixture.given(registered())
+                .when(execute("TERUG-R1", "2026030400007:1"))
+                .expectEvents(executed("TERUG-R1", "2026030400007:1"));
+    }
+
+    @Test
+    void the_same_transaction_again_changes_nothing() {
+        fixture.given(registered(), executed("TERUG-R1", "2026030400007:1"))
+                .when(execute("TERUG-R1", "2026030400007:1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_second_transaction_cannot_execute_a_payout_executed_already() {
+        fixture.given(registered(), executed("TERUG-R1", "2026030400007:1"))
+                .when(execute("TERUG-R1", "2026030500002:1"))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.INVALID_STATE));
     }
 }

@@ -25,19 +25,29 @@ import nl.taxledger.tools.bench.LedgerDay.Workload;
 final class Bench {
     /** Projections must catch up within this; a ledger that cannot is a finding, not a hang. */
     static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(2);
+
     static final int MAX_RAW_INSERT_ROWS = 1_000_000;
     static final int MIN_RAW_INSERT_ROWS = 10_000;
     static final int COMMITTED_INSERT_ROWS = 5_000;
-    static final List<String> PROJECTIONS = List.of(DebtorBalanceProjection.PROCESSING_GROUP,
-            ReconciliationProjection.PROCESSING_GROUP, SuspenseProjection.PROCESSING_GROUP, DebtorHistoryProjection.PROCESSING_GROUP);
+    static final List<String> PROJECTIONS = List.of(
+            DebtorBalanceProjection.PROCESSING_GROUP,
+            ReconciliationProjection.PROCESSING_GROUP,
+            SuspenseProjection.PROCESSING_GROUP,
+            DebtorHistoryProjection.PROCESSING_GROUP);
 
-    record Options(int debtors, long seed, int threads, int importAssessments, int importClients, int readsPerSecond,
-                   double directDebitShare, boolean durable) {
-    }
+    record Options(
+            int debtors,
+            long seed,
+            int threads,
+            int importAssessments,
+            int importClients,
+            int readsPerSecond,
+            double directDebitShare,
+            boolean durable,
+            int statementTransactions) {}
 
     /** The figures, how big the run was, and whether the ledger reconciled afterwards. */
-    record Result(List<Figure> figures, long events, long commands, String postgresVersion, boolean reconciles) {
-    }
+    record Result(List<Figure> figures, long events, long commands, String postgresVersion, boolean reconciles) {}
 
     private final Options options;
     private final PrintStream progress;
@@ -50,31 +60,42 @@ final class Bench {
     Result run() throws SQLException {
         Cooperation cooperation = new Cooperation(options.seed(), options.debtors(), options.directDebitShare());
         List<LedgerDay> year = cooperation.year();
-        long yearCommands = year.stream().mapToLong(day -> day.commands().size()).sum();
+        long yearCommands =
+                year.stream().mapToLong(day -> day.commands().size()).sum();
         progress.println("bench: " + options.debtors() + " debtors, " + yearCommands + " commands over " + year.size()
                 + " ledger days, then " + options.importAssessments() + " imported assessments");
         try (BenchService service = BenchService.start(options.durable())) {
-            progress.println("bench: service up on 127.0.0.1:" + service.httpPort() + ", PostgreSQL " + service.postgresVersion());
+            progress.println("bench: service up on 127.0.0.1:" + service.httpPort() + ", PostgreSQL "
+                    + service.postgresVersion());
             Measured measured = new Measured();
             runYear(service, year, yearCommands, measured);
             runImport(service, cooperation, measured);
+            runStatement(service, cooperation, measured);
             ProjectionSync sync = service.bean(ProjectionSync.class);
             sync.awaitCaughtUp(CATCH_UP_TIMEOUT);
             long events = service.headIndex();
             RawBaselines raw = new RawBaselines(service.dataSource());
             progress.println("bench: raw baselines over " + events + " events");
-            measured.rawInsert = raw.insertRowsPerSecond((int) Math.max(MIN_RAW_INSERT_ROWS, Math.min(MAX_RAW_INSERT_ROWS, events)));
+            measured.rawInsert =
+                    raw.insertRowsPerSecond((int) Math.max(MIN_RAW_INSERT_ROWS, Math.min(MAX_RAW_INSERT_ROWS, events)));
             org.HdrHistogram.Histogram committed = raw.committedInsertNanos(COMMITTED_INSERT_ROWS);
             measured.rawCommitP50Millis = committed.getValueAtPercentile(50) / 1e6;
             measured.rawCommitP99Millis = committed.getValueAtPercentile(99) / 1e6;
             measured.rawRead = raw.readAndParseEventsPerSecond();
             measured.asOf = asOfEventsPerSecond(service, events);
-            measured.rawRead = Math.max(measured.rawRead, raw.readAndParseEventsPerSecond()); // the better of two: a fair limit
-            measured.rebuildCeiling = rebuildEventsPerSecond(service, events, List.of(SuspenseProjection.PROCESSING_GROUP));
+            measured.rawRead =
+                    Math.max(measured.rawRead, raw.readAndParseEventsPerSecond()); // the better of two: a fair limit
+            measured.rebuildCeiling =
+                    rebuildEventsPerSecond(service, events, List.of(SuspenseProjection.PROCESSING_GROUP));
             measured.rebuild = rebuildEventsPerSecond(service, events, PROJECTIONS);
-            boolean reconciles = service.bean(ReconciliationQuery.class).totals().holds();
-            return new Result(Targets.figures(measured), events, yearCommands + options.importAssessments(),
-                    service.postgresVersion(), reconciles);
+            boolean reconciles =
+                    service.bean(ReconciliationQuery.class).totals().holds();
+            return new Result(
+                    Targets.figures(measured),
+                    events,
+                    yearCommands + options.importAssessments(),
+                    service.postgresVersion(),
+                    reconciles);
         }
     }
 
@@ -93,34 +114,57 @@ final class Bench {
         double asOf;
         double rebuild;
         double rebuildCeiling;
+        StatementRun.Result statement;
+    }
+
+    /** One day statement of many transactions through the statement import (issue 15), after the batch import. */
+    private void runStatement(BenchService service, Cooperation cooperation, Measured measured) {
+        if (options.statementTransactions() <= 0) {
+            return;
+        }
+        progress.println("bench: importing a camt.053 of " + options.statementTransactions() + " transactions");
+        measured.statement =
+                StatementRun.run(service, cooperation, options.importAssessments(), options.statementTransactions());
+        progress.println("bench: statement imported in " + Figure.number(measured.statement.seconds()) + " s ("
+                + measured.statement.answer().payments() + " payments, "
+                + measured.statement.answer().suspense()
+                + " to suspense)");
     }
 
     private void runYear(BenchService service, List<LedgerDay> year, long yearCommands, Measured measured) {
         DebtorAccountQuery statements = service.bean(DebtorAccountQuery.class);
         try (CommandDriver driver = new CommandDriver(service, options.threads());
-             BenchProgress bar = BenchProgress.onTerminal("year", yearCommands);
-             ReadLoad reads = new ReadLoad(statements, service.dataSource(), options.debtors(), options.readsPerSecond(),
-                     options.seed())) {
-            driver.run(year, day -> {
-                if (day.workload() == Workload.PAYMENT_DAY) {
-                    reads.resume();
-                }
-            }, day -> {
-                reads.pause();
-                bar.step(day.commands().size());
-            });
+                BenchProgress bar = BenchProgress.onTerminal("year", yearCommands);
+                ReadLoad reads = new ReadLoad(
+                        statements,
+                        service.dataSource(),
+                        options.debtors(),
+                        options.readsPerSecond(),
+                        options.seed())) {
+            driver.run(
+                    year,
+                    day -> {
+                        if (day.workload() == Workload.PAYMENT_DAY) {
+                            reads.resume();
+                        }
+                    },
+                    day -> {
+                        reads.pause();
+                        bar.step(day.commands().size());
+                    });
             measured.assessmentRun = driver.throughput(Workload.ASSESSMENT_RUN);
             measured.paymentDays = driver.throughput(Workload.PAYMENT_DAY);
             measured.reads = reads;
         }
         progress.println("bench: year done: assessment run " + Figure.number(measured.assessmentRun.commandsPerSecond())
-                + " commands/s, payment days " + Figure.number(measured.paymentDays.commandsPerSecond()) + " commands/s");
+                + " commands/s, payment days " + Figure.number(measured.paymentDays.commandsPerSecond())
+                + " commands/s");
     }
 
     private void runImport(BenchService service, Cooperation cooperation, Measured measured) {
         service.bean(LedgerClock.class).setToday(Cooperation.IMPORT_DAY);
-        BatchImport batch = new BatchImport(cooperation, service.httpPort(), service.importAuthorization(),
-                options.importClients());
+        BatchImport batch = new BatchImport(
+                cooperation, service.httpPort(), service.importAuthorization(), options.importClients());
         long headBefore = service.headIndex();
         try (BenchProgress bar = BenchProgress.onTerminal("import", options.importAssessments())) {
             measured.importSeconds = batch.run(options.importAssessments(), bar::step) / 1e9;
@@ -150,7 +194,8 @@ final class Bench {
         }
         service.bean(ProjectionSync.class).awaitCaughtUp(CATCH_UP_TIMEOUT);
         double seconds = (System.nanoTime() - started) / 1e9;
-        progress.println("bench: rebuilt " + groups + " over " + events + " events in " + Figure.number(seconds) + " s");
+        progress.println(
+                "bench: rebuilt " + groups + " over " + events + " events in " + Figure.number(seconds) + " s");
         return events / seconds;
     }
 }

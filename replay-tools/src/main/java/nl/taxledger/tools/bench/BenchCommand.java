@@ -19,21 +19,30 @@ import tools.jackson.databind.json.JsonMapper;
  * every figure next to a raw PostgreSQL baseline of the same run. {@code bench generate} writes the
  * cooperation's commands as scenario NDJSON instead.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchCommand.Generate.class,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        subcommands = BenchCommand.Generate.class,
         description = "Benchmark the ledger on a synthetic tax cooperation against raw PostgreSQL (see docs/bench.md)")
 public final class BenchCommand implements Callable<Integer> {
 
     /** The synthetic cooperation, the same options for the benchmark and for {@code bench generate}. */
     static final class CooperationOptions {
-        @Option(names = "--debtors", defaultValue = "100000",
+        @Option(
+                names = "--debtors",
+                defaultValue = "100000",
                 description = "debtors of the cooperation (default ${DEFAULT-VALUE})")
         int debtors;
 
-        @Option(names = "--seed", defaultValue = "1",
+        @Option(
+                names = "--seed",
+                defaultValue = "1",
                 description = "random seed; same seed, same commands (default ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--direct-debit-share", defaultValue = "0.25",
+        @Option(
+                names = "--direct-debit-share",
+                defaultValue = "0.25",
                 description = "share of debtors paying by direct debit (default ${DEFAULT-VALUE})")
         double directDebitShare;
     }
@@ -41,19 +50,34 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     CooperationOptions cooperation;
 
-    @Option(names = "--threads", defaultValue = "4", description = "client threads on the command path (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--threads",
+            defaultValue = "4",
+            description = "client threads on the command path (default ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--import-assessments", description = "assessments for the batch import (default: 5 per debtor, 500,000 at 100,000 debtors)")
+    @Option(
+            names = "--import-assessments",
+            description = "assessments for the batch import (default: 5 per debtor, 500,000 at 100,000 debtors)")
     Integer importAssessments;
 
-    @Option(names = "--import-clients", defaultValue = "2", description = "concurrent POST /api/commands clients (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--import-clients",
+            defaultValue = "2",
+            description = "concurrent POST /api/commands clients (default ${DEFAULT-VALUE})")
     int importClients;
 
-    @Option(names = "--reads-per-second", defaultValue = "200", description = "steady read load on the payment days (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--reads-per-second",
+            defaultValue = "200",
+            description = "steady read load on the payment days (default ${DEFAULT-VALUE})")
     int readsPerSecond;
 
-    @Option(names = "--durable", defaultValue = "true", negatable = true, fallbackValue = "true",
+    @Option(
+            names = "--durable",
+            defaultValue = "true",
+            negatable = true,
+            fallbackValue = "true",
             description = "PostgreSQL with synchronous_commit, fsync and full_page_writes on, as the service's own data"
                     + " directory runs; --no-durable uses zonky's throw-away settings (default ${DEFAULT-VALUE})")
     boolean durable;
@@ -61,12 +85,28 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "also write the report (markdown) to this file")
     Path out;
 
+    @Option(
+            names = "--statement-transactions",
+            defaultValue = "50000",
+            description = "transactions of the camt.053 day statement imported after the batch import; 0 = none"
+                    + " (default ${DEFAULT-VALUE})")
+    int statementTransactions;
+
     @Override
     public Integer call() throws Exception {
-        int imports = importAssessments != null ? importAssessments
+        int imports = importAssessments != null
+                ? importAssessments
                 : (int) Math.min(Integer.MAX_VALUE / 2, 5L * cooperation.debtors);
-        Bench.Options options = new Bench.Options(cooperation.debtors, cooperation.seed, threads, imports, importClients,
-                readsPerSecond, cooperation.directDebitShare, durable);
+        Bench.Options options = new Bench.Options(
+                cooperation.debtors,
+                cooperation.seed,
+                threads,
+                imports,
+                importClients,
+                readsPerSecond,
+                cooperation.directDebitShare,
+                durable,
+                statementTransactions);
         Bench.Result result = new Bench(options, System.err).run();
         String report = report(options, result);
         System.out.print(report);
@@ -80,27 +120,39 @@ public final class BenchCommand implements Callable<Integer> {
     static String report(Bench.Options options, Bench.Result result) {
         Runtime runtime = Runtime.getRuntime();
         return "# replay-tools bench, " + Instant.now() + "\n\n"
-                + "- options: debtors " + options.debtors() + ", seed " + options.seed() + ", threads " + options.threads()
-                + ", import assessments " + options.importAssessments() + " over " + options.importClients() + " clients"
+                + "- options: debtors " + options.debtors() + ", seed " + options.seed() + ", threads "
+                + options.threads()
+                + ", import assessments " + options.importAssessments() + " over " + options.importClients()
+                + " clients"
                 + ", reads/s " + options.readsPerSecond() + ", direct-debit share " + options.directDebitShare()
-                + (options.durable() ? ", durable commits (synchronous_commit, fsync, full_page_writes on)"
-                        : ", zonky's throw-away settings (synchronous_commit, fsync off)") + "\n"
-                + "- machine: " + runtime.availableProcessors() + " CPUs, max heap " + runtime.maxMemory() / (1 << 20) + " MiB, Java "
+                + ", statement transactions " + options.statementTransactions()
+                + (options.durable()
+                        ? ", durable commits (synchronous_commit, fsync, full_page_writes on)"
+                        : ", zonky's throw-away settings (synchronous_commit, fsync off)")
+                + "\n"
+                + "- machine: " + runtime.availableProcessors() + " CPUs, max heap " + runtime.maxMemory() / (1 << 20)
+                + " MiB, Java "
                 + System.getProperty("java.version") + ", PostgreSQL " + result.postgresVersion() + " (embedded)\n"
-                + "- load average at the end: " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n"
+                + "- load average at the end: "
+                + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n"
                 + "- ledger: " + result.commands() + " commands, " + result.events() + " events; reconciles: "
                 + result.reconciles() + "\n\n"
                 + Targets.markdown(result.figures());
     }
 
     /** {@code bench generate}: the cooperation as scenario NDJSON (the year, then the import assessments). */
-    @Command(name = "generate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
             description = "Write the synthetic cooperation's commands as scenario NDJSON")
     static final class Generate implements Callable<Integer> {
         @Mixin
         CooperationOptions options;
 
-        @Option(names = "--import-assessments", defaultValue = "0", description = "also the import run's assessments (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--import-assessments",
+                defaultValue = "0",
+                description = "also the import run's assessments (default ${DEFAULT-VALUE})")
         int importAssessments;
 
         @Option(names = "--out", required = true, description = "the NDJSON file to write")
