@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
  * The one list of commands. Each line names a request shape and says what the command does; the type name (the
  * REST path {@code POST /api/commands/{type}} and the {@code type} field of an NDJSON import line) is the shape's
  * name without {@code Request}. The REST endpoint, the batch import and the OpenAPI document all read this list,
- * so adding a command is: one request record, one handler, one line here.
+ * so adding a command is: one request record, one handler, one line here. Every field of a listed shape must have
+ * its bound in {@link FieldBounds} (checked when this class loads, so the service does not start otherwise).
  */
 public final class CommandCatalogue {
     private static final String SUFFIX = "Request";
 
     /** One command: its type name, its JSON shape and what it does. */
-    public record Entry(String type, Class<? extends LedgerRequest> shape, String description) {
-    }
+    public record Entry(String type, Class<? extends LedgerRequest> shape, String description) {}
 
     private static final List<Entry> ENTRIES = List.of(
             entry(Requests.RegisterParticipantRequest.class, "Register a participant with its remittance policy"),
@@ -47,20 +47,23 @@ public final class CommandCatalogue {
             entry(RemittanceRequests.IssueRemittanceRequest.class, "Issue a participant's remittance for a period"),
             entry(RemittanceRequests.ChangeRemittancePolicyRequest.class, "Change a participant's remittance policy"),
             entry(BankRequests.RegisterBankAccountRequest.class, "Register one of the collector's own bank accounts"),
-            entry(ApprovalRequests.ApproveRemittanceRunRequest.class,
+            entry(
+                    ApprovalRequests.ApproveRemittanceRunRequest.class,
                     "Approve a remittance run's credit-transfer file (a supervisor who issued none of it)"),
-            entry(ApprovalRequests.ApproveRefundsRequest.class,
+            entry(
+                    ApprovalRequests.ApproveRefundsRequest.class,
                     "Release the waiting refunds as one refund payment file (not those the approver booked)"),
-            entry(ApprovalRequests.RequestParticipantIbanChangeRequest.class,
+            entry(
+                    ApprovalRequests.RequestParticipantIbanChangeRequest.class,
                     "Request a change of a participant's IBAN (effective once another supervisor approves)"),
-            entry(ApprovalRequests.ApproveParticipantIbanChangeRequest.class,
+            entry(
+                    ApprovalRequests.ApproveParticipantIbanChangeRequest.class,
                     "Approve a participant's pending IBAN change (not the requester)"));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));
 
-    private CommandCatalogue() {
-    }
+    private CommandCatalogue() {}
 
     /** Every command, in the catalogue's order. */
     public static List<Entry> entries() {
@@ -75,6 +78,14 @@ public final class CommandCatalogue {
         String name = shape.getSimpleName();
         if (!name.endsWith(SUFFIX)) {
             throw new IllegalStateException(name + " does not end with " + SUFFIX);
+        }
+        if (!shape.isRecord()) {
+            throw new IllegalStateException(name + " is not a record");
+        }
+        List<String> unbounded = FieldBounds.unbounded(shape.asSubclass(Record.class));
+        if (!unbounded.isEmpty()) {
+            throw new IllegalStateException(
+                    name + ": fields without a bound of domain.md §12 (add them to" + " FieldBounds): " + unbounded);
         }
         return new Entry(name.substring(0, name.length() - SUFFIX.length()), shape, description);
     }

@@ -60,12 +60,18 @@ import nl.taxledger.service.lookup.Directory;
  * {@code validate} checks every field before anything reads ledger state (domain.md §8) and says how to route.
  */
 public final class Requests {
-    private Requests() {
-    }
+    private Requests() {}
 
-    public record RegisterParticipantRequest(String commandId, String participantId, String name, String iban,
-                                             String schedule, String reserveRate, Integer reserveYears,
-                                             String bookingDate) implements LedgerRequest {
+    public record RegisterParticipantRequest(
+            String commandId,
+            String participantId,
+            String name,
+            String iban,
+            String schedule,
+            String reserveRate,
+            Integer reserveYears,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("participantId", participantId);
             String validIban = Fields.iban("iban", iban);
@@ -77,8 +83,14 @@ public final class Requests {
                 if (directory.participantExists(id)) {
                     throw new LedgerRejection(ErrorCode.DUPLICATE_PARTICIPANT, "participant " + id + " exists");
                 }
-                return new RegisterParticipant(id, validName, validIban, policy.schedule(), policy.reserveRate(),
-                        policy.reserveYears(), booked);
+                return new RegisterParticipant(
+                        id,
+                        validName,
+                        validIban,
+                        policy.schedule(),
+                        policy.reserveRate(),
+                        policy.reserveYears(),
+                        booked);
             };
         }
     }
@@ -97,17 +109,29 @@ public final class Requests {
     public record LineRequest(String lineId, String participantId, String taxType, Integer taxYear, String amount) {
         LineSpec validate() {
             Integer year = required("taxYear", taxYear);
-            if (year < 1900 || year > 2999) {
+            if (year < FieldBounds.FIRST_TAX_YEAR || year > FieldBounds.LAST_TAX_YEAR) {
                 throw Fields.invalid("taxYear", "taxYear out of range: " + year);
             }
-            return new LineSpec(required("lineId", lineId), required("participantId", participantId),
-                    required("taxType", taxType), year, positiveCents("amount", amount));
+            return new LineSpec(
+                    required("lineId", lineId),
+                    required("participantId", participantId),
+                    required("taxType", taxType),
+                    year,
+                    positiveCents("amount", amount));
         }
     }
 
-    public record ImposeAssessmentRequest(String commandId, String assessmentId, String debtorId, String issueDate,
-                                          String dueDate, String paymentReference, List<LineRequest> lines,
-                                          String bookingDate, String kind, String belongsToAssessmentId)
+    public record ImposeAssessmentRequest(
+            String commandId,
+            String assessmentId,
+            String debtorId,
+            String issueDate,
+            String dueDate,
+            String paymentReference,
+            List<LineRequest> lines,
+            String bookingDate,
+            String kind,
+            String belongsToAssessmentId)
             implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("assessmentId", assessmentId);
@@ -119,16 +143,19 @@ public final class Requests {
             }
             List<LineSpec> specs = validLines();
             String reference = paymentReference == null ? id : paymentReference;
-            AssessmentKind validKind = kind == null ? AssessmentKind.AANSLAG
-                    : oneOf("kind", AssessmentKind.class, kind);
+            AssessmentKind validKind =
+                    kind == null ? AssessmentKind.AANSLAG : oneOf("kind", AssessmentKind.class, kind);
             if ((validKind == AssessmentKind.BESTUURLIJKE_BOETE) != (belongsToAssessmentId != null)) {
-                throw Fields.invalid("belongsToAssessmentId", "belongsToAssessmentId is required for, and only for, a "
-                        + AssessmentKind.BESTUURLIJKE_BOETE);
+                throw Fields.invalid(
+                        "belongsToAssessmentId",
+                        "belongsToAssessmentId is required for, and only for, a " + AssessmentKind.BESTUURLIJKE_BOETE);
             }
             return directory -> {
                 if (belongsToAssessmentId != null
-                        && !Routes.debtorOfAssessment(directory, belongsToAssessmentId).equals(debtor)) {
-                    throw new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT,
+                        && !Routes.debtorOfAssessment(directory, belongsToAssessmentId)
+                                .equals(debtor)) {
+                    throw new LedgerRejection(
+                            ErrorCode.UNKNOWN_ASSESSMENT,
                             "assessment " + belongsToAssessmentId + " is not this debtor's");
                 }
                 for (LineSpec spec : specs) {
@@ -140,8 +167,8 @@ public final class Requests {
                     }
                     throw Fields.invalid("paymentReference", "payment reference " + reference + " is already in use");
                 }
-                return new ImposeAssessment(debtor, id, issued, due, reference, specs, booked, validKind,
-                        belongsToAssessmentId);
+                return new ImposeAssessment(
+                        debtor, id, issued, due, reference, specs, booked, validKind, belongsToAssessmentId);
             };
         }
 
@@ -160,58 +187,94 @@ public final class Requests {
         }
     }
 
-    public record ChargeCostsRequest(String commandId, String assessmentId, String costId, String kind, String amount,
-                                     String date, String bookingDate) implements LedgerRequest {
+    public record ChargeCostsRequest(
+            String commandId,
+            String assessmentId,
+            String costId,
+            String kind,
+            String amount,
+            String date,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String item = required("costId", costId);
             String validKind = required("kind", kind);
             long cents = positiveCents("amount", amount);
             LocalDate on = Fields.date("date", date);
-            return Routes.onAssessment(assessmentId, (debtor, id) -> new ChargeCosts(debtor, id, item, validKind, cents,
-                    on, booked));
+            return Routes.onAssessment(
+                    assessmentId, (debtor, id) -> new ChargeCosts(debtor, id, item, validKind, cents, on, booked));
         }
     }
 
-    public record CancelCostsRequest(String commandId, String assessmentId, String costId, String decisionDate,
-                                     String reason, String bookingDate) implements LedgerRequest {
+    public record CancelCostsRequest(
+            String commandId,
+            String assessmentId,
+            String costId,
+            String decisionDate,
+            String reason,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
-            return Routes.onItem(assessmentId, "costId", costId, Fields.date("decisionDate", decisionDate),
+            return Routes.onItem(
+                    assessmentId,
+                    "costId",
+                    costId,
+                    Fields.date("decisionDate", decisionDate),
                     (debtor, id, item, decided) -> new CancelCosts(debtor, id, item, decided, reason, booked));
         }
     }
 
-    public record CancelInterestRequest(String commandId, String assessmentId, String interestId, String decisionDate,
-                                        String reason, String bookingDate) implements LedgerRequest {
+    public record CancelInterestRequest(
+            String commandId,
+            String assessmentId,
+            String interestId,
+            String decisionDate,
+            String reason,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
-            return Routes.onItem(assessmentId, "interestId", interestId, Fields.date("decisionDate", decisionDate),
+            return Routes.onItem(
+                    assessmentId,
+                    "interestId",
+                    interestId,
+                    Fields.date("decisionDate", decisionDate),
                     (debtor, id, item, decided) -> new CancelInterest(debtor, id, item, decided, reason, booked));
         }
     }
 
-    public record ChargeInterestRequest(String commandId, String assessmentId, String interestId, String amount,
-                                        String date, String bookingDate) implements LedgerRequest {
+    public record ChargeInterestRequest(
+            String commandId, String assessmentId, String interestId, String amount, String date, String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String item = required("interestId", interestId);
             long cents = positiveCents("amount", amount);
             LocalDate on = Fields.date("date", date);
-            return Routes.onAssessment(assessmentId, (debtor, id) -> new ChargeInterest(debtor, id, item, cents, on,
-                    booked));
+            return Routes.onAssessment(
+                    assessmentId, (debtor, id) -> new ChargeInterest(debtor, id, item, cents, on, booked));
         }
     }
 
     /** {@code currency} is optional and only {@code EUR}; {@code channel} defaults to {@code TRANSFER}. */
-    public record ReceivePaymentRequest(String commandId, String paymentId, String amount,
-                                        @JsonInclude(JsonInclude.Include.NON_NULL) String currency, String valueDate,
-                                        String reference, String debtorId, String counterpartyIban, String channel,
-                                        String bookingDate) implements LedgerRequest {
+    public record ReceivePaymentRequest(
+            String commandId,
+            String paymentId,
+            String amount,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String currency,
+            String valueDate,
+            String reference,
+            String debtorId,
+            String counterpartyIban,
+            String channel,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("paymentId", paymentId);
             long cents = positiveCents("amount", amount);
             Fields.euro("currency", currency);
             LocalDate value = Fields.date("valueDate", valueDate);
             String account = counterpartyIban == null ? null : Fields.iban("counterpartyIban", counterpartyIban);
-            PaymentChannel via = channel == null ? PaymentChannel.TRANSFER
-                    : oneOf("channel", PaymentChannel.class, channel);
+            PaymentChannel via =
+                    channel == null ? PaymentChannel.TRANSFER : oneOf("channel", PaymentChannel.class, channel);
             return d -> {
                 if (d.payment(id).isPresent()) {
                     throw new LedgerRejection(ErrorCode.DUPLICATE_PAYMENT, "payment " + id + " is already booked");
@@ -222,55 +285,87 @@ public final class Requests {
                 if (debtor == null) {
                     return new HoldUnmatchedPayment(id, cents, value, reference, via, counterpartyRef, booked);
                 }
-                return new ReceivePayment(debtor, id, cents, value, PaymentRouting.directedAssessment(route),
-                        reference, via, counterpartyRef, booked);
+                return new ReceivePayment(
+                        debtor,
+                        id,
+                        cents,
+                        value,
+                        PaymentRouting.directedAssessment(route),
+                        reference,
+                        via,
+                        counterpartyRef,
+                        booked);
             };
         }
     }
 
-    public record AssignUnmatchedPaymentRequest(String commandId, String paymentId, String debtorId, String reference,
-                                                String bookingDate) implements LedgerRequest {
+    public record AssignUnmatchedPaymentRequest(
+            String commandId, String paymentId, String debtorId, String reference, String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("paymentId", paymentId);
             String debtor = required("debtorId", debtorId);
             return d -> {
-                Directory.PaymentRef payment = d.payment(id).filter(Directory.PaymentRef::inSuspense).orElseThrow(
-                        () -> new LedgerRejection(ErrorCode.UNKNOWN_PAYMENT, "no payment " + id + " in suspense"));
+                Directory.PaymentRef payment = d.payment(id)
+                        .filter(Directory.PaymentRef::inSuspense)
+                        .orElseThrow(() ->
+                                new LedgerRejection(ErrorCode.UNKNOWN_PAYMENT, "no payment " + id + " in suspense"));
                 Routes.knownDebtor(d, debtor);
-                return new AssignUnmatchedPayment(payment.paymentId(), debtor,
-                        Routes.directedAssessment(d, debtor, reference), booked);
+                return new AssignUnmatchedPayment(
+                        payment.paymentId(), debtor, Routes.directedAssessment(d, debtor, reference), booked);
             };
         }
     }
 
-    public record ReversePaymentRequest(String commandId, String paymentId, String valueDate, String reasonCode,
-                                        String bookingDate) implements LedgerRequest {
+    public record ReversePaymentRequest(
+            String commandId, String paymentId, String valueDate, String reasonCode, String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("paymentId", paymentId);
             LocalDate value = Fields.date("valueDate", valueDate);
             String reason = required("reasonCode", reasonCode);
             return d -> {
-                Directory.PaymentRef payment = d.payment(id).orElseThrow(
-                        () -> new LedgerRejection(ErrorCode.UNKNOWN_PAYMENT, "no payment " + id));
-                return payment.inSuspense() ? new ReverseUnmatchedPayment(id, value, reason, booked)
+                Directory.PaymentRef payment = d.payment(id)
+                        .orElseThrow(() -> new LedgerRejection(ErrorCode.UNKNOWN_PAYMENT, "no payment " + id));
+                return payment.inSuspense()
+                        ? new ReverseUnmatchedPayment(id, value, reason, booked)
                         : new ReversePayment(payment.debtorId(), id, value, reason, booked);
             };
         }
     }
 
-    public record ReduceAssessmentRequest(String commandId, String assessmentId, String lineId, String kind,
-                                          String amount, String decisionDate, String reason,
-                                          String bookingDate) implements LedgerRequest {
+    public record ReduceAssessmentRequest(
+            String commandId,
+            String assessmentId,
+            String lineId,
+            String kind,
+            String amount,
+            String decisionDate,
+            String reason,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             ReductionKind validKind = oneOf("kind", ReductionKind.class, kind);
-            return Routes.onLine(assessmentId, lineId, amount, decisionDate, (debtor, id, line) -> new ReduceAssessment(
-                    debtor, id, line.lineId(), validKind, line.cents(), line.decided(), reason, booked));
+            return Routes.onLine(
+                    assessmentId,
+                    lineId,
+                    amount,
+                    decisionDate,
+                    (debtor, id, line) -> new ReduceAssessment(
+                            debtor, id, line.lineId(), validKind, line.cents(), line.decided(), reason, booked));
         }
     }
 
-    public record GrantRemissionRequest(String commandId, String assessmentId, String lineId, String component,
-                                        String amount, String decisionDate, String reason,
-                                        String bookingDate) implements LedgerRequest {
+    public record GrantRemissionRequest(
+            String commandId,
+            String assessmentId,
+            String lineId,
+            String component,
+            String amount,
+            String decisionDate,
+            String reason,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             Component validComponent = oneOf("component", Component.class, component);
             if (validComponent == Component.PRINCIPAL) {
@@ -278,57 +373,93 @@ public final class Requests {
             }
             long cents = positiveCents("amount", amount);
             LocalDate decided = Fields.date("decisionDate", decisionDate);
-            return Routes.onAssessment(assessmentId, (debtor, id) ->
-                    new GrantRemission(debtor, id, lineId, validComponent, cents, decided, reason, booked));
+            return Routes.onAssessment(
+                    assessmentId,
+                    (debtor, id) ->
+                            new GrantRemission(debtor, id, lineId, validComponent, cents, decided, reason, booked));
         }
     }
 
-    public record WriteOffUncollectibleRequest(String commandId, String assessmentId, String lineId, String amount,
-                                               String decisionDate, String reasonCode,
-                                               String bookingDate) implements LedgerRequest {
+    public record WriteOffUncollectibleRequest(
+            String commandId,
+            String assessmentId,
+            String lineId,
+            String amount,
+            String decisionDate,
+            String reasonCode,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String reason = required("reasonCode", reasonCode);
-            return Routes.onLine(assessmentId, lineId, amount, decisionDate, (debtor, id, line) ->
-                    new WriteOffUncollectible(debtor, id, line.lineId(), line.cents(), line.decided(), reason, booked));
+            return Routes.onLine(
+                    assessmentId,
+                    lineId,
+                    amount,
+                    decisionDate,
+                    (debtor, id, line) -> new WriteOffUncollectible(
+                            debtor, id, line.lineId(), line.cents(), line.decided(), reason, booked));
         }
     }
 
-    public record ReinstateUncollectibleRequest(String commandId, String assessmentId, String lineId, String amount,
-                                                String decisionDate, String reason,
-                                                String bookingDate) implements LedgerRequest {
+    public record ReinstateUncollectibleRequest(
+            String commandId,
+            String assessmentId,
+            String lineId,
+            String amount,
+            String decisionDate,
+            String reason,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
-            return Routes.onLine(assessmentId, lineId, amount, decisionDate, (debtor, id, line) ->
-                    new ReinstateUncollectible(debtor, id, line.lineId(), line.cents(), line.decided(), reason,
-                            booked));
+            return Routes.onLine(
+                    assessmentId,
+                    lineId,
+                    amount,
+                    decisionDate,
+                    (debtor, id, line) -> new ReinstateUncollectible(
+                            debtor, id, line.lineId(), line.cents(), line.decided(), reason, booked));
         }
     }
 
-    public record OffsetCreditRequest(String commandId, String debtorId, String amount, String date, String reference,
-                                      String bookingDate) implements LedgerRequest {
+    public record OffsetCreditRequest(
+            String commandId, String debtorId, String amount, String date, String reference, String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             long cents = positiveCents("amount", amount);
             LocalDate on = Fields.date("date", date);
-            return Routes.onDebtor(debtorId, (debtor, d) -> new OffsetCredit(debtor, cents, on,
-                    Routes.directedAssessment(d, debtor, reference), reference, booked));
+            return Routes.onDebtor(
+                    debtorId,
+                    (debtor, d) -> new OffsetCredit(
+                            debtor, cents, on, Routes.directedAssessment(d, debtor, reference), reference, booked));
         }
     }
 
     /** The refund's id is its commandId. */
-    public record PayRefundRequest(String commandId, String debtorId, String amount, String valueDate, String iban,
-                                   String bookingDate) implements LedgerRequest {
+    public record PayRefundRequest(
+            String commandId, String debtorId, String amount, String valueDate, String iban, String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             long cents = positiveCents("amount", amount);
             LocalDate value = Fields.date("valueDate", valueDate);
             String account = Fields.iban("iban", iban);
             String refundId = required("commandId", commandId);
-            return Routes.onDebtor(debtorId, (debtor, d) ->
-                    new PayRefund(debtor, refundId, cents, value, d.registerCounterparty(account), booked));
+            return Routes.onDebtor(
+                    debtorId,
+                    (debtor, d) ->
+                            new PayRefund(debtor, refundId, cents, value, d.registerCounterparty(account), booked));
         }
     }
 
-    public record GrantDeferralRequest(String commandId, String debtorId, String deferralId, String kind,
-                                       String assessmentId, String from, String until,
-                                       String bookingDate) implements LedgerRequest {
+    public record GrantDeferralRequest(
+            String commandId,
+            String debtorId,
+            String deferralId,
+            String kind,
+            String assessmentId,
+            String from,
+            String until,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("deferralId", deferralId);
             DeferralKind validKind = oneOf("kind", DeferralKind.class, kind);
@@ -346,8 +477,9 @@ public final class Requests {
         }
     }
 
-    public record EndDeferralRequest(String commandId, String debtorId, String deferralId, String date, String reason,
-                                     String bookingDate) implements LedgerRequest {
+    public record EndDeferralRequest(
+            String commandId, String debtorId, String deferralId, String date, String reason, String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("deferralId", deferralId);
             LocalDate on = Fields.date("date", date);
@@ -362,9 +494,15 @@ public final class Requests {
         }
     }
 
-    public record AgreePaymentArrangementRequest(String commandId, String debtorId, String arrangementId,
-                                                 List<String> assessmentIds, List<TermRequest> terms,
-                                                 String agreedDate, String bookingDate) implements LedgerRequest {
+    public record AgreePaymentArrangementRequest(
+            String commandId,
+            String debtorId,
+            String arrangementId,
+            List<String> assessmentIds,
+            List<TermRequest> terms,
+            String agreedDate,
+            String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("arrangementId", arrangementId);
             List<String> assessments = List.copyOf(nonEmpty("assessmentIds", assessmentIds));
@@ -381,8 +519,9 @@ public final class Requests {
         }
     }
 
-    public record RecordArrangementTermMissedRequest(String commandId, String debtorId, String arrangementId,
-                                                     String termDueDate, String bookingDate) implements LedgerRequest {
+    public record RecordArrangementTermMissedRequest(
+            String commandId, String debtorId, String arrangementId, String termDueDate, String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("arrangementId", arrangementId);
             LocalDate due = Fields.date("termDueDate", termDueDate);
@@ -390,43 +529,55 @@ public final class Requests {
         }
     }
 
-    public record EndPaymentArrangementRequest(String commandId, String debtorId, String arrangementId, String outcome,
-                                               String date, String bookingDate) implements LedgerRequest {
+    public record EndPaymentArrangementRequest(
+            String commandId, String debtorId, String arrangementId, String outcome, String date, String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("arrangementId", arrangementId);
             ArrangementOutcome validOutcome = oneOf("outcome", ArrangementOutcome.class, outcome);
             LocalDate on = Fields.date("date", date);
-            return Routes.onDebtor(debtorId, (debtor, d) -> new EndPaymentArrangement(debtor, id, validOutcome, on,
-                    booked));
+            return Routes.onDebtor(
+                    debtorId, (debtor, d) -> new EndPaymentArrangement(debtor, id, validOutcome, on, booked));
         }
     }
 
-    public record RegisterDirectDebitMandateRequest(String commandId, String debtorId, String mandateId, String iban,
-                                                    String signedDate, String bookingDate) implements LedgerRequest {
+    public record RegisterDirectDebitMandateRequest(
+            String commandId, String debtorId, String mandateId, String iban, String signedDate, String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("mandateId", mandateId);
             String account = Fields.iban("iban", iban);
             LocalDate signed = Fields.date("signedDate", signedDate);
-            return Routes.onDebtor(debtorId, (debtor, d) ->
-                    new RegisterDirectDebitMandate(debtor, id, d.registerCounterparty(account), signed, booked));
+            return Routes.onDebtor(
+                    debtorId,
+                    (debtor, d) -> new RegisterDirectDebitMandate(
+                            debtor, id, d.registerCounterparty(account), signed, booked));
         }
     }
 
-    public record RecordDirectDebitFailureRequest(String commandId, String debtorId, String mandateId,
-                                                  String collectionDate, String reasonCode,
-                                                  String bookingDate, String endToEndId) implements LedgerRequest {
+    public record RecordDirectDebitFailureRequest(
+            String commandId,
+            String debtorId,
+            String mandateId,
+            String collectionDate,
+            String reasonCode,
+            String bookingDate,
+            String endToEndId)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("mandateId", mandateId);
             LocalDate collected = Fields.date("collectionDate", collectionDate);
             String reason = required("reasonCode", reasonCode);
-            return Routes.onDebtor(debtorId,
+            return Routes.onDebtor(
+                    debtorId,
                     (debtor, d) -> new RecordDirectDebitFailure(debtor, id, collected, reason, booked, endToEndId));
         }
     }
 
     /** {@code reason} defaults to {@code REQUESTED}. */
-    public record EndDirectDebitMandateRequest(String commandId, String debtorId, String mandateId, String reason,
-                                               String date, String bookingDate) implements LedgerRequest {
+    public record EndDirectDebitMandateRequest(
+            String commandId, String debtorId, String mandateId, String reason, String date, String bookingDate)
+            implements LedgerRequest {
         public Routed validate(LocalDate booked) {
             String id = required("mandateId", mandateId);
             LocalDate on = Fields.date("date", date);
