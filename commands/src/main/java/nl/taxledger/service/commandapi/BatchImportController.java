@@ -13,7 +13,9 @@ import nl.taxledger.ledger.api.LedgerRejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -59,17 +61,29 @@ class BatchImportController {
                     + "REJECTED line says the rest was not read. The last line is always "
                     + "`{\"summary\":{\"lines\":…,\"accepted\":…,\"replayed\":…,\"rejected\":…}}` (with `failed` "
                     + "when a line failed); a stream without it was cut.")
-    ResponseEntity<?> importBatch(InputStream body, HttpServletRequest request) {
+    ResponseEntity<StreamingResponseBody> importBatch(InputStream body, HttpServletRequest request) {
         Actor actor;
         try {
             actor = Callers.actor(request);
         } catch (LedgerRejection rejection) {
             throw rejection;
         } catch (RuntimeException failure) {
-            return ProblemDetails.serverFailure(LOG, "import", failure);
+            throw new NotStarted(failure);
         }
         StreamingResponseBody stream = out -> new Answer(out).importLines(body, actor);
         return ResponseEntity.ok().contentType(NDJSON).body(stream);
+    }
+
+    /** A server failure before the answer started streaming: a 500 problem body (once streaming, a FAILED line). */
+    @ExceptionHandler(NotStarted.class)
+    ResponseEntity<ProblemDetail> notStarted(NotStarted failure) {
+        return ProblemDetails.serverFailure(LOG, "import", (RuntimeException) failure.getCause());
+    }
+
+    static final class NotStarted extends RuntimeException {
+        NotStarted(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /** One import's answer as it is written: its result lines and what they add up to. */

@@ -79,6 +79,9 @@ public class CommandService {
     public CommandOutcome submit(String type, JsonNode body, Actor actor) {
         CommandCatalogue.Entry entry =
                 CommandCatalogue.find(type).orElseThrow(() -> Fields.invalid("type", "unknown command type " + type));
+        if (body == null || !body.isObject()) {
+            throw Fields.invalid(null, "a " + type + " command is a JSON object");
+        }
         JsonNode fields = body;
         if (body instanceof ObjectNode envelope && envelope.has(ENVELOPE_TYPE)) {
             fields = envelope.deepCopy().without(ENVELOPE_TYPE);

@@ -100,6 +100,9 @@ final class NdjsonLines {
     }
 
     private Line decode(int length) {
+        if (length == 0) {
+            return new Text(number, "");
+        }
         try {
             return new Text(
                     number,

@@ -24,12 +24,14 @@ class FieldValidationTest {
 
     private final RestClient http;
     private final JdbcTemplate jdbc;
+    private final LedgerClient ledger;
 
     @Autowired
     FieldValidationTest(LedgerClient ledger, JdbcTemplate jdbc) {
         ledger.today(LocalDate.of(2026, 6, 30));
         this.jdbc = jdbc;
         this.http = ledger.http();
+        this.ledger = ledger;
     }
 
     /** A command's answer, errors included: the problem body is what is under test. */
@@ -92,6 +94,37 @@ class FieldValidationTest {
         JsonNode booked = post("ReceivePayment", payment).getBody().path("result");
 
         assertThat(booked.path("amountCents").asLong()).isEqualTo(10000);
+    }
+
+    /** Regression (issue 12): this assessment was stored, and three projections then halted for good. */
+    @Test
+    void an_assessment_issued_in_the_year_zero_is_refused_naming_the_date_and_every_projection_stays_current() {
+        registerAndImpose("Y0");
+        long before = events();
+        String yearZero = """
+                {"commandId":"fv-y0","assessmentId":"FA-Y0b","debtorId":"FS-Y0","issueDate":"0000-01-01",
+                 "dueDate":"2026-04-30","lines":[{"lineId":"L1","participantId":"FV-Y0","taxType":"OZB",
+                 "taxYear":2026,"amount":"300.00"}]}""";
+
+        ResponseEntity<JsonNode> overRest = post("ImposeAssessment", yearZero);
+        String imported = http.post()
+                .uri("/api/commands")
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body("{\"type\":\"ImposeAssessment\","
+                        + yearZero.strip().substring(1).replace("\n", "") + "\n")
+                .retrieve()
+                .body(String.class);
+
+        assertInvalidField(overRest, "issueDate");
+        JsonNode line = JSON.readTree(imported.lines().findFirst().orElseThrow());
+        assertThat(line.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(line.path("field").asString()).isEqualTo("issueDate");
+        assertThat(events()).as("events appended").isEqualTo(before);
+        ledger.awaitProjections();
+        assertThat(ledger.get("/api/processors"))
+                .allSatisfy(processor -> assertThat(processor.path("error").asBoolean())
+                        .as(processor.toString())
+                        .isFalse());
     }
 
     @Test
