@@ -3,17 +3,19 @@ package nl.taxledger.service.commandapi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -22,17 +24,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Batch import: NDJSON in (one command per line, with a {@code type} field), NDJSON out (one
- * result per line, in order). Every line is its own transaction: a rejected line changes
- * nothing and does not stop the lines after it.
+ * Batch import: NDJSON in (one command per line, with a {@code type} field), NDJSON out: one result line per input
+ * line, in order, whatever happens to it, then one summary line (domain.md §12). Every line is its own transaction:
+ * a refused or failed line changes nothing and does not stop the lines after it. Blank lines are no commands: they
+ * are skipped, not answered, but keep their number.
  */
 @RestController
 @Tag(name = "commands")
 class BatchImportController {
     static final String NDJSON_VALUE = "application/x-ndjson";
     static final MediaType NDJSON = MediaType.parseMediaType(NDJSON_VALUE);
-    /** A bound on one request; larger imports are split by the client (or use the CLI). */
+    /** A bound on one request (§12); larger imports are split by the client. */
     static final int MAX_LINES_PER_REQUEST = 1_000_000;
+    /** A bound on one line (§12): a longer line is answered as refused, unread, and the import goes on. */
+    static final int MAX_LINE_BYTES = 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchImportController.class);
 
     private final CommandService service;
     private final JsonMapper json;
@@ -43,54 +50,165 @@ class BatchImportController {
     }
 
     @PostMapping(path = "/api/commands", consumes = NDJSON_VALUE, produces = NDJSON_VALUE)
-    @Operation(operationId = "importCommands",
-            summary = "Import commands as NDJSON; answers one NDJSON result line per input line",
-            description = "Each line is a command of the catalogue with its `type`. Each answer line has `line`, "
-                    + "`commandId`, `status` (ACCEPTED, REPLAYED, REJECTED) and `result` or `code`, `field`, `detail`.")
+    @Operation(
+            operationId = "importCommands",
+            summary = "Import commands as NDJSON; answers one NDJSON result line per input line, then a summary",
+            description = "Each line is a command of the catalogue with its `type`, at most 1 MiB; at most 1,000,000 "
+                    + "lines. Each non-blank line gets one answer line, in order, with `line` (its number), "
+                    + "`commandId`, `status` (ACCEPTED, REPLAYED, REJECTED or FAILED) and `result` or `code`, "
+                    + "`field`, `detail`: a refused, malformed, non-UTF-8 or too long line is REJECTED and the import "
+                    + "goes on; a server error on a line is FAILED (code SERVER_ERROR). Past 1,000,000 lines one "
+                    + "REJECTED line says the rest was not read. The last line is always "
+                    + "`{\"summary\":{\"lines\":…,\"accepted\":…,\"replayed\":…,\"rejected\":…}}` (with `failed` "
+                    + "when a line failed); a stream without it was cut.")
     ResponseEntity<StreamingResponseBody> importBatch(InputStream body, HttpServletRequest request) {
-        Actor actor = Callers.actor(request);
-        StreamingResponseBody stream = out -> importLines(body, out, actor);
+        Actor actor;
+        try {
+            actor = Callers.actor(request);
+        } catch (LedgerRejection rejection) {
+            throw rejection;
+        } catch (RuntimeException failure) {
+            throw new NotStarted(failure);
+        }
+        StreamingResponseBody stream = out -> new Answer(out).importLines(body, actor);
         return ResponseEntity.ok().contentType(NDJSON).body(stream);
     }
 
-    private void importLines(InputStream body, OutputStream out, Actor actor) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        int lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (lineNumber > MAX_LINES_PER_REQUEST) {
-                throw new IllegalArgumentException("more than " + MAX_LINES_PER_REQUEST + " lines in one request");
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            out.write(json.writeValueAsBytes(importLine(lineNumber, line, actor)));
-            out.write('\n');
-        }
-        out.flush();
+    /** A server failure before the answer started streaming: a 500 problem body (once streaming, a FAILED line). */
+    @ExceptionHandler(NotStarted.class)
+    ResponseEntity<ProblemDetail> notStarted(NotStarted failure) {
+        return ProblemDetails.serverFailure(LOG, "import", (RuntimeException) failure.getCause());
     }
 
-    private Map<String, Object> importLine(int lineNumber, String line, Actor actor) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("line", lineNumber);
-        try {
-            JsonNode command = json.readTree(line);
-            result.put("commandId", command.path("commandId").asString(null));
-            CommandOutcome outcome = service.submit(command.path("type").asString(""), command, actor);
-            result.put("status", outcome.replayed() ? "REPLAYED" : "ACCEPTED");
-            result.put("result", outcome.result());
-        } catch (LedgerRejection rejection) {
-            result.put("status", "REJECTED");
-            result.put("code", rejection.code().name());
-            if (rejection.field() != null) {
-                result.put("field", rejection.field());
-            }
-            result.put("detail", rejection.getMessage());
-        } catch (JacksonException malformed) {
-            result.put("status", "REJECTED");
-            result.put("code", "VALIDATION_FAILED");
-            result.put("detail", "line is not JSON: " + malformed.getOriginalMessage());
+    static final class NotStarted extends RuntimeException {
+        NotStarted(RuntimeException cause) {
+            super(cause);
         }
-        return result;
+    }
+
+    /** One import's answer as it is written: its result lines and what they add up to. */
+    private final class Answer {
+        private final OutputStream out;
+        private final Map<String, Long> counts = new LinkedHashMap<>();
+
+        Answer(OutputStream out) {
+            this.out = out;
+            for (String status : new String[] {"lines", "accepted", "replayed", "rejected"}) {
+                counts.put(status, 0L);
+            }
+        }
+
+        void importLines(InputStream body, Actor actor) throws IOException {
+            NdjsonLines lines = new NdjsonLines(body, MAX_LINE_BYTES);
+            try {
+                for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                    if (line.number() > MAX_LINES_PER_REQUEST) {
+                        write(refused(
+                                line.number(),
+                                null,
+                                "the import stops at " + MAX_LINES_PER_REQUEST + " lines: line " + line.number()
+                                        + " and any after it were not read"));
+                        break;
+                    }
+                    if (!(line instanceof NdjsonLines.Text text && text.text().isBlank())) {
+                        write(answer(line, actor));
+                    }
+                }
+            } catch (IOException unreadable) {
+                LOG.warn("import: reading the body failed after line {}", lines.lines(), unreadable);
+                write(failed(
+                        lines.lines() + 1,
+                        null,
+                        "reading the request body failed after line " + lines.lines() + ": "
+                                + unreadable.getMessage()));
+            }
+            summary();
+        }
+
+        private Map<String, Object> answer(NdjsonLines.Line line, Actor actor) {
+            if (line instanceof NdjsonLines.TooLong tooLong) {
+                return refused(
+                        line.number(),
+                        null,
+                        "line of " + tooLong.bytes() + " bytes, longer than " + MAX_LINE_BYTES + ": not read");
+            }
+            if (line instanceof NdjsonLines.NotUtf8) {
+                return refused(line.number(), null, "line is not UTF-8");
+            }
+            return submit(line.number(), ((NdjsonLines.Text) line).text(), actor);
+        }
+
+        private Map<String, Object> submit(int number, String line, Actor actor) {
+            JsonNode command;
+            try {
+                command = json.readTree(line);
+            } catch (JacksonException malformed) {
+                return refused(number, null, "line is not JSON: " + malformed.getOriginalMessage());
+            }
+            String commandId = echoedCommandId(command);
+            try {
+                CommandOutcome outcome = service.submit(command.path("type").asString(""), command, actor);
+                Map<String, Object> result = result(number, commandId, outcome.replayed() ? "REPLAYED" : "ACCEPTED");
+                result.put("result", outcome.result());
+                return result;
+            } catch (LedgerRejection rejection) {
+                Map<String, Object> result = result(number, commandId, "REJECTED");
+                result.put("code", rejection.code().name());
+                if (rejection.field() != null) {
+                    result.put("field", rejection.field());
+                }
+                result.put("detail", rejection.getMessage());
+                return result;
+            } catch (RuntimeException failure) {
+                String reference = ProblemDetails.logFailure(LOG, "import line " + number, failure);
+                return failed(
+                        number,
+                        commandId,
+                        "server error (logged as " + reference + "); nothing of this line" + " is stored");
+            }
+        }
+
+        private Map<String, Object> refused(int number, String commandId, String detail) {
+            Map<String, Object> result = result(number, commandId, "REJECTED");
+            result.put("code", ErrorCode.VALIDATION_FAILED.name());
+            result.put("detail", detail);
+            return result;
+        }
+
+        private Map<String, Object> failed(int number, String commandId, String detail) {
+            Map<String, Object> result = result(number, commandId, "FAILED");
+            result.put("code", ProblemDetails.SERVER_ERROR);
+            result.put("detail", detail);
+            return result;
+        }
+
+        private Map<String, Object> result(int number, String commandId, String status) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("line", number);
+            result.put("commandId", commandId);
+            result.put("status", status);
+            return result;
+        }
+
+        private void write(Map<String, Object> result) throws IOException {
+            counts.merge("lines", 1L, Long::sum);
+            counts.merge(((String) result.get("status")).toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+            out.write(json.writeValueAsBytes(result));
+            out.write('\n');
+        }
+
+        private void summary() throws IOException {
+            out.write(json.writeValueAsBytes(Map.of("summary", counts)));
+            out.write('\n');
+            out.flush();
+        }
+    }
+
+    /** The line's commandId as sent, when it is one that can be sent back (a short text). */
+    private static String echoedCommandId(JsonNode command) {
+        JsonNode commandId = command.path("commandId");
+        return commandId.isString() && commandId.asString().length() <= FieldBounds.MAX_IDENTIFIER_CHARACTERS * 2
+                ? commandId.asString()
+                : null;
     }
 }

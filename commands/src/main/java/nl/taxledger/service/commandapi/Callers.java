@@ -13,21 +13,21 @@ public final class Callers {
     static final String SOURCE = "X-Ledger-Source";
     /** Response header: {@code true} when the answer is the stored result of an earlier send. */
     static final String REPLAYED = "Idempotent-Replayed";
-    /** Free text (why, source) at most 500 characters: domain.md §12. */
-    static final int MAX_FREE_TEXT = 500;
 
-    private Callers() {
-    }
+    private Callers() {}
 
     public static Actor actor(HttpServletRequest request) {
         String source = request.getHeader(SOURCE);
-        return new Actor(Principals.currentName(), bounded(WHY, request.getHeader(WHY)),
+        return new Actor(
+                Principals.currentName(),
+                bounded(WHY, request.getHeader(WHY)),
                 source == null ? "api" : bounded(SOURCE, source));
     }
 
+    /** Free text of §12, as every command's free-text fields ({@link FieldBounds#text}). */
     private static String bounded(String header, String value) {
-        if (value != null && value.length() > MAX_FREE_TEXT) {
-            throw Fields.invalid(header, header + ": at most " + MAX_FREE_TEXT + " characters");
+        if (value != null) {
+            FieldBounds.text(header, value);
         }
         return value;
     }

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * The one list of commands. Each line names a request shape and says what the command does; the type name (the
  * REST path {@code POST /api/commands/{type}} and the {@code type} field of an NDJSON import line) is the shape's
  * name without {@code Request}. The REST endpoint, the batch import and the OpenAPI document all read this list,
- * so adding a command is: one request record, one handler, one line here.
+ * so adding a command is: one request record, one handler, one line here. Every field of a listed shape must have
+ * its bound in {@link FieldBounds} (checked when this class loads, so the service does not start otherwise).
  */
 public final class CommandCatalogue {
     private static final String SUFFIX = "Request";
@@ -80,6 +81,14 @@ public final class CommandCatalogue {
         String name = shape.getSimpleName();
         if (!name.endsWith(SUFFIX)) {
             throw new IllegalStateException(name + " does not end with " + SUFFIX);
+        }
+        if (!shape.isRecord()) {
+            throw new IllegalStateException(name + " is not a record");
+        }
+        List<String> unbounded = FieldBounds.unbounded(shape.asSubclass(Record.class));
+        if (!unbounded.isEmpty()) {
+            throw new IllegalStateException(
+                    name + ": fields without a bound of domain.md §12 (add them to" + " FieldBounds): " + unbounded);
         }
         return new Entry(name.substring(0, name.length() - SUFFIX.length()), shape, description);
     }

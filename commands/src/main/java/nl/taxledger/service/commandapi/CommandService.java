@@ -28,8 +28,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one command path: REST, NDJSON batch import and the scenario runner all come here.
@@ -48,15 +48,24 @@ public class CommandService {
     /** Sorted properties: the request hash must not depend on field order. */
     /** The member of an NDJSON import line that names the command. */
     private static final String ENVELOPE_TYPE = "type";
+
     private final JsonMapper canonical;
 
-    public CommandService(CommandGateway gateway, TransactionTemplate transaction, JdbcTemplate jdbc,
-                          Directory directory, LedgerClock clock, JsonMapper json, ClosedPeriods closedPeriods) {
+    public CommandService(
+            CommandGateway gateway,
+            TransactionTemplate transaction,
+            JdbcTemplate jdbc,
+            Directory directory,
+            LedgerClock clock,
+            JsonMapper json,
+            ClosedPeriods closedPeriods) {
         this.gateway = gateway;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.directory = directory;
-        this.canonical = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+        this.canonical = JsonMapper.builder()
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .build();
         this.clock = clock;
         this.json = json;
         this.closedPeriods = closedPeriods;
@@ -65,22 +74,28 @@ public class CommandService {
     /**
      * A command in its JSON shape, {@code type} naming one of the {@link CommandCatalogue}. A {@code type} member in
      * the body (an NDJSON import line) is the envelope, not a field; any other member the shape does not have is
-     * refused, naming it (domain.md §12).
+     * refused, naming it, and so is a field outside its bound ({@link FieldBounds}, domain.md §12).
      */
     public CommandOutcome submit(String type, JsonNode body, Actor actor) {
-        CommandCatalogue.Entry entry = CommandCatalogue.find(type)
-                .orElseThrow(() -> Fields.invalid("type", "unknown command type " + type));
+        CommandCatalogue.Entry entry =
+                CommandCatalogue.find(type).orElseThrow(() -> Fields.invalid("type", "unknown command type " + type));
+        if (body == null || !body.isObject()) {
+            throw Fields.invalid(null, "a " + type + " command is a JSON object");
+        }
         JsonNode fields = body;
         if (body instanceof ObjectNode envelope && envelope.has(ENVELOPE_TYPE)) {
             fields = envelope.deepCopy().without(ENVELOPE_TYPE);
         }
         LedgerRequest request;
         try {
-            request = json.readerFor(entry.shape()).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            request = json.readerFor(entry.shape())
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(fields);
         } catch (JacksonException malformed) {
             throw malformed(type, malformed);
         }
+        // the bounds of §12 on what a client sent; in-process callers (bank import, scheduler) build their own
+        FieldBounds.check((Record) request);
         return submit(type, request, actor);
     }
 
@@ -108,13 +123,14 @@ public class CommandService {
             }
         }
         String named = field.isEmpty() ? null : field.toString();
-        String problem = malformed instanceof UnrecognizedPropertyException ? "unknown field " + named
+        String problem = malformed instanceof UnrecognizedPropertyException
+                ? "unknown field " + named
                 : "malformed " + type + ": " + malformed.getOriginalMessage();
         return Fields.invalid(named, problem);
     }
 
-    private CommandOutcome execute(String type, String commandId, String requestHash, Routed routed,
-                                   LocalDate bookingDate, Actor actor) {
+    private CommandOutcome execute(
+            String type, String commandId, String requestHash, Routed routed, LocalDate bookingDate, Actor actor) {
         Optional<CommandOutcome> earlier = logged(commandId, requestHash);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -123,28 +139,43 @@ public class CommandService {
         Object command = routed.route(directory);
         Object result = send(command, commandId, actor);
         // a creation handler (a constructor) answers the new aggregate's id; the others answer their fact
-        String resultType = result == null ? null
-                : result instanceof String ? "AggregateIdentifier" : result.getClass().getSimpleName();
+        String resultType = result == null
+                ? null
+                : result instanceof String
+                        ? "AggregateIdentifier"
+                        : result.getClass().getSimpleName();
         JsonNode resultJson = json.valueToTree(result);
-        jdbc.update("INSERT INTO command_log (command_id, command_type, request_sha256, result_type, result)"
-                + " VALUES (?, ?, ?, ?, ?::jsonb)",
-                commandId, type, requestHash, resultType, json.writeValueAsString(resultJson));
+        jdbc.update(
+                "INSERT INTO command_log (command_id, command_type, request_sha256, result_type, result)"
+                        + " VALUES (?, ?, ?, ?, ?::jsonb)",
+                commandId,
+                type,
+                requestHash,
+                resultType,
+                json.writeValueAsString(resultJson));
         return new CommandOutcome(commandId, type, false, resultType, resultJson);
     }
 
     private Optional<CommandOutcome> logged(String commandId, String requestHash) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT command_type, request_sha256, result_type,"
-                + " result::text AS result FROM command_log WHERE command_id = ?", commandId);
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT command_type, request_sha256, result_type,"
+                        + " result::text AS result FROM command_log WHERE command_id = ?",
+                commandId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Object> row = rows.get(0);
         if (!requestHash.equals(row.get("request_sha256"))) {
-            throw new LedgerRejection(ErrorCode.COMMAND_ID_CONFLICT,
+            throw new LedgerRejection(
+                    ErrorCode.COMMAND_ID_CONFLICT,
                     "commandId " + commandId + " was used before with different content");
         }
-        return Optional.of(new CommandOutcome(commandId, (String) row.get("command_type"), true,
-                (String) row.get("result_type"), json.readTree((String) row.get("result"))));
+        return Optional.of(new CommandOutcome(
+                commandId,
+                (String) row.get("command_type"),
+                true,
+                (String) row.get("result_type"),
+                json.readTree((String) row.get("result"))));
     }
 
     private Object send(Object command, String commandId, Actor actor) {

@@ -20,9 +20,9 @@ public interface LedgerRequest {
         return null;
     }
 
-    /** The booking date: given, or today; never after today (domain.md §2). */
+    /** The booking date: given (from 1990 on, §12), or today; never after today (domain.md §2). */
     static LocalDate bookingDate(String value, LocalDate today) {
-        LocalDate bookingDate = value == null ? today : Fields.date("bookingDate", value);
+        LocalDate bookingDate = value == null ? today : FieldBounds.date("bookingDate", value);
         if (bookingDate.isAfter(today)) {
             throw Fields.invalid("bookingDate", "bookingDate " + bookingDate + " lies after today " + today);
         }

@@ -1,17 +1,26 @@
 package nl.taxledger.service.commandapi;
 
 import java.net.URI;
+import java.util.UUID;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
+import org.slf4j.Logger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Rejections as {@code application/problem+json} (RFC 9457) with the stable {@code code} member. */
+/**
+ * Rejections as {@code application/problem+json} (RFC 9457) with the stable {@code code} member. A failure of the
+ * server on the command path is a 500 problem too, with code {@link #SERVER_ERROR} and a reference to the log line
+ * (not the exception's text), never a stack trace or a cut stream (§12).
+ */
 @RestControllerAdvice
 class ProblemDetails {
+    /** The code of a server failure: not one of the ledger's {@link ErrorCode}s, which are all the client's. */
+    static final String SERVER_ERROR = "SERVER_ERROR";
 
     @ExceptionHandler(LedgerRejection.class)
     ProblemDetail rejected(LedgerRejection rejection) {
@@ -28,6 +37,25 @@ class ProblemDetails {
                 ErrorCode.VALIDATION_FAILED,
                 "request body is not the expected JSON: "
                         + unreadable.getMostSpecificCause().getMessage());
+    }
+
+    /** Logs {@code failure} under a fresh reference and answers 500 with that reference. */
+    static ResponseEntity<ProblemDetail> serverFailure(Logger log, String what, RuntimeException failure) {
+        String reference = logFailure(log, what, failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "server error (logged as " + reference + "); nothing of this request is stored");
+        problem.setType(URI.create("urn:taxledger:error:" + SERVER_ERROR));
+        problem.setTitle(SERVER_ERROR);
+        problem.setProperty("code", SERVER_ERROR);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** The reference under which {@code failure} is logged, for the answer to name. */
+    static String logFailure(Logger log, String what, RuntimeException failure) {
+        String reference = UUID.randomUUID().toString();
+        log.error("{} failed, reference {}", what, reference, failure);
+        return reference;
     }
 
     static ProblemDetail problem(ErrorCode code, String detail) {

@@ -110,7 +110,7 @@ public final class Requests {
     public record LineRequest(String lineId, String participantId, String taxType, Integer taxYear, String amount) {
         LineSpec validate() {
             Integer year = required("taxYear", taxYear);
-            if (year < 1900 || year > 2999) {
+            if (year < FieldBounds.FIRST_TAX_YEAR || year > FieldBounds.LAST_TAX_YEAR) {
                 throw Fields.invalid("taxYear", "taxYear out of range: " + year);
             }
             return new LineSpec(

@@ -35,12 +35,17 @@ class CommandApiTest {
         assertThat(paid.getStatusCode().value()).isEqualTo(200);
         assertThat(paid.getBody().path("result").path("allocations")).hasSize(2);
         JsonNode debtor = ledger.get("/api/debtors/S-T");
-        assertThat(debtor.path("assessments").get(0).path("openPrincipalCents").asLong()).isEqualTo(40000);
+        assertThat(debtor.path("assessments").get(0).path("openPrincipalCents").asLong())
+                .isEqualTo(40000);
         JsonNode cell = ledger.get("/api/reconciliation/GEM-T/OZB/2026");
         assertThat(cell.path("receivedCents").asLong()).isEqualTo(6000);
         assertThat(cell.path("outstandingCents").asLong()).isEqualTo(24000);
-        assertThat(ledger.get("/api/reconciliation/totals").path("openPrincipalCents").asLong())
-                .isEqualTo(ledger.get("/api/reconciliation/totals").path("outstandingCents").asLong());
+        assertThat(ledger.get("/api/reconciliation/totals")
+                        .path("openPrincipalCents")
+                        .asLong())
+                .isEqualTo(ledger.get("/api/reconciliation/totals")
+                        .path("outstandingCents")
+                        .asLong());
     }
 
     @Test
@@ -115,21 +120,32 @@ class CommandApiTest {
     @Test
     void a_batch_import_answers_one_result_per_line_and_a_rejected_line_does_not_stop_the_rest() {
         ledger.registerAndImpose("B");
-        String ndjson = String.join("\n",
+        String ndjson = String.join(
+                "\n",
                 "{\"type\":\"ReceivePayment\",\"commandId\":\"b1\",\"paymentId\":\"PB1\",\"amount\":\"10.00\",\"reference\":\"A-B\",\"valueDate\":\"2026-06-01\"}",
                 "{\"type\":\"ReceivePayment\",\"commandId\":\"b2\",\"paymentId\":\"PB1\",\"amount\":\"10.00\",\"reference\":\"A-B\",\"valueDate\":\"2026-06-01\"}",
                 "{\"type\":\"ReceivePayment\",\"commandId\":\"b3\",\"paymentId\":\"PB3\",\"amount\":\"5.00\",\"reference\":\"A-B\",\"valueDate\":\"2026-06-02\"}");
 
-        String answer = ledger.http().post().uri("/api/commands")
+        String answer = ledger.http()
+                .post()
+                .uri("/api/commands")
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .body(ndjson).retrieve().body(String.class);
+                .body(ndjson)
+                .retrieve()
+                .body(String.class);
 
         String[] lines = answer.strip().split("\n");
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         assertThat(JSON.readTree(lines[0]).path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(JSON.readTree(lines[1]).path("code").asString()).isEqualTo("DUPLICATE_PAYMENT");
         assertThat(JSON.readTree(lines[2]).path("status").asString()).isEqualTo("ACCEPTED");
-        assertThat(ledger.get("/api/debtors/S-B").path("assessments").get(0).path("openPrincipalCents").asLong())
+        assertThat(JSON.readTree(lines[3]).path("summary").path("rejected").asInt())
+                .isEqualTo(1);
+        assertThat(ledger.get("/api/debtors/S-B")
+                        .path("assessments")
+                        .get(0)
+                        .path("openPrincipalCents")
+                        .asLong())
                 .isEqualTo(48500);
     }
 }

@@ -24,18 +24,24 @@ class FieldValidationTest {
 
     private final RestClient http;
     private final JdbcTemplate jdbc;
+    private final LedgerClient ledger;
 
     @Autowired
     FieldValidationTest(LedgerClient ledger, JdbcTemplate jdbc) {
         ledger.today(LocalDate.of(2026, 6, 30));
         this.jdbc = jdbc;
         this.http = ledger.http();
+        this.ledger = ledger;
     }
 
     /** A command's answer, errors included: the problem body is what is under test. */
     private ResponseEntity<JsonNode> post(String type, String body) {
-        return http.post().uri("/api/commands/{type}", type).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toEntity(JsonNode.class);
+        return http.post()
+                .uri("/api/commands/{type}", type)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
     }
 
     private long events() {
@@ -51,12 +57,17 @@ class FieldValidationTest {
 
     private void registerAndImpose(String suffix) {
         assertThat(post("RegisterParticipant", """
-                {"commandId":"fv-reg-%1$s","participantId":"FV-%1$s","name":"Gemeente","iban":"NL91ABNA0417164300"}"""
-                .formatted(suffix)).getStatusCode().value()).isEqualTo(200);
+                {"commandId":"fv-reg-%1$s","participantId":"FV-%1$s","name":"Gemeente","iban":"NL91ABNA0417164300"}""".formatted(suffix))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
         assertThat(post("ImposeAssessment", """
                 {"commandId":"fv-imp-%1$s","assessmentId":"FA-%1$s","debtorId":"FS-%1$s","issueDate":"2026-02-27",
                  "dueDate":"2026-04-30","lines":[{"lineId":"L1","participantId":"FV-%1$s","taxType":"OZB",
-                 "taxYear":2026,"amount":"300.00"}]}""".formatted(suffix)).getStatusCode().value()).isEqualTo(200);
+                 "taxYear":2026,"amount":"300.00"}]}""".formatted(suffix))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
     }
 
     @Test
@@ -83,6 +94,37 @@ class FieldValidationTest {
         JsonNode booked = post("ReceivePayment", payment).getBody().path("result");
 
         assertThat(booked.path("amountCents").asLong()).isEqualTo(10000);
+    }
+
+    /** Regression (issue 12): this assessment was stored, and three projections then halted for good. */
+    @Test
+    void an_assessment_issued_in_the_year_zero_is_refused_naming_the_date_and_every_projection_stays_current() {
+        registerAndImpose("Y0");
+        long before = events();
+        String yearZero = """
+                {"commandId":"fv-y0","assessmentId":"FA-Y0b","debtorId":"FS-Y0","issueDate":"0000-01-01",
+                 "dueDate":"2026-04-30","lines":[{"lineId":"L1","participantId":"FV-Y0","taxType":"OZB",
+                 "taxYear":2026,"amount":"300.00"}]}""";
+
+        ResponseEntity<JsonNode> overRest = post("ImposeAssessment", yearZero);
+        String imported = http.post()
+                .uri("/api/commands")
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body("{\"type\":\"ImposeAssessment\","
+                        + yearZero.strip().substring(1).replace("\n", "") + "\n")
+                .retrieve()
+                .body(String.class);
+
+        assertInvalidField(overRest, "issueDate");
+        JsonNode line = JSON.readTree(imported.lines().findFirst().orElseThrow());
+        assertThat(line.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(line.path("field").asString()).isEqualTo("issueDate");
+        assertThat(events()).as("events appended").isEqualTo(before);
+        ledger.awaitProjections();
+        assertThat(ledger.get("/api/processors"))
+                .allSatisfy(processor -> assertThat(processor.path("error").asBoolean())
+                        .as(processor.toString())
+                        .isFalse());
     }
 
     @Test
@@ -141,14 +183,17 @@ class FieldValidationTest {
 
     /** A command whose only fields are the envelope's: an empty body is the whole command (ApproveRefunds). */
     private static boolean hasNoFieldsOfItsOwn(CommandCatalogue.Entry entry) {
-        return java.util.Arrays.stream(entry.shape().getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+        return java.util.Arrays.stream(entry.shape().getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName)
                 .allMatch(name -> name.equals("commandId") || name.equals("bookingDate"));
     }
 
     @Test
     void every_command_of_the_catalogue_is_served_and_checks_its_fields() {
-        assertThat(CommandCatalogue.entries().stream().filter(FieldValidationTest::hasNoFieldsOfItsOwn)
-                .map(CommandCatalogue.Entry::type)).containsExactly("ApproveRefunds");
+        assertThat(CommandCatalogue.entries().stream()
+                        .filter(FieldValidationTest::hasNoFieldsOfItsOwn)
+                        .map(CommandCatalogue.Entry::type))
+                .containsExactly("ApproveRefunds");
         for (CommandCatalogue.Entry entry : CommandCatalogue.entries()) {
             if (hasNoFieldsOfItsOwn(entry)) {
                 continue;
@@ -156,8 +201,12 @@ class FieldValidationTest {
             ResponseEntity<JsonNode> answer = post(entry.type(), "{\"commandId\":\"fv-empty-" + entry.type() + "\"}");
 
             assertThat(answer.getStatusCode().value()).as(entry.type()).isEqualTo(400);
-            assertThat(answer.getBody().path("code").asString()).as(entry.type()).isEqualTo("VALIDATION_FAILED");
-            assertThat(answer.getBody().path("field").asString()).as(entry.type()).isNotBlank();
+            assertThat(answer.getBody().path("code").asString())
+                    .as(entry.type())
+                    .isEqualTo("VALIDATION_FAILED");
+            assertThat(answer.getBody().path("field").asString())
+                    .as(entry.type())
+                    .isNotBlank();
         }
     }
 
@@ -165,10 +214,14 @@ class FieldValidationTest {
     void an_import_line_with_an_unknown_field_is_rejected_naming_it() {
         String ndjson = "{\"type\":\"ClosePeriod\",\"commandId\":\"fv-nd\",\"through\":\"2026-01-31\",\"thru\":\"x\"}";
 
-        String answer = http.post().uri("/api/commands").contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .body(ndjson).retrieve().body(String.class);
+        String answer = http.post()
+                .uri("/api/commands")
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(ndjson)
+                .retrieve()
+                .body(String.class);
 
-        JsonNode line = JSON.readTree(answer.strip());
+        JsonNode line = JSON.readTree(answer.lines().findFirst().orElseThrow());
         assertThat(line.path("status").asString()).isEqualTo("REJECTED");
         assertThat(line.path("code").asString()).isEqualTo("VALIDATION_FAILED");
         assertThat(line.path("field").asString()).isEqualTo("thru");

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The batch import path: {@code POST /api/commands} with NDJSON bodies of {@link #LINES_PER_REQUEST} lines,
- * from a few concurrent clients over loopback HTTP. Every answer line must say ACCEPTED.
+ * from a few concurrent clients over loopback HTTP. Every answer line must say ACCEPTED, and the summary line that
+ * ends each answer (a cut stream has none) must count them all.
  */
 final class BatchImport {
     static final int LINES_PER_REQUEST = 5_000;
@@ -29,7 +30,9 @@ final class BatchImport {
     private final int clients;
     /** HTTP Basic of the service's import user: who on every imported fact */
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     BatchImport(Cooperation cooperation, int httpPort, String authorization, int clients) {
@@ -73,28 +76,44 @@ final class BatchImport {
             int end = Math.min(to, start + LINES_PER_REQUEST - 1);
             StringBuilder body = new StringBuilder();
             for (int number = start; number <= end; number++) {
-                body.append(json.writeValueAsString(cooperation.importAssessment(number))).append('\n');
+                body.append(json.writeValueAsString(cooperation.importAssessment(number)))
+                        .append('\n');
             }
-            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/x-ndjson").header("Authorization", authorization)
+            HttpRequest request = HttpRequest.newBuilder(endpoint)
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/x-ndjson")
+                    .header("Authorization", authorization)
                     .header("X-Ledger-Source", "bench-import")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-            HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build();
+            HttpResponse<java.util.stream.Stream<String>> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("POST /api/commands answered " + response.statusCode());
             }
-            long lines = response.body().map(this::requireAccepted).count();
-            if (lines != end - start + 1) {
-                throw new IllegalStateException("POST /api/commands answered " + lines + " lines for " + (end - start + 1));
+            long sent = end - start + 1;
+            List<JsonNode> answer = response.body().map(this::requireAccepted).toList();
+            long lines = answer.stream().filter(line -> !line.has("summary")).count();
+            if (lines != sent
+                    || answer.isEmpty()
+                    || !answer.get(answer.size() - 1).has("summary")) {
+                throw new IllegalStateException("POST /api/commands answered " + lines + " lines for " + sent
+                        + (answer.isEmpty() || !answer.get(answer.size() - 1).has("summary")
+                                ? ", without a summary"
+                                : ""));
             }
             accepted.accept(lines);
         }
         return null;
     }
 
+    /** A result line must say ACCEPTED; the summary that ends the answer must count every line accepted. */
     private JsonNode requireAccepted(String line) {
         JsonNode result = json.readTree(line);
-        if (!"ACCEPTED".equals(result.path("status").asString(""))) {
+        JsonNode summary = result.path("summary");
+        if (summary.isObject()
+                ? summary.path("accepted").asLong() != summary.path("lines").asLong()
+                : !"ACCEPTED".equals(result.path("status").asString(""))) {
             throw new IllegalStateException("import line refused: " + line);
         }
         return result;
