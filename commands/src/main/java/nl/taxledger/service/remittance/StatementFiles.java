@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.taxledger.ledger.api.RemittanceLine;
 import nl.taxledger.ledger.money.Money;
+import nl.taxledger.service.asof.ReportWriter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -21,14 +22,29 @@ import org.dhatim.fastexcel.Worksheet;
  * Dutch Excel opens without an import wizard; XLSX carries the amounts as numbers.
  */
 final class StatementFiles {
-    static final String[] HEADER = {"deelnemer", "periode van", "periode t/m", "belastingsoort", "belastingjaar",
-            "ontvangsten", "reserve voor", "reserve na", "reserve ingehouden", "reserve vrijgevallen", "af te dragen"};
+    static final String[] HEADER = {
+        "deelnemer",
+        "periode van",
+        "periode t/m",
+        "belastingsoort",
+        "belastingjaar",
+        "ontvangsten",
+        "reserve voor",
+        "reserve na",
+        "reserve ingehouden",
+        "reserve vrijgevallen",
+        "af te dragen"
+    };
     /** Dutch Excel: ';' between fields, CRLF between records. */
-    static final CSVFormat DUTCH_EXCEL = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
+    static final CSVFormat DUTCH_EXCEL = CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(';')
+            .setRecordSeparator("\r\n")
+            .get();
+
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private StatementFiles() {
-    }
+    private StatementFiles() {}
 
     static byte[] csv(String participantName, RemittanceQuery.Remittance remittance) {
         return Csv.write(HEADER, printer -> {
@@ -43,6 +59,7 @@ final class StatementFiles {
 
     static byte[] xlsx(String participantName, RemittanceQuery.Remittance remittance) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream normalised = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "tax-ledger", "1.0");
             Worksheet sheet = workbook.newWorksheet("Afdracht " + remittance.periodEnd());
@@ -58,10 +75,12 @@ final class StatementFiles {
                 row = xlsxRow(sheet, row, total);
             }
             workbook.finish();
+            // without it the file carries the time of the download: not the same bytes twice, nor after a restore
+            ReportWriter.normalise(out.toByteArray(), remittance.periodEnd(), normalised);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return normalised.toByteArray();
     }
 
     private static int xlsxRow(Worksheet sheet, int row, Object[] cells) {
@@ -80,10 +99,19 @@ final class StatementFiles {
     }
 
     private static Object[] lineCells(String participantName, RemittanceQuery.Remittance r, RemittanceLine line) {
-        return new Object[] {participantName, r.periodStart().toString(), r.periodEnd().toString(), line.taxType(),
-                line.taxYear(), euros(line.receiptsCents()), euros(line.reserveHeldBeforeCents()),
-                euros(line.reserveHeldAfterCents()), euros(line.reserveWithheldCents()),
-                euros(line.reserveReleasedCents()), euros(line.payableCents())};
+        return new Object[] {
+            participantName,
+            r.periodStart().toString(),
+            r.periodEnd().toString(),
+            line.taxType(),
+            line.taxYear(),
+            euros(line.receiptsCents()),
+            euros(line.reserveHeldBeforeCents()),
+            euros(line.reserveHeldAfterCents()),
+            euros(line.reserveWithheldCents()),
+            euros(line.reserveReleasedCents()),
+            euros(line.payableCents())
+        };
     }
 
     /** Totals, the shortfall set off from the previous remittance, the amount paid and the shortfall carried on. */
@@ -91,15 +119,48 @@ final class StatementFiles {
         String from = r.periodStart().toString();
         String through = r.periodEnd().toString();
         return List.of(
-                new Object[] {participantName, from, through, "totaal", "", euros(r.receiptsCents()), "", "",
-                        euros(r.reserveWithheldCents()), euros(r.reserveReleasedCents()),
-                        euros(r.receiptsCents() - r.reserveWithheldCents() + r.reserveReleasedCents())},
-                new Object[] {participantName, from, through, "tekort vorige afdracht", "", "", "", "", "", "",
-                        euros(-r.carriedForwardInCents())},
-                new Object[] {participantName, from, through, "tekort naar volgende afdracht", "", "", "", "", "", "",
-                        euros(r.carriedForwardOutCents())},
-                new Object[] {participantName, from, through, "uit te betalen", "", "", "", "", "", "",
-                        euros(r.amountCents())});
+                new Object[] {
+                    participantName,
+                    from,
+                    through,
+                    "totaal",
+                    "",
+                    euros(r.receiptsCents()),
+                    "",
+                    "",
+                    euros(r.reserveWithheldCents()),
+                    euros(r.reserveReleasedCents()),
+                    euros(r.receiptsCents() - r.reserveWithheldCents() + r.reserveReleasedCents())
+                },
+                new Object[] {
+                    participantName,
+                    from,
+                    through,
+                    "tekort vorige afdracht",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    euros(-r.carriedForwardInCents())
+                },
+                new Object[] {
+                    participantName,
+                    from,
+                    through,
+                    "tekort naar volgende afdracht",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    euros(r.carriedForwardOutCents())
+                },
+                new Object[] {
+                    participantName, from, through, "uit te betalen", "", "", "", "", "", "", euros(r.amountCents())
+                });
     }
 
     /** 1234.5 euro as "1234,50": decimal comma, no thousands separator, so Dutch Excel reads a number. */
@@ -116,7 +177,7 @@ final class StatementFiles {
         static byte[] write(String[] header, Body body) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(writer, DUTCH_EXCEL)) {
+                    CSVPrinter printer = new CSVPrinter(writer, DUTCH_EXCEL)) {
                 writer.write(BYTE_ORDER_MARK);
                 printer.printRecord((Object[]) header);
                 body.print(printer);

@@ -14,12 +14,21 @@ import org.junit.jupiter.api.Test;
 
 /** A participant's statement as Dutch Excel reads it. */
 class StatementFilesTest {
-    private static final RemittanceQuery.Remittance REMITTANCE = new RemittanceQuery.Remittance("GEM-C",
-            LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 6), List.of(
-            new RemittanceLine("OZB", 2022, 10_000, 0, 0, 0, 0),
-            new RemittanceLine("OZB", 2023, 20_000, 0, 100, 100, 0),
-            new RemittanceLine("OZB", 2026, 100_000, 0, 500, 500, 0)),
-            130_000, 600, 0, 0, 129_400, 0, LocalDate.of(2026, 12, 7));
+    private static final RemittanceQuery.Remittance REMITTANCE = new RemittanceQuery.Remittance(
+            "GEM-C",
+            LocalDate.of(2026, 11, 30),
+            LocalDate.of(2026, 12, 6),
+            List.of(
+                    new RemittanceLine("OZB", 2022, 10_000, 0, 0, 0, 0),
+                    new RemittanceLine("OZB", 2023, 20_000, 0, 100, 100, 0),
+                    new RemittanceLine("OZB", 2026, 100_000, 0, 500, 500, 0)),
+            130_000,
+            600,
+            0,
+            0,
+            129_400,
+            0,
+            LocalDate.of(2026, 12, 7));
 
     @Test
     void the_csv_is_utf8_with_a_byte_order_mark_semicolons_and_decimal_commas() {
@@ -29,9 +38,20 @@ class StatementFilesTest {
         assertThat(csv[1]).isEqualTo((byte) 0xBB);
         assertThat(csv[2]).isEqualTo((byte) 0xBF);
         String text = new String(csv, StandardCharsets.UTF_8).substring(1);
-        assertThat(text.split("\r\n")).contains(
-                "Gemeente C;2026-11-30;2026-12-06;OZB;2023;200,00;0,00;1,00;1,00;0,00;199,00",
-                "Gemeente C;2026-11-30;2026-12-06;uit te betalen;;;;;;;1294,00");
+        assertThat(text.split("\r\n"))
+                .contains(
+                        "Gemeente C;2026-11-30;2026-12-06;OZB;2023;200,00;0,00;1,00;1,00;0,00;199,00",
+                        "Gemeente C;2026-11-30;2026-12-06;uit te betalen;;;;;;;1294,00");
+    }
+
+    @Test
+    void the_xlsx_is_the_same_bytes_every_time_it_is_written() throws Exception {
+        byte[] first = StatementFiles.xlsx("Gemeente C", REMITTANCE);
+        Thread.sleep(1100); // the creation time fastexcel stamps has whole seconds
+
+        byte[] second = StatementFiles.xlsx("Gemeente C", REMITTANCE);
+
+        assertThat(second).isEqualTo(first);
     }
 
     @Test

@@ -19,9 +19,9 @@ import nl.taxledger.projections.suspense.SuspenseQuery;
 import nl.taxledger.service.LedgerApplication;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.Actor;
-import nl.taxledger.service.security.Principals;
 import nl.taxledger.service.commandapi.CommandService;
 import nl.taxledger.service.eventstore.ProjectionSync;
+import nl.taxledger.service.security.Principals;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -64,9 +64,14 @@ final class ServiceLedger implements Ledger {
             properties.put("spring.datasource.password", "postgres");
             properties.put("logging.level.root", "WARN");
             properties.put("ledger.scheduling.enabled", "false");
+            // a throw-away ledger's chain anchors must not land among the real ones in ./data/anchors
+            properties.put("ledger.anchors.dir", throwAwayAnchorDirectory());
             return new ServiceLedger(new SpringApplicationBuilder(LedgerApplication.class)
-                    .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                    .properties(properties).run());
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .properties(properties)
+                    .run());
         };
     }
 
@@ -80,7 +85,7 @@ final class ServiceLedger implements Ledger {
 
     private static void createDatabase(EmbeddedPostgres postgres, String database) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + database, e);
@@ -118,8 +123,10 @@ final class ServiceLedger implements Ledger {
     }
 
     @Override
-    public Optional<nl.taxledger.service.remittance.RemittanceQuery.Remittance> remittance(String participantId, LocalDate periodEnd) {
-        return context.getBean(nl.taxledger.service.remittance.RemittanceQuery.class).find(participantId, periodEnd);
+    public Optional<nl.taxledger.service.remittance.RemittanceQuery.Remittance> remittance(
+            String participantId, LocalDate periodEnd) {
+        return context.getBean(nl.taxledger.service.remittance.RemittanceQuery.class)
+                .find(participantId, periodEnd);
     }
 
     @Override
@@ -130,14 +137,22 @@ final class ServiceLedger implements Ledger {
     /** Through the same reader and fold as {@code replay-tools as-of} and the REST reports. */
     @Override
     public nl.taxledger.ledger.asof.AsOfFold asOf(LocalDate asOf, LocalDate knownAt) {
-        return new nl.taxledger.service.asof.AsOfReports().fold(context.getBean(javax.sql.DataSource.class), asOf, knownAt,
-                nl.taxledger.service.asof.EventStoreReader.NO_PROGRESS);
+        return new nl.taxledger.service.asof.AsOfReports()
+                .fold(
+                        context.getBean(javax.sql.DataSource.class),
+                        asOf,
+                        knownAt,
+                        nl.taxledger.service.asof.EventStoreReader.NO_PROGRESS);
     }
 
     @Override
-    public nl.taxledger.service.bank.BankImportAnswer importBankStatement(byte[] xml, boolean acceptGap, String reason) {
+    public nl.taxledger.service.bank.BankImportAnswer importBankStatement(
+            byte[] xml, boolean acceptGap, String reason) {
         return context.getBean(nl.taxledger.service.bank.BankStatementImport.class)
-                .importFile(xml, new nl.taxledger.service.bank.BankStatementImport.Options(acceptGap, reason, null), RUNNER);
+                .importFile(
+                        xml,
+                        new nl.taxledger.service.bank.BankStatementImport.Options(acceptGap, reason, null),
+                        RUNNER);
     }
 
     @Override
@@ -148,5 +163,13 @@ final class ServiceLedger implements Ledger {
     @Override
     public void close() {
         context.close();
+    }
+
+    private static String throwAwayAnchorDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ledger-anchors").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a directory for the chain anchors", e);
+        }
     }
 }
