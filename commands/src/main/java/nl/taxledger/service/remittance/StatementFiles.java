@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import nl.taxledger.ledger.api.RemittanceLine;
 import nl.taxledger.ledger.money.Money;
 import nl.taxledger.service.asof.ReportWriter;
@@ -46,7 +47,10 @@ final class StatementFiles {
 
     private StatementFiles() {}
 
-    static byte[] csv(String participantName, RemittanceQuery.Remittance remittance) {
+    static byte[] csv(
+            String participantName,
+            RemittanceQuery.Remittance remittance,
+            Optional<RemittanceQuery.ChainAnchor> anchor) {
         return Csv.write(HEADER, printer -> {
             for (RemittanceLine line : remittance.lines()) {
                 printer.printRecord(lineCells(participantName, remittance, line));
@@ -54,10 +58,32 @@ final class StatementFiles {
             for (Object[] total : totals(participantName, remittance)) {
                 printer.printRecord(total);
             }
+            for (Object[] row : anchorRow(participantName, remittance, anchor)) {
+                printer.printRecord(row);
+            }
         });
     }
 
-    static byte[] xlsx(String participantName, RemittanceQuery.Remittance remittance) {
+    /**
+     * The ledger chain's head at issue, so the participant holds an anchor outside the collector's database:
+     * {@code replay-tools verify --anchor} with {@code {"position":P,"hash":"H"}} checks the ledger still has it.
+     */
+    private static List<Object[]> anchorRow(
+            String participantName, RemittanceQuery.Remittance r, Optional<RemittanceQuery.ChainAnchor> anchor) {
+        return anchor.map(a -> List.<Object[]>of(new Object[] {
+                    participantName,
+                    r.periodStart().toString(),
+                    r.periodEnd().toString(),
+                    "grootboekketen positie " + a.position(),
+                    a.hash()
+                }))
+                .orElse(List.of());
+    }
+
+    static byte[] xlsx(
+            String participantName,
+            RemittanceQuery.Remittance remittance,
+            Optional<RemittanceQuery.ChainAnchor> anchor) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream normalised = new ByteArrayOutputStream();
         try {
@@ -73,6 +99,9 @@ final class StatementFiles {
             }
             for (Object[] total : totals(participantName, remittance)) {
                 row = xlsxRow(sheet, row, total);
+            }
+            for (Object[] anchorCells : anchorRow(participantName, remittance, anchor)) {
+                row = xlsxRow(sheet, row, anchorCells);
             }
             workbook.finish();
             // without it the file carries the time of the download: not the same bytes twice, nor after a restore

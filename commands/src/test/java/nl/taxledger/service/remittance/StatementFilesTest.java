@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import nl.taxledger.ledger.api.RemittanceLine;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -32,7 +33,7 @@ class StatementFilesTest {
 
     @Test
     void the_csv_is_utf8_with_a_byte_order_mark_semicolons_and_decimal_commas() {
-        byte[] csv = StatementFiles.csv("Gemeente C", REMITTANCE);
+        byte[] csv = StatementFiles.csv("Gemeente C", REMITTANCE, Optional.empty());
 
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
         assertThat(csv[1]).isEqualTo((byte) 0xBB);
@@ -45,18 +46,28 @@ class StatementFilesTest {
     }
 
     @Test
+    void the_statement_ends_with_the_ledger_chains_head_at_issue() {
+        String csv = new String(
+                StatementFiles.csv(
+                        "Gemeente C", REMITTANCE, Optional.of(new RemittanceQuery.ChainAnchor(42, "ab".repeat(32)))),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(csv).endsWith(";grootboekketen positie 42;" + "ab".repeat(32) + "\r\n");
+    }
+
+    @Test
     void the_xlsx_is_the_same_bytes_every_time_it_is_written() throws Exception {
-        byte[] first = StatementFiles.xlsx("Gemeente C", REMITTANCE);
+        byte[] first = StatementFiles.xlsx("Gemeente C", REMITTANCE, Optional.empty());
         Thread.sleep(1100); // the creation time fastexcel stamps has whole seconds
 
-        byte[] second = StatementFiles.xlsx("Gemeente C", REMITTANCE);
+        byte[] second = StatementFiles.xlsx("Gemeente C", REMITTANCE, Optional.empty());
 
         assertThat(second).isEqualTo(first);
     }
 
     @Test
     void the_xlsx_holds_the_amounts_as_numbers() throws Exception {
-        byte[] xlsx = StatementFiles.xlsx("Gemeente C", REMITTANCE);
+        byte[] xlsx = StatementFiles.xlsx("Gemeente C", REMITTANCE, Optional.empty());
 
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<Row> rows = workbook.getFirstSheet().read();

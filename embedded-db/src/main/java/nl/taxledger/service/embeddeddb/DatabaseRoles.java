@@ -46,6 +46,10 @@ public final class DatabaseRoles {
             local all all scram-sha-256
             host  all all 127.0.0.1/32 scram-sha-256
             host  all all ::1/128 scram-sha-256
+            # pg_basebackup of the running instance (README, "Backup and restore"): the superuser, from this machine
+            local replication postgres scram-sha-256
+            host  replication postgres 127.0.0.1/32 scram-sha-256
+            host  replication postgres ::1/128 scram-sha-256
             """;
 
     private DatabaseRoles() {}

@@ -179,13 +179,35 @@ class RestoreDrillTest {
         assertThat(restored.exitCode()).as(restored.output()).isZero();
         assertThat(restored.output()).contains("chain verified").contains("projections rebuilt and caught up");
         try (ConfigurableApplicationContext copy = service("restored")) {
+            // "today" is the service's clock, not data: the copy is asked on the same day as the original
+            copy.getBean(LedgerClock.class).setToday(LocalDate.of(2026, 4, 6));
             Map<String, byte[]> after = fetchAll(copy);
             for (String report : REPORTS) {
                 assertThat(after.get(report)).as(report).isEqualTo(before.get(report));
             }
         }
-        Run verified = replayTools("verify", "--db", url("restored"), "--user", "postgres", "--password", "postgres");
-        assertThat(verified.output()).contains("verify: OK, no findings");
+        // the participant's copy of an anchor: the chain's head printed on its statement
+        String statement = new String(
+                before.get("/api/participants/GEM-D/remittances/2026-04-05/statement.csv"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile(
+                        "grootboekketen positie (\\d+);([0-9a-f]{64})")
+                .matcher(statement);
+        assertThat(printed.find()).as(statement).isTrue();
+        Path participantsCopy = directory.resolve("statement.anchors");
+        Files.writeString(
+                participantsCopy, "{\"position\":" + printed.group(1) + ",\"hash\":\"" + printed.group(2) + "\"}\n");
+        Run verified = replayTools(
+                "verify",
+                "--db",
+                url("restored"),
+                "--user",
+                "postgres",
+                "--password",
+                "postgres",
+                "--anchor",
+                participantsCopy.toString());
+        assertThat(verified.output()).contains("anchors: 1 checked").contains("verify: OK, no findings");
     }
 
     @Test
@@ -254,6 +276,29 @@ class RestoreDrillTest {
 
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).contains("sha256");
+
+        Files.delete(directory.resolve("ledger.export.gz.sha256"));
+        Run withoutSidecar = replayTools(
+                "restore",
+                "--in",
+                export.toString(),
+                "--db",
+                url("damaged"),
+                "--user",
+                "postgres",
+                "--password",
+                "postgres",
+                "--no-rebuild");
+
+        assertThat(withoutSidecar.exitCode())
+                .as("the damage is found inside the load transaction")
+                .isNotZero();
+        try (Connection connection = postgres.getDatabase("postgres", "damaged").getConnection();
+                Statement sql = connection.createStatement();
+                java.sql.ResultSet rows = sql.executeQuery("SELECT count(*) FROM domainevententry")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("nothing committed").isZero();
+        }
     }
 
     private record Run(int exitCode, String output) {}
