@@ -116,7 +116,10 @@ DECLARE
     legacy_hash  TEXT;
     ledger_id    TEXT := gen_random_uuid()::text;
     origin_hash  TEXT;
-    stored       RECORD;
+    -- typed as the tables' rows (a plain RECORD cannot be passed to the row functions)
+    stored_event    domainevententry;
+    stored_snapshot snapshotevententry;
+    stored_command  command_log;
 BEGIN
     SELECT global_index, hash INTO legacy_index, legacy_hash FROM event_hash_chain ORDER BY global_index DESC LIMIT 1;
     IF NOT FOUND THEN
@@ -129,14 +132,15 @@ BEGIN
     INSERT INTO ledger_chain (position, source, row_key, previous_hash, hash)
         VALUES (1, 'ORIGIN', ledger_id || ':' || legacy_index::text || ':' || legacy_hash, repeat('0', 64), origin_hash);
     INSERT INTO ledger_chain_head (id, position, hash) VALUES (1, 1, origin_hash);
-    FOR stored IN SELECT * FROM domainevententry WHERE globalindex > legacy_index ORDER BY globalindex LOOP
-        PERFORM ledger_chain_append('EVENT', stored.globalindex::text, ledger_chain_event_row(stored));
+    FOR stored_event IN SELECT * FROM domainevententry WHERE globalindex > legacy_index ORDER BY globalindex LOOP
+        PERFORM ledger_chain_append('EVENT', stored_event.globalindex::text, ledger_chain_event_row(stored_event));
     END LOOP;
-    FOR stored IN SELECT * FROM snapshotevententry ORDER BY aggregateidentifier, sequencenumber LOOP
-        PERFORM ledger_chain_append('SNAPSHOT', stored.eventidentifier, ledger_chain_snapshot_row(stored));
+    FOR stored_snapshot IN SELECT * FROM snapshotevententry ORDER BY aggregateidentifier, sequencenumber LOOP
+        PERFORM ledger_chain_append('SNAPSHOT', stored_snapshot.eventidentifier,
+                                    ledger_chain_snapshot_row(stored_snapshot));
     END LOOP;
-    FOR stored IN SELECT * FROM command_log ORDER BY recorded_at, command_id LOOP
-        PERFORM ledger_chain_append('COMMAND', stored.command_id, ledger_chain_command_row(stored));
+    FOR stored_command IN SELECT * FROM command_log ORDER BY recorded_at, command_id LOOP
+        PERFORM ledger_chain_append('COMMAND', stored_command.command_id, ledger_chain_command_row(stored_command));
     END LOOP;
 END $$;
 
