@@ -7,8 +7,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the command-line tools: {@code java -jar replay-tools.jar <command>}. */
-@Command(name = "replay-tools", mixinStandardHelpOptions = true, subcommands = {ScenarioCommand.class, nl.taxledger.tools.asof.AsOfCommand.class,
-        VerifyCommand.class, AuditCommand.class, nl.taxledger.tools.bench.BenchCommand.class},
+@Command(
+        name = "replay-tools",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            ScenarioCommand.class,
+            nl.taxledger.tools.asof.AsOfCommand.class,
+            VerifyCommand.class,
+            AuditCommand.class,
+            nl.taxledger.tools.bench.BenchCommand.class,
+            nl.taxledger.tools.backup.ExportCommand.class,
+            nl.taxledger.tools.backup.RestoreCommand.class
+        },
         description = "Command-line tools of the tax receivables ledger")
 public final class ReplayTools {
     public static void main(String[] args) {

@@ -25,10 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * bytes; XLSX gets its timestamps set to the reference date for the same reason.
  */
 public final class ReportWriter {
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     public static void write(Table table, ReportFormat format, LocalDate asOf, LocalDate knownAt, OutputStream out) {
         try {
@@ -43,8 +43,11 @@ public final class ReportWriter {
     }
 
     private static void csv(Table table, OutputStream out) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
-                .setHeader(table.columns().stream().map(Table.Column::name).toArray(String[]::new)).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setRecordSeparator("\n")
+                .setHeader(table.columns().stream().map(Table.Column::name).toArray(String[]::new))
+                .get();
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, format);
         for (Object[] row : table.rows()) {
@@ -99,7 +102,8 @@ public final class ReportWriter {
     private static void xlsx(Table table, LocalDate asOf, LocalDate knownAt, OutputStream out) throws IOException {
         java.io.ByteArrayOutputStream workbookBytes = new java.io.ByteArrayOutputStream();
         Workbook workbook = new Workbook(workbookBytes, "tax-ledger", "1.0");
-        workbook.properties().setTitle(table.title() + " peildatum " + asOf + (knownAt == null ? "" : " bekend op " + knownAt));
+        workbook.properties()
+                .setTitle(table.title() + " peildatum " + asOf + (knownAt == null ? "" : " bekend op " + knownAt));
         Worksheet sheet = workbook.newWorksheet(table.title());
         List<Table.Column> columns = table.columns();
         for (int c = 0; c < columns.size(); c++) {
@@ -120,10 +124,14 @@ public final class ReportWriter {
     /**
      * fastexcel stamps the creation time into docProps/core.xml and the zip entries; both are
      * replaced by the reference date so that an XLSX, too, is the same bytes for the same D and K.
+     * Also used for the remittance statement (its period end), so a statement is the same bytes every time it is
+     * downloaded, and after a restore.
      */
-    private static void normalise(byte[] xlsx, LocalDate asOf, OutputStream out) throws IOException {
-        long fixedMillis = (asOf == null ? LocalDate.of(2000, 1, 1) : asOf).atStartOfDay(java.time.ZoneOffset.UTC)
-                .toInstant().toEpochMilli();
+    public static void normalise(byte[] xlsx, LocalDate asOf, OutputStream out) throws IOException {
+        long fixedMillis = (asOf == null ? LocalDate.of(2000, 1, 1) : asOf)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant()
+                .toEpochMilli();
         String created = (asOf == null ? "2000-01-01" : asOf.toString()) + "T00:00:00Z";
         java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
         // read through the central directory: fastexcel's streamed entries confuse ZipInputStream

@@ -20,11 +20,15 @@ public class RemittanceFiles {
     }
 
     public byte[] statementCsv(RemittanceQuery.Remittance remittance) {
-        return StatementFiles.csv(name(remittance.participantId()), remittance);
+        return StatementFiles.csv(name(remittance.participantId()), remittance, anchor(remittance));
     }
 
     public byte[] statementXlsx(RemittanceQuery.Remittance remittance) {
-        return StatementFiles.xlsx(name(remittance.participantId()), remittance);
+        return StatementFiles.xlsx(name(remittance.participantId()), remittance, anchor(remittance));
+    }
+
+    private java.util.Optional<RemittanceQuery.ChainAnchor> anchor(RemittanceQuery.Remittance remittance) {
+        return query.chainAtIssue(remittance.participantId(), remittance.periodEnd());
     }
 
     /**
@@ -36,13 +40,15 @@ public class RemittanceFiles {
         List<Pain001Writer.Transfer> transfers = new ArrayList<>();
         LocalDate issuedOn = periodEnd.plusDays(1);
         for (RemittanceQuery.Remittance remittance : run) {
-            RemittanceQuery.ParticipantAccount account = query.participant(remittance.participantId()).orElseThrow();
+            RemittanceQuery.ParticipantAccount account =
+                    query.participant(remittance.participantId()).orElseThrow();
             issuedOn = remittance.bookingDate().isAfter(issuedOn) ? remittance.bookingDate() : issuedOn;
-            transfers.add(Pain001Writer.Transfer.remittance(account.participantId(), account.name(), account.iban(),
-                    remittance.amountCents(), periodEnd));
+            transfers.add(Pain001Writer.Transfer.remittance(
+                    account.participantId(), account.name(), account.iban(), remittance.amountCents(), periodEnd));
         }
         if (transfers.stream().noneMatch(t -> t.amountCents() > 0)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no remittance with period end " + periodEnd + " pays anything");
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "no remittance with period end " + periodEnd + " pays anything");
         }
         return Pain001Writer.write(collector, messageId, issuedOn, transfers).getBytes(StandardCharsets.UTF_8);
     }
@@ -53,11 +59,17 @@ public class RemittanceFiles {
 
     /** The weekly report's rows of one participant only (what a participant may see of it). */
     public byte[] weeklyReport(LocalDate periodEnd, String participantId) {
-        return WeeklyReport.csv(periodEnd, query.run(periodEnd).stream()
-                .filter(remittance -> remittance.participantId().equals(participantId)).toList(), query);
+        return WeeklyReport.csv(
+                periodEnd,
+                query.run(periodEnd).stream()
+                        .filter(remittance -> remittance.participantId().equals(participantId))
+                        .toList(),
+                query);
     }
 
     private String name(String participantId) {
-        return query.participant(participantId).map(RemittanceQuery.ParticipantAccount::name).orElse(participantId);
+        return query.participant(participantId)
+                .map(RemittanceQuery.ParticipantAccount::name)
+                .orElse(participantId);
     }
 }

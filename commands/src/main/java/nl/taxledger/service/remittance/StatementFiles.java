@@ -8,8 +8,10 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import nl.taxledger.ledger.api.RemittanceLine;
 import nl.taxledger.ledger.money.Money;
+import nl.taxledger.service.asof.ReportWriter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -21,16 +23,34 @@ import org.dhatim.fastexcel.Worksheet;
  * Dutch Excel opens without an import wizard; XLSX carries the amounts as numbers.
  */
 final class StatementFiles {
-    static final String[] HEADER = {"deelnemer", "periode van", "periode t/m", "belastingsoort", "belastingjaar",
-            "ontvangsten", "reserve voor", "reserve na", "reserve ingehouden", "reserve vrijgevallen", "af te dragen"};
+    static final String[] HEADER = {
+        "deelnemer",
+        "periode van",
+        "periode t/m",
+        "belastingsoort",
+        "belastingjaar",
+        "ontvangsten",
+        "reserve voor",
+        "reserve na",
+        "reserve ingehouden",
+        "reserve vrijgevallen",
+        "af te dragen"
+    };
     /** Dutch Excel: ';' between fields, CRLF between records. */
-    static final CSVFormat DUTCH_EXCEL = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
+    static final CSVFormat DUTCH_EXCEL = CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(';')
+            .setRecordSeparator("\r\n")
+            .get();
+
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private StatementFiles() {
-    }
+    private StatementFiles() {}
 
-    static byte[] csv(String participantName, RemittanceQuery.Remittance remittance) {
+    static byte[] csv(
+            String participantName,
+            RemittanceQuery.Remittance remittance,
+            Optional<RemittanceQuery.ChainAnchor> anchor) {
         return Csv.write(HEADER, printer -> {
             for (RemittanceLine line : remittance.lines()) {
                 printer.printRecord(lineCells(participantName, remittance, line));
@@ -38,11 +58,34 @@ final class StatementFiles {
             for (Object[] total : totals(participantName, remittance)) {
                 printer.printRecord(total);
             }
+            for (Object[] row : anchorRow(participantName, remittance, anchor)) {
+                printer.printRecord(row);
+            }
         });
     }
 
-    static byte[] xlsx(String participantName, RemittanceQuery.Remittance remittance) {
+    /**
+     * The ledger chain's head at issue, so the participant holds an anchor outside the collector's database:
+     * {@code replay-tools verify --anchor} with {@code {"position":P,"hash":"H"}} checks the ledger still has it.
+     */
+    private static List<Object[]> anchorRow(
+            String participantName, RemittanceQuery.Remittance r, Optional<RemittanceQuery.ChainAnchor> anchor) {
+        return anchor.map(a -> List.<Object[]>of(new Object[] {
+                    participantName,
+                    r.periodStart().toString(),
+                    r.periodEnd().toString(),
+                    "grootboekketen positie " + a.position(),
+                    a.hash()
+                }))
+                .orElse(List.of());
+    }
+
+    static byte[] xlsx(
+            String participantName,
+            RemittanceQuery.Remittance remittance,
+            Optional<RemittanceQuery.ChainAnchor> anchor) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream normalised = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "tax-ledger", "1.0");
             Worksheet sheet = workbook.newWorksheet("Afdracht " + remittance.periodEnd());
@@ -57,11 +100,16 @@ final class StatementFiles {
             for (Object[] total : totals(participantName, remittance)) {
                 row = xlsxRow(sheet, row, total);
             }
+            for (Object[] anchorCells : anchorRow(participantName, remittance, anchor)) {
+                row = xlsxRow(sheet, row, anchorCells);
+            }
             workbook.finish();
+            // without it the file carries the time of the download: not the same bytes twice, nor after a restore
+            ReportWriter.normalise(out.toByteArray(), remittance.periodEnd(), normalised);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return normalised.toByteArray();
     }
 
     private static int xlsxRow(Worksheet sheet, int row, Object[] cells) {
@@ -80,10 +128,19 @@ final class StatementFiles {
     }
 
     private static Object[] lineCells(String participantName, RemittanceQuery.Remittance r, RemittanceLine line) {
-        return new Object[] {participantName, r.periodStart().toString(), r.periodEnd().toString(), line.taxType(),
-                line.taxYear(), euros(line.receiptsCents()), euros(line.reserveHeldBeforeCents()),
-                euros(line.reserveHeldAfterCents()), euros(line.reserveWithheldCents()),
-                euros(line.reserveReleasedCents()), euros(line.payableCents())};
+        return new Object[] {
+            participantName,
+            r.periodStart().toString(),
+            r.periodEnd().toString(),
+            line.taxType(),
+            line.taxYear(),
+            euros(line.receiptsCents()),
+            euros(line.reserveHeldBeforeCents()),
+            euros(line.reserveHeldAfterCents()),
+            euros(line.reserveWithheldCents()),
+            euros(line.reserveReleasedCents()),
+            euros(line.payableCents())
+        };
     }
 
     /** Totals, the shortfall set off from the previous remittance, the amount paid and the shortfall carried on. */
@@ -91,15 +148,48 @@ final class StatementFiles {
         String from = r.periodStart().toString();
         String through = r.periodEnd().toString();
         return List.of(
-                new Object[] {participantName, from, through, "totaal", "", euros(r.receiptsCents()), "", "",
-                        euros(r.reserveWithheldCents()), euros(r.reserveReleasedCents()),
-                        euros(r.receiptsCents() - r.reserveWithheldCents() + r.reserveReleasedCents())},
-                new Object[] {participantName, from, through, "tekort vorige afdracht", "", "", "", "", "", "",
-                        euros(-r.carriedForwardInCents())},
-                new Object[] {participantName, from, through, "tekort naar volgende afdracht", "", "", "", "", "", "",
-                        euros(r.carriedForwardOutCents())},
-                new Object[] {participantName, from, through, "uit te betalen", "", "", "", "", "", "",
-                        euros(r.amountCents())});
+                new Object[] {
+                    participantName,
+                    from,
+                    through,
+                    "totaal",
+                    "",
+                    euros(r.receiptsCents()),
+                    "",
+                    "",
+                    euros(r.reserveWithheldCents()),
+                    euros(r.reserveReleasedCents()),
+                    euros(r.receiptsCents() - r.reserveWithheldCents() + r.reserveReleasedCents())
+                },
+                new Object[] {
+                    participantName,
+                    from,
+                    through,
+                    "tekort vorige afdracht",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    euros(-r.carriedForwardInCents())
+                },
+                new Object[] {
+                    participantName,
+                    from,
+                    through,
+                    "tekort naar volgende afdracht",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    euros(r.carriedForwardOutCents())
+                },
+                new Object[] {
+                    participantName, from, through, "uit te betalen", "", "", "", "", "", "", euros(r.amountCents())
+                });
     }
 
     /** 1234.5 euro as "1234,50": decimal comma, no thousands separator, so Dutch Excel reads a number. */
@@ -116,7 +206,7 @@ final class StatementFiles {
         static byte[] write(String[] header, Body body) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(writer, DUTCH_EXCEL)) {
+                    CSVPrinter printer = new CSVPrinter(writer, DUTCH_EXCEL)) {
                 writer.write(BYTE_ORDER_MARK);
                 printer.printRecord((Object[]) header);
                 body.print(printer);

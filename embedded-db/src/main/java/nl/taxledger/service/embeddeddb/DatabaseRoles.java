@@ -24,7 +24,9 @@ import javax.sql.DataSource;
  *   <li>{@code postgres}: the superuser, only to create the roles below;</li>
  *   <li>{@code ledger_owner}: owns the schema, Flyway migrates as it;</li>
  *   <li>{@code ledger_app}: the running service; reads and writes, but may never UPDATE, DELETE or TRUNCATE the
- *   event store ({@code domainevententry}) or the hash chain ({@code event_hash_chain}): what was booked stays;</li>
+ *   event store ({@code domainevententry}) or the command log, and may not write the ledger chain
+ *   ({@code ledger_chain}, {@code ledger_chain_head}, the old {@code event_hash_chain}) at all: its links are
+ *   written by the chain's triggers (V70), as the schema owner; what was booked stays;</li>
  *   <li>{@code ledger_readonly}: SELECT only, for replay-tools.</li>
  * </ul>
  * With an external {@code spring.datasource.url} none of this runs: there the roles are the operator's job
@@ -44,10 +46,13 @@ public final class DatabaseRoles {
             local all all scram-sha-256
             host  all all 127.0.0.1/32 scram-sha-256
             host  all all ::1/128 scram-sha-256
+            # pg_basebackup of the running instance (README, "Backup and restore"): the superuser, from this machine
+            local replication postgres scram-sha-256
+            host  replication postgres 127.0.0.1/32 scram-sha-256
+            host  replication postgres ::1/128 scram-sha-256
             """;
 
-    private DatabaseRoles() {
-    }
+    private DatabaseRoles() {}
 
     /** {@code ./data/postgres} → {@code ./data/postgres-passwords}. */
     public static Path passwordDirectory(Path dataDirectory) {
@@ -78,14 +83,14 @@ public final class DatabaseRoles {
                 && !Files.isRegularFile(directory.resolve(SUPERUSER));
         try {
             if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             for (String role : ROLES) {
                 Path file = directory.resolve(role);
                 if (!Files.isRegularFile(file)) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(file, randomPassword() + "\n", StandardCharsets.UTF_8);
                 }
             }
@@ -100,7 +105,8 @@ public final class DatabaseRoles {
      * password sign-ins only; a legacy directory keeps its trust rule for this one start, until {@link #provision}.
      */
     static EmbeddedPostgres.Builder secure(EmbeddedPostgres.Builder builder, Path dataDirectory, boolean legacy) {
-        builder.setLocaleConfig("pwfile", passwordDirectory(dataDirectory).resolve(SUPERUSER).toString());
+        builder.setLocaleConfig(
+                "pwfile", passwordDirectory(dataDirectory).resolve(SUPERUSER).toString());
         builder.setConnectConfig("password", password(dataDirectory, SUPERUSER));
         if (!legacy) {
             builder.setDataDirectoryCustomizer(directory -> writeHba(directory.toPath()));
@@ -110,9 +116,10 @@ public final class DatabaseRoles {
 
     /** Roles, passwords and grants; idempotent, run at every start as the superuser. */
     static void provision(EmbeddedPostgres postgres, Path dataDirectory, boolean legacy) {
-        DataSource superuser = postgres.getDatabase(SUPERUSER, DATABASE,
-                Map.of("password", password(dataDirectory, SUPERUSER)));
-        try (Connection connection = superuser.getConnection(); Statement sql = connection.createStatement()) {
+        DataSource superuser =
+                postgres.getDatabase(SUPERUSER, DATABASE, Map.of("password", password(dataDirectory, SUPERUSER)));
+        try (Connection connection = superuser.getConnection();
+                Statement sql = connection.createStatement()) {
             for (String role : ROLES) {
                 if (!role.equals(SUPERUSER)) {
                     sql.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "')"
@@ -160,8 +167,8 @@ public final class DatabaseRoles {
             "ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER + " IN SCHEMA public"
                     + " GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO " + APP,
             "ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER + " IN SCHEMA public GRANT SELECT ON TABLES TO " + READ_ONLY,
-            "ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER + " IN SCHEMA public"
-                    + " GRANT SELECT ON SEQUENCES TO " + READ_ONLY,
+            "ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER + " IN SCHEMA public" + " GRANT SELECT ON SEQUENCES TO "
+                    + READ_ONLY,
             "GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO " + APP,
             "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO " + APP,
             "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + READ_ONLY,
@@ -171,7 +178,11 @@ public final class DatabaseRoles {
                 REVOKE UPDATE, DELETE, TRUNCATE ON domainevententry FROM ledger_app;
               END IF;
               IF to_regclass('public.event_hash_chain') IS NOT NULL THEN
-                REVOKE UPDATE, DELETE, TRUNCATE ON event_hash_chain FROM ledger_app;
+                REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON event_hash_chain FROM ledger_app;
+              END IF;
+              IF to_regclass('public.ledger_chain') IS NOT NULL THEN
+                REVOKE UPDATE, DELETE, TRUNCATE ON command_log FROM ledger_app;
+                REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ledger_chain, ledger_chain_head FROM ledger_app;
               END IF;
             END $$""");
 

@@ -41,14 +41,20 @@ final class BenchService implements AutoCloseable {
     private BenchService(EmbeddedPostgres postgres, ConfigurableApplicationContext context) {
         this.postgres = postgres;
         this.context = context;
-        context.getBean(LocalUsers.class).create(IMPORT_USER, importPassword, EnumSet.of(Role.CLERK), Optional.empty(),
-                Principals.SYSTEM_PREFIX + "bench");
+        context.getBean(LocalUsers.class)
+                .create(
+                        IMPORT_USER,
+                        importPassword,
+                        EnumSet.of(Role.CLERK),
+                        Optional.empty(),
+                        Principals.SYSTEM_PREFIX + "bench");
     }
 
     /** {@code Authorization} header value of the import user (HTTP Basic). */
     String importAuthorization() {
-        return "Basic " + Base64.getEncoder().encodeToString(
-                (IMPORT_USER + ":" + importPassword).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((IMPORT_USER + ":" + importPassword).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -73,11 +79,16 @@ final class BenchService implements AutoCloseable {
             properties.put("server.address", "127.0.0.1");
             properties.put("logging.level.root", "WARN");
             properties.put("ledger.scheduling.enabled", "false");
+            // a throw-away ledger's chain anchors must not land among the real ones in ./data/anchors
+            properties.put("ledger.anchors.dir", throwAwayAnchorDirectory());
             // as arguments, not default properties: those rank below application.yml (server.port 8080)
-            String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+            String[] arguments = properties.entrySet().stream()
+                    .map(p -> "--" + p.getKey() + "=" + p.getValue())
                     .toArray(String[]::new);
             ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                    .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                    .web(WebApplicationType.SERVLET)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
                     .run(arguments);
             return new BenchService(postgres, context);
         } catch (RuntimeException e) {
@@ -126,6 +137,14 @@ final class BenchService implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             System.err.println("could not stop the embedded PostgreSQL: " + e.getMessage());
+        }
+    }
+
+    private static String throwAwayAnchorDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ledger-anchors").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a directory for the chain anchors", e);
         }
     }
 }

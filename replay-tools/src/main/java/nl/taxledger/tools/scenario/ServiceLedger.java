@@ -64,6 +64,8 @@ final class ServiceLedger implements Ledger {
             properties.put("spring.datasource.password", "postgres");
             properties.put("logging.level.root", "WARN");
             properties.put("ledger.scheduling.enabled", "false");
+            // a throw-away ledger's chain anchors must not land among the real ones in ./data/anchors
+            properties.put("ledger.anchors.dir", throwAwayAnchorDirectory());
             return new ServiceLedger(new SpringApplicationBuilder(LedgerApplication.class)
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
@@ -166,5 +168,13 @@ final class ServiceLedger implements Ledger {
     @Override
     public void close() {
         context.close();
+    }
+
+    private static String throwAwayAnchorDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ledger-anchors").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a directory for the chain anchors", e);
+        }
     }
 }

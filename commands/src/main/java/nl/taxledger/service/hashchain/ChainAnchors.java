@@ -1,0 +1,139 @@
+package nl.taxledger.service.hashchain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import nl.taxledger.ledger.api.PeriodClosed;
+import nl.taxledger.ledger.api.RefundsReleased;
+import nl.taxledger.ledger.api.RemittanceRunApproved;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Anchors of the ledger chain outside the database: at every period close and every released payment file
+ * (a remittance run's or refund batch's pain.001), once its transaction has committed, the chain's head is appended
+ * as one JSON line to an append-only file in the anchor directory ({@code ledger.anchors.dir}, default
+ * {@code ./data/anchors}): {@code period-close.anchors}, {@code payment-files.anchors}.
+ *
+ * <p>Written after the commit, never before: an anchor of a head that was rolled back would accuse a clean chain.
+ * The head read then is a committed one (it includes the closing transaction, and maybe later ones), which is all
+ * an anchor needs: {@code replay-tools verify --anchor} checks the chain still has that hash at that position.
+ * A failure to write is logged, not thrown: the booking has already committed and must not be answered as failed.
+ */
+@Component
+@ProcessingGroup("command-lookups")
+public class ChainAnchors {
+    private static final Logger LOG = LoggerFactory.getLogger(ChainAnchors.class);
+    public static final String PERIOD_CLOSE_FILE = "period-close.anchors";
+    public static final String PAYMENT_FILES_FILE = "payment-files.anchors";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LedgerChain chain;
+    private final Path directory;
+
+    ChainAnchors(
+            LedgerChain chain,
+            @Value("${ledger.anchors.dir:}") String configured,
+            @Value("${ledger.embedded.ephemeral:false}") boolean ephemeral) {
+        this.chain = chain;
+        this.directory = directory(configured, ephemeral);
+    }
+
+    /** The configured directory; for a throw-away embedded database a throw-away one, never the real ./data. */
+    private static Path directory(String configured, boolean ephemeral) {
+        if (!configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        try {
+            return ephemeral
+                    ? Files.createTempDirectory("ledger-anchors")
+                    : Path.of("./data/anchors").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the chain anchors", e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @EventHandler
+    void on(PeriodClosed event) {
+        afterCommit(PERIOD_CLOSE_FILE, "period closed through " + event.through());
+    }
+
+    @EventHandler
+    void on(RemittanceRunApproved event) {
+        afterCommit(PAYMENT_FILES_FILE, "remittance run " + event.periodEnd() + " release " + event.releaseNumber());
+    }
+
+    @EventHandler
+    void on(RefundsReleased event) {
+        afterCommit(PAYMENT_FILES_FILE, "refund batch " + event.batchId());
+    }
+
+    private void afterCommit(String file, String reason) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(file, reason);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    write(file, reason);
+                } catch (RuntimeException failure) {
+                    LOG.error("chain anchor for '{}' not written to {}", reason, directory, failure);
+                }
+            }
+        });
+    }
+
+    /** Appends the committed head to {@code file} in the anchor directory, on disk before it returns. */
+    public Anchor write(String file, String reason) {
+        LedgerChain.Head head = chain.head();
+        Anchor anchor = new Anchor(
+                head.ledgerId(),
+                head.position(),
+                head.hash(),
+                reason,
+                Instant.now().toString());
+        ObjectNode line = JSON.createObjectNode()
+                .put("ledger", anchor.ledgerId())
+                .put("position", anchor.position())
+                .put("hash", anchor.hash())
+                .put("reason", anchor.reason())
+                .put("writtenAt", anchor.writtenAt());
+        try {
+            Files.createDirectories(directory);
+            try (FileChannel out = FileChannel.open(
+                    directory.resolve(file),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE)) {
+                out.write(ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8)));
+                out.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append the chain anchor to " + directory.resolve(file), e);
+        }
+        return anchor;
+    }
+
+    /** One anchor: the chain of ledger {@code ledgerId} had {@code hash} at {@code position} when it was written. */
+    public record Anchor(String ledgerId, long position, String hash, String reason, String writtenAt) {}
+}
