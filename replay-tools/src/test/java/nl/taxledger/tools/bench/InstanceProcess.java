@@ -67,7 +67,12 @@ public record InstanceProcess(Process process, int httpPort) {
             return false;
         }
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-        java.util.Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+        // a pid file left by a killed postmaster may name a pid reused since: only the postmaster of this directory
+        java.util.Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(process -> process.info()
+                .commandLine()
+                .filter(line -> line.contains("postgres")
+                        && line.contains(dataDirectory.toAbsolutePath().toString()))
+                .isPresent());
         if (postmaster.isEmpty()) {
             return false;
         }

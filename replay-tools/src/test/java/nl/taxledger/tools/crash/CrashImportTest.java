@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import nl.taxledger.projections.ProjectionTables;
 import nl.taxledger.tools.ReplayTools;
 import nl.taxledger.tools.bench.InstanceProcess;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,6 +60,15 @@ class CrashImportTest {
     private final Path data = directory.resolve("data").resolve("postgres");
     private final int postgresPort = InstanceProcess.freePort();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The service started last, killed after the test whatever happened, with its postmaster. */
+    private InstanceProcess current;
+
+    @AfterEach
+    void killWhatIsLeft() throws Exception {
+        if (current != null) {
+            killBoth(current, true);
+        }
+    }
 
     @Test
     void killing_service_and_postgres_mid_import_loses_no_accepted_line_and_stores_none_twice() throws Exception {
@@ -139,6 +149,7 @@ class CrashImportTest {
                     SEED, KILLS, LINES, acceptedBeforeKill.size(), convergedMillis);
         } finally {
             killBoth(service, true);
+            current = null;
         }
         deleteRecursively(directory);
     }
@@ -190,6 +201,7 @@ class CrashImportTest {
     private InstanceProcess start(String name, String... arguments) throws Exception {
         InstanceProcess service = InstanceProcess.startOnDataDirectory(
                 data, postgresPort, directory.resolve("service-" + name + ".log"), arguments);
+        current = service;
         Path passwordFile = data.getParent().resolve("initial-admin-password");
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!Files.isRegularFile(passwordFile) || Files.size(passwordFile) == 0) {
