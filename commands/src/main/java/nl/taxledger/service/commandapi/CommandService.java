@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.service.clock.LedgerClock;
@@ -19,9 +21,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -35,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The one command path: REST, NDJSON batch import and the scenario runner all come here.
  * Per command, one PostgreSQL transaction holds the idempotency record, the lookup-table
  * updates and the appended events; a rejection rolls all of it back, so nothing is appended.
+ * Commands on one aggregate, and sends of one commandId, are serialised until commit ({@link CommandLocks}).
  */
 @Service
 public class CommandService {
@@ -45,6 +51,11 @@ public class CommandService {
     private final LedgerClock clock;
     private final JsonMapper json;
     private final ClosedPeriods closedPeriods;
+    private final CommandLocks locks;
+    /** A command whose transaction failed for its timing only (a deadlock broken) is sent again, this often. */
+    static final int MAX_ATTEMPTS = 5;
+    /** Routing decided again under new locks because it named new aggregates: bounded, then retried whole. */
+    static final int MAX_ROUTING_ROUNDS = 4;
     /** Sorted properties: the request hash must not depend on field order. */
     /** The member of an NDJSON import line that names the command. */
     private static final String ENVELOPE_TYPE = "type";
@@ -69,6 +80,7 @@ public class CommandService {
         this.clock = clock;
         this.json = json;
         this.closedPeriods = closedPeriods;
+        this.locks = new CommandLocks(jdbc);
     }
 
     /**
@@ -105,10 +117,30 @@ public class CommandService {
         LocalDate bookingDate = LedgerRequest.bookingDate(request.bookingDate(), clock.today());
         Routed routed = request.validate(bookingDate);
         String requestHash = sha256(type + "\n" + canonical.writeValueAsString(request));
+        // inside a caller's transaction (a bank file's booking) a failed attempt has spoilt that transaction too
+        int attempts = TransactionSynchronizationManager.isActualTransactionActive() ? 1 : MAX_ATTEMPTS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(
+                        status -> execute(type, commandId, requestHash, routed, bookingDate, actor, status));
+            } catch (DuplicateKeyException raced) {
+                return afterRace(type, commandId, requestHash, raced);
+            } catch (RuntimeException failure) {
+                if (attempt >= attempts || !CommandLocks.isTransient(failure)) {
+                    throw failure;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** A short random pause before the next attempt, so two transactions that deadlocked do not meet again. */
+    private static void pause(int attempt) {
         try {
-            return transaction.execute(status -> execute(type, commandId, requestHash, routed, bookingDate, actor));
-        } catch (DuplicateKeyException raced) {
-            return afterRace(type, commandId, requestHash, raced);
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt + 2));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before a command was sent again", interrupted);
         }
     }
 
@@ -129,14 +161,26 @@ public class CommandService {
         return Fields.invalid(named, problem);
     }
 
+    /**
+     * One attempt, in one transaction, taking its locks in the order {@link CommandLocks} gives: the commandId (a
+     * second send of it waits here, then finds the first's result), the aggregates, the closed period.
+     */
     private CommandOutcome execute(
-            String type, String commandId, String requestHash, Routed routed, LocalDate bookingDate, Actor actor) {
+            String type,
+            String commandId,
+            String requestHash,
+            Routed routed,
+            LocalDate bookingDate,
+            Actor actor,
+            TransactionStatus status) {
+        locks.lockCommandId(commandId);
         Optional<CommandOutcome> earlier = logged(commandId, requestHash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        closedPeriods.refuseIfClosed(bookingDate);
+        Object command = routeUnderLocks(routed, status);
         closedPeriods.checkOpen(bookingDate);
-        Object command = routed.route(directory);
         Object result = send(command, commandId, actor);
         // a creation handler (a constructor) answers the new aggregate's id; the others answer their fact
         String resultType = result == null
@@ -154,6 +198,30 @@ public class CommandService {
                 resultType,
                 json.writeValueAsString(resultJson));
         return new CommandOutcome(commandId, type, false, resultType, resultJson);
+    }
+
+    /**
+     * Routes the command with its aggregates locked: a first routing names them (its writes, such as a registered
+     * counterparty, are undone to a savepoint), their locks are taken, and the routing is decided again, now on
+     * state no other command on them can change before this one commits. Should that second routing name another
+     * aggregate (what it read changed while it waited), that one is locked too and the route decided once more.
+     */
+    private Object routeUnderLocks(Routed routed, TransactionStatus status) {
+        Set<String> locked = new HashSet<>();
+        for (int round = 1; round <= MAX_ROUTING_ROUNDS; round++) {
+            Object savepoint = status.createSavepoint();
+            Object command = routed.route(directory);
+            Set<String> aggregates = CommandLocks.aggregatesOf(command);
+            if (locked.containsAll(aggregates)) {
+                status.releaseSavepoint(savepoint);
+                return command;
+            }
+            status.rollbackToSavepoint(savepoint);
+            locks.lockAggregates(aggregates);
+            locked.addAll(aggregates);
+        }
+        throw new CannotAcquireLockException("the route kept changing while its aggregates were locked ("
+                + MAX_ROUTING_ROUNDS + " rounds); the command is sent again");
     }
 
     private Optional<CommandOutcome> logged(String commandId, String requestHash) {

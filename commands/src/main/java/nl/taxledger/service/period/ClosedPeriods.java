@@ -24,6 +24,7 @@ public class ClosedPeriods {
      * while it moves the date, so no booking checked against the old date can commit after the new one.
      */
     private static final long CLOSE_LOCK = 0x434C4F5345L;
+
     private final JdbcTemplate jdbc;
 
     ClosedPeriods(JdbcTemplate jdbc) {
@@ -37,27 +38,40 @@ public class ClosedPeriods {
                 INSERT INTO closed_period (ledger_id, closed_through, booking_date) VALUES (?, ?, ?)
                 ON CONFLICT (ledger_id) DO UPDATE SET closed_through = excluded.closed_through,
                     booking_date = excluded.booking_date
-                WHERE closed_period.closed_through < excluded.closed_through""",
-                event.ledgerId(), event.through(), event.bookingDate());
+                WHERE closed_period.closed_through < excluded.closed_through""", event.ledgerId(), event.through(), event.bookingDate());
         if (updated != 1) {
             // the aggregate refuses a close that goes back; seeing one here means the two disagree
-            throw new IllegalStateException("period close through " + event.through() + " does not move the closed date forward");
+            throw new IllegalStateException(
+                    "period close through " + event.through() + " does not move the closed date forward");
         }
     }
 
     /** The last day of the closed period, if any period is closed. */
     public Optional<LocalDate> closedThrough() {
-        List<LocalDate> dates = jdbc.query("SELECT max(closed_through) FROM closed_period",
-                (row, n) -> row.getObject(1, LocalDate.class));
+        List<LocalDate> dates = jdbc.query(
+                "SELECT max(closed_through) FROM closed_period", (row, n) -> row.getObject(1, LocalDate.class));
         return dates.isEmpty() ? Optional.empty() : Optional.ofNullable(dates.get(0));
     }
 
-    /** Refuses a booking dated on or before the closed-through date. Call inside the booking's transaction. */
+    /**
+     * Refuses a booking dated on or before the closed-through date. Call inside the booking's transaction, after
+     * the command's aggregate locks (the lock order in {@code CommandLocks}): it holds the close lock shared until
+     * the commit.
+     */
     public void checkOpen(LocalDate bookingDate) {
         jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?)", CLOSE_LOCK);
+        refuseIfClosed(bookingDate);
+    }
+
+    /**
+     * The same refusal without the lock: a first look, so that a booking in a closed period is refused as such
+     * before it is routed (and not with a routing error); only {@link #checkOpen} decides.
+     */
+    public void refuseIfClosed(LocalDate bookingDate) {
         closedThrough().ifPresent(through -> {
             if (!bookingDate.isAfter(through)) {
-                throw new LedgerRejection(ErrorCode.PERIOD_CLOSED,
+                throw new LedgerRejection(
+                        ErrorCode.PERIOD_CLOSED,
                         "booking date " + bookingDate + " lies in the period closed through " + through);
             }
         });
