@@ -37,7 +37,8 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
     AccessRules(List<AccessRule> rules) {
         this.rules = List.copyOf(rules);
         PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
-        this.matchers = this.rules.stream().map(rule -> (RequestMatcher) builder.matcher(rule.method(), rule.pattern()))
+        this.matchers = this.rules.stream()
+                .map(rule -> (RequestMatcher) builder.matcher(rule.method(), rule.pattern()))
                 .toList();
     }
 
@@ -48,12 +49,14 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
         table.add(AccessRule.open(GET, "/actuator/health"));
         table.add(AccessRule.open(GET, "/actuator/health/**"));
         table.add(AccessRule.roles(null, "/actuator/**", SUPERVISOR));
-        for (String docs : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
-                "/swagger-ui/**")) {
+        for (String docs :
+                List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")) {
             table.add(AccessRule.signedIn(GET, docs));
         }
-        CommandPermissions.SUPERVISOR_ONLY.stream().sorted().forEach(type ->
-                table.add(AccessRule.roles(POST, "/api/commands/" + type, CommandPermissions.SUPERVISOR)));
+        CommandPermissions.SUPERVISOR_ONLY.stream()
+                .sorted()
+                .forEach(type ->
+                        table.add(AccessRule.roles(POST, "/api/commands/" + type, CommandPermissions.SUPERVISOR)));
         table.add(AccessRule.roles(POST, "/api/commands/*", CommandPermissions.BOOKING_ROLES));
         // the batch import: each line is checked again by its command type (CommandPermissions)
         table.add(AccessRule.roles(POST, "/api/commands", CommandPermissions.BOOKING_ROLES));
@@ -74,8 +77,8 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
         table.add(AccessRule.scoped(GET, "/api/reconciliation", STAFF_AND_PARTICIPANT, QUERY));
         table.add(AccessRule.scoped(GET, "/api/reconciliation/{participantId}/*/*", STAFF_AND_PARTICIPANT, PATH));
         table.add(AccessRule.scoped(GET, "/api/participants/{participantId}/remittances", STAFF_AND_PARTICIPANT, PATH));
-        table.add(AccessRule.scoped(GET, "/api/participants/{participantId}/remittances/**", STAFF_AND_PARTICIPANT,
-                PATH));
+        table.add(AccessRule.scoped(
+                GET, "/api/participants/{participantId}/remittances/**", STAFF_AND_PARTICIPANT, PATH));
         table.add(AccessRule.scoped(GET, "/api/participants/{participantId}/position", STAFF_AND_PARTICIPANT, PATH));
         // one file paying every participant: other participants' IBANs and amounts, so staff only
         table.add(AccessRule.roles(GET, "/api/remittance-runs/*/pain001.xml", STAFF));
@@ -84,6 +87,8 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
         table.add(AccessRule.roles(GET, "/api/refund-batches/*/pain001.xml", STAFF));
         table.add(AccessRule.scoped(GET, "/api/reports/weekly", STAFF_AND_PARTICIPANT, QUERY));
         table.add(AccessRule.roles(GET, "/api/reports/*", STAFF));
+        // the web view's pages (issue 16)
+        table.addAll(WebPages.rules(localUsers));
         return new AccessRules(table);
     }
 
@@ -102,18 +107,20 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
     }
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-                                         RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
         for (int i = 0; i < rules.size(); i++) {
             RequestMatcher.MatchResult match = matchers.get(i).matcher(request);
             if (match.isMatch()) {
                 AccessRule rule = rules.get(i);
-                Optional<String> participant = switch (rule.scope()) {
-                    case NONE -> Optional.empty();
-                    case PATH -> Optional.ofNullable(match.getVariables().get(AccessRule.PARTICIPANT_VARIABLE));
-                    case QUERY -> onlyValue(request.getParameterValues(AccessRule.PARTICIPANT_VARIABLE));
-                };
+                Optional<String> participant =
+                        switch (rule.scope()) {
+                            case NONE -> Optional.empty();
+                            case PATH ->
+                                Optional.ofNullable(match.getVariables().get(AccessRule.PARTICIPANT_VARIABLE));
+                            case QUERY -> onlyValue(request.getParameterValues(AccessRule.PARTICIPANT_VARIABLE));
+                        };
                 return new AuthorizationDecision(rule.allows(Principals.of(authentication.get()), participant));
             }
         }
@@ -129,8 +136,13 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
     String describe() {
         StringBuilder table = new StringBuilder("| method | path | who may |\n|---|---|---|\n");
         for (AccessRule rule : rules) {
-            table.append("| ").append(rule.method() == null ? "any" : rule.method().name()).append(" | `")
-                    .append(rule.pattern()).append("` | ").append(rule.describeAccess()).append(" |\n");
+            table.append("| ")
+                    .append(rule.method() == null ? "any" : rule.method().name())
+                    .append(" | `")
+                    .append(rule.pattern())
+                    .append("` | ")
+                    .append(rule.describeAccess())
+                    .append(" |\n");
         }
         table.append("| any | anything else | nobody (refused) |\n");
         return table.toString();

@@ -26,8 +26,8 @@ final class FrontDoor extends OncePerRequestFilter {
     static final long MAX_NDJSON_LINE_BYTES = MIB;
     static final long MAX_XML_BYTES = 100 * MIB;
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
-    private static final Map<MediaType, Long> BODY_LIMITS = Map.of(
-            MediaType.APPLICATION_JSON, MAX_JSON_BYTES, MediaType.APPLICATION_XML, MAX_XML_BYTES);
+    private static final Map<MediaType, Long> BODY_LIMITS =
+            Map.of(MediaType.APPLICATION_JSON, MAX_JSON_BYTES, MediaType.APPLICATION_XML, MAX_XML_BYTES);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -37,8 +37,21 @@ final class FrontDoor extends OncePerRequestFilter {
             return;
         }
         MediaType type = contentType(request);
+        if (type == null && isPageForm(request)) {
+            // a web page's form: CSRF-checked by its own filter chain (WebSignIn); the bank file upload is the largest
+            if (request.getContentLengthLong() > MAX_XML_BYTES) {
+                ProblemResponses.write(
+                        response, HttpStatus.CONTENT_TOO_LARGE, null, "body larger than " + MAX_XML_BYTES + " bytes");
+                return;
+            }
+            chain.doFilter(new Bounded(request, MAX_XML_BYTES, Long.MAX_VALUE), response);
+            return;
+        }
         if (type == null) {
-            ProblemResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null,
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    null,
                     "Content-Type must be application/json, application/x-ndjson or application/xml");
             return;
         }
@@ -48,16 +61,31 @@ final class FrontDoor extends OncePerRequestFilter {
         }
         long limit = BODY_LIMITS.get(type);
         if (request.getContentLengthLong() > limit) {
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, null,
-                    "body larger than " + limit + " bytes");
+            ProblemResponses.write(
+                    response, HttpStatus.CONTENT_TOO_LARGE, null, "body larger than " + limit + " bytes");
             return;
         }
         chain.doFilter(new Bounded(request, limit, Long.MAX_VALUE), response);
     }
 
     private static boolean hasBody(HttpServletRequest request) {
-        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null
+        return request.getContentLengthLong() > 0
+                || request.getHeader("Transfer-Encoding") != null
                 || request.getContentType() != null;
+    }
+
+    /** A form post (urlencoded or multipart) to a web page, never to the API. */
+    private static boolean isPageForm(HttpServletRequest request) {
+        if (request.getContentType() == null || !WebPages.PAGES.matches(request)) {
+            return false;
+        }
+        try {
+            MediaType given = MediaType.parseMediaType(request.getContentType());
+            return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(given)
+                    || MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(given);
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
     }
 
     /** One of the three accepted types (parameters such as charset aside), or null. */
