@@ -9,8 +9,8 @@ import nl.taxledger.ledger.asof.CollectionRate;
 
 /**
  * The collection rate per cohort at 12, 24 and 36 months against the targets (95, 99, 99.5%) as inline SVG,
- * drawn on the server: no chart library, no script. The y axis runs from 80 to 100% (a lower rate sits on the
- * floor line and keeps its label); the table beside it on the page is the text alternative.
+ * drawn on the server: no chart library, no script. The y axis runs from 80% (or, when a rate lies lower, the
+ * ten below it) to 100%; the table beside it on the page is the text alternative.
  */
 final class CollectionRateChart {
     static final int WIDTH = 640;
@@ -19,15 +19,30 @@ final class CollectionRateChart {
     private static final int RIGHT = 120;
     private static final int TOP = 20;
     private static final int BOTTOM = 40;
-    private static final double FLOOR_PERCENT = 80.0;
+    private static final double HIGHEST_FLOOR_PERCENT = 80.0;
     private static final int[] MONTHS = {12, 24, 36};
     private static final Map<Integer, String> TARGETS = Map.of(12, "95", 24, "99", 36, "99.5");
     /** Colours with at least 3:1 contrast against white (WCAG 1.4.11), cycled per cohort. */
     private static final String[] COLOURS = {"#01689b", "#8b4a00", "#39870c", "#a90061", "#42145f", "#154273"};
 
-    private CollectionRateChart() {}
+    /** The percentage at the bottom of the y axis. */
+    private final double floorPercent;
+
+    private CollectionRateChart(double floorPercent) {
+        this.floorPercent = floorPercent;
+    }
 
     static String svg(List<CollectionRate.Row> rows) {
+        double lowest = rows.stream()
+                .filter(row -> row.ratePercent() != null)
+                .mapToDouble(row -> row.ratePercent().doubleValue())
+                .min()
+                .orElse(100.0);
+        double floor = Math.max(0.0, Math.min(HIGHEST_FLOOR_PERCENT, Math.floor(lowest / 10.0) * 10.0));
+        return new CollectionRateChart(floor).draw(rows);
+    }
+
+    private String draw(List<CollectionRate.Row> rows) {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"grafiek\" role=\"img\" aria-labelledby=\"")
                 .append("grafiek-titel\" viewBox=\"0 0 ")
@@ -54,8 +69,9 @@ final class CollectionRateChart {
         return svg.append("</svg>").toString();
     }
 
-    private static void axes(StringBuilder svg) {
-        for (double percent = FLOOR_PERCENT; percent <= 100.0; percent += 5.0) {
+    private void axes(StringBuilder svg) {
+        double step = floorPercent >= HIGHEST_FLOOR_PERCENT ? 5.0 : 10.0;
+        for (double percent = floorPercent; percent <= 100.0; percent += step) {
             double y = y(percent);
             svg.append(String.format(
                     Locale.ROOT,
@@ -81,7 +97,7 @@ final class CollectionRateChart {
         }
     }
 
-    private static void targets(StringBuilder svg) {
+    private void targets(StringBuilder svg) {
         for (int months : MONTHS) {
             double y = y(Double.parseDouble(TARGETS.get(months)));
             svg.append(String.format(
@@ -101,8 +117,7 @@ final class CollectionRateChart {
         }
     }
 
-    private static void line(
-            StringBuilder svg, int cohortYear, Map<Integer, BigDecimal> rates, String colour, int index) {
+    private void line(StringBuilder svg, int cohortYear, Map<Integer, BigDecimal> rates, String colour, int index) {
         StringBuilder points = new StringBuilder();
         for (Map.Entry<Integer, BigDecimal> rate : rates.entrySet()) {
             double x = x(rate.getKey());
@@ -131,9 +146,9 @@ final class CollectionRateChart {
         return LEFT + (WIDTH - LEFT - RIGHT) * (months - 6) / 36.0;
     }
 
-    /** Percent to pixels: 100% at the top, the floor (and anything below it) on the bottom line. */
-    private static double y(double percent) {
-        double clamped = Math.max(FLOOR_PERCENT, Math.min(100.0, percent));
-        return TOP + (HEIGHT - TOP - BOTTOM) * (100.0 - clamped) / (100.0 - FLOOR_PERCENT);
+    /** Percent to pixels: 100% at the top, the floor on the bottom line. */
+    private double y(double percent) {
+        double clamped = Math.max(floorPercent, Math.min(100.0, percent));
+        return TOP + (HEIGHT - TOP - BOTTOM) * (100.0 - clamped) / (100.0 - floorPercent);
     }
 }

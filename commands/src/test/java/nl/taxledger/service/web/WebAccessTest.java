@@ -138,6 +138,26 @@ class WebAccessTest {
     }
 
     @Test
+    void the_account_as_it_was_known_before_a_payment_shows_the_payment_nowhere() throws Exception {
+        ledger.today(java.time.LocalDate.of(2026, 3, 30));
+        ledger.registerAndImpose("XC");
+        ledger.today(java.time.LocalDate.of(2026, 4, 2));
+        ledger.submit("ReceivePayment", """
+                {"commandId":"pay-XC","paymentId":"P-XC","amount":"50.00","reference":"A-XC",
+                 "valueDate":"2026-04-01"}""");
+        ledger.awaitProjections();
+        Session wim = new Session();
+        wim.signIn("wim", WebBrowserTest.PASSWORD);
+
+        String now = wim.get("/debiteuren/S-XC").body();
+        String before = wim.get("/debiteuren/S-XC?peildatum=31-03-2026&bekendOp=01-04-2026")
+                .body();
+
+        assertThat(now).contains("P-XC").contains("€ 450,00");
+        assertThat(before).contains("Stand per peildatum").contains("€ 500,00").doesNotContain("P-XC");
+    }
+
+    @Test
     void a_form_post_without_the_csrf_token_is_refused() throws Exception {
         Session wim = new Session();
         wim.signIn("wim", WebBrowserTest.PASSWORD);
