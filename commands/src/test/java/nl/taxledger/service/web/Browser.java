@@ -80,6 +80,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Chooses {@code file} in the file input {@code id}. */
+    Browser upload(String id, Path file) {
+        driver.findElement(By.id(id)).sendKeys(file.toString());
+        return this;
+    }
+
     /** Clicks and waits for the next page: the old page's root element goes stale once the new one loads. */
     Browser click(By by) {
         WebElement page = driver.findElement(By.tagName("html"));

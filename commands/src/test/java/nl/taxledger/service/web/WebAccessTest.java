@@ -100,6 +100,16 @@ class WebAccessTest {
     }
 
     @Test
+    void the_stylesheet_and_htmx_load_before_signing_in() throws Exception {
+        Session nobody = new Session();
+
+        assertThat(nobody.get("/css/ledger.css").statusCode()).isEqualTo(200);
+        HttpResponse<String> htmx = nobody.get("/webjars/htmx.org/2.0.4/dist/htmx.min.js");
+        assertThat(htmx.statusCode()).isEqualTo(200);
+        assertThat(htmx.body()).contains("htmx");
+    }
+
+    @Test
     void a_page_without_a_session_sends_the_browser_to_the_sign_in_form() throws Exception {
         HttpResponse<String> page = new Session().get("/debiteuren");
 

@@ -205,4 +205,19 @@ class WebBrowserTest {
         assertThat(browser.path()).isEqualTo("/rapporten/aansluiting/GEM-WA/OZB/2026");
         assertThat(browser.all(By.linkText("S-WA"))).hasSize(1);
     }
+
+    @Test
+    void an_uploaded_bank_file_shows_each_transaction_and_its_outcome() throws Exception {
+        ledger.today(LocalDate.of(2026, 3, 5));
+        ledger.submit("RegisterBankAccount", """
+                {"commandId":"acct-web-ing","iban":"NL42INGB8340629042","purpose":"RECEIPTS","name":"Ontvangsten ING"}""");
+        java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/web/camt053-bankkosten.xml")
+                .toAbsolutePath();
+
+        browser.signIn("wendy", PASSWORD).go("/bankbestanden");
+        browser.upload("bestand", file).click(By.cssSelector("main form button[type=submit]"));
+
+        assertThat(browser.text(By.cssSelector("table.transacties tbody"))).contains("UNRECONCILED_DEBIT");
+        browser.screenshot("bankbestand");
+    }
 }
