@@ -43,7 +43,6 @@ class WorkPages {
             @RequestParam(required = false) String toelichting,
             Model model)
             throws IOException {
-        model.addAttribute("accounts", bank.accounts());
         try {
             BankImportAnswer answer = bank.importFile(
                     file.getBytes(),
@@ -53,6 +52,8 @@ class WorkPages {
         } catch (LedgerRejection refused) {
             model.addAttribute("problem", refused);
         }
+        // after the import: the accounts' latest statement includes this file's
+        model.addAttribute("accounts", bank.accounts());
         return "bank";
     }
 
