@@ -37,6 +37,16 @@ final class FrontDoor extends OncePerRequestFilter {
             return;
         }
         MediaType type = contentType(request);
+        if (type == null && isPageForm(request)) {
+            // a web page's form: CSRF-checked by its own filter chain (WebSignIn); the bank file upload is the largest
+            if (request.getContentLengthLong() > MAX_XML_BYTES) {
+                ProblemResponses.write(
+                        response, HttpStatus.CONTENT_TOO_LARGE, null, "body larger than " + MAX_XML_BYTES + " bytes");
+                return;
+            }
+            chain.doFilter(new Bounded(request, MAX_XML_BYTES), response);
+            return;
+        }
         if (type == null) {
             ProblemResponses.write(
                     response,
@@ -62,6 +72,20 @@ final class FrontDoor extends OncePerRequestFilter {
         return request.getContentLengthLong() > 0
                 || request.getHeader("Transfer-Encoding") != null
                 || request.getContentType() != null;
+    }
+
+    /** A form post (urlencoded or multipart) to a web page, never to the API. */
+    private static boolean isPageForm(HttpServletRequest request) {
+        if (request.getContentType() == null || !WebPages.PAGES.matches(request)) {
+            return false;
+        }
+        try {
+            MediaType given = MediaType.parseMediaType(request.getContentType());
+            return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(given)
+                    || MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(given);
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
     }
 
     /** One of the three accepted types (parameters such as charset aside), or null. */

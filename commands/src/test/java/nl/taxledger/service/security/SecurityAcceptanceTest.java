@@ -410,8 +410,7 @@ class SecurityAcceptanceTest {
         String base = "http://localhost:" + port;
         HttpResponse<String> loginPage = browser.send(
                 HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
-                .matcher(loginPage.body());
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
         assertThat(token.find()).as(loginPage.body()).isTrue();
         HttpResponse<String> signedIn = browser.send(
                 HttpRequest.newBuilder(URI.create(base + "/login"))

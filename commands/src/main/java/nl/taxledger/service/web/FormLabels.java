@@ -1,0 +1,89 @@
+package nl.taxledger.service.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.taxledger.ledger.api.Component;
+import nl.taxledger.ledger.api.ReductionKind;
+
+/** Dutch words for the command forms: titles, field labels, hints; typed Dutch amounts and dates to the API's. */
+final class FormLabels {
+    /** The forms of the menu, in the order a clerk needs them. */
+    static final Map<String, String> MENU = new LinkedHashMap<>();
+
+    static {
+        MENU.put("ReceivePayment", "Betaling boeken");
+        MENU.put("ReduceAssessment", "Vermindering");
+        MENU.put("GrantRemission", "Kwijtschelding");
+        MENU.put("ReversePayment", "Storno (betaling terugdraaien)");
+        MENU.put("AssignUnmatchedPayment", "Betaling uit suspense toewijzen");
+        MENU.put("PayRefund", "Terugbetaling");
+        MENU.put("IssueRemittance", "Afdracht aanmaken");
+    }
+
+    private static final Map<String, String> TITLES = Map.of(
+            "ApproveRemittanceRun", "Afdrachtrun goedkeuren",
+            "ApproveRefunds", "Terugbetalingen goedkeuren",
+            "RequestParticipantIbanChange", "IBAN-wijziging deelnemer aanvragen",
+            "ApproveParticipantIbanChange", "IBAN-wijziging deelnemer goedkeuren");
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("paymentId", "Betalings-id"),
+            Map.entry("amount", "Bedrag in euro"),
+            Map.entry("valueDate", "Valutadatum"),
+            Map.entry("reference", "Betalingskenmerk of aanslagnummer"),
+            Map.entry("debtorId", "Subjectnummer"),
+            Map.entry("counterpartyIban", "IBAN tegenrekening"),
+            Map.entry("channel", "Kanaal"),
+            Map.entry("bookingDate", "Boekdatum"),
+            Map.entry("assessmentId", "Aanslagnummer"),
+            Map.entry("lineId", "Aanslagregel"),
+            Map.entry("kind", "Soort"),
+            Map.entry("decisionDate", "Besluitdatum"),
+            Map.entry("reason", "Reden"),
+            Map.entry("component", "Onderdeel"),
+            Map.entry("reasonCode", "Redencode"),
+            Map.entry("periodEnd", "Einde periode"),
+            Map.entry("participantId", "Deelnemer"),
+            Map.entry("iban", "IBAN"));
+
+    private FormLabels() {}
+
+    static String title(String type) {
+        return MENU.getOrDefault(type, TITLES.getOrDefault(type, type));
+    }
+
+    static String label(String field) {
+        return LABELS.getOrDefault(field, field);
+    }
+
+    static String hint(String field) {
+        if (isDate(field)) {
+            return "dd-mm-jjjj" + (field.equals("bookingDate") ? "; leeg: vandaag" : "");
+        }
+        return switch (field) {
+            case "amount" -> "bijvoorbeeld 1.234,56";
+            case "kind" -> "een van: " + names(ReductionKind.values());
+            case "component" -> "een van: " + names(Component.values());
+            case "iban", "counterpartyIban" -> "bijvoorbeeld NL91ABNA0417164300";
+            default -> "";
+        };
+    }
+
+    /** What the API expects: amounts as decimals with a point, dates ISO; everything else as typed. */
+    static String toApi(String field, String typed) {
+        if (field.equals("amount")) {
+            return DutchFormat.decimalAmount(typed);
+        }
+        return isDate(field) ? DutchFormat.isoDate(typed) : typed;
+    }
+
+    private static boolean isDate(String field) {
+        return field.endsWith("Date") || field.equals("periodEnd");
+    }
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}

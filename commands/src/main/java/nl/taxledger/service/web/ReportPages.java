@@ -1,0 +1,135 @@
+package nl.taxledger.service.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import nl.taxledger.ledger.asof.AsOfFold;
+import nl.taxledger.service.asof.AsOfReport;
+import nl.taxledger.service.asof.AsOfReports;
+import nl.taxledger.service.asof.EventStoreReader;
+import nl.taxledger.service.asof.Table;
+import nl.taxledger.service.clock.LedgerClock;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The accountant's pages: each reference-date report (the same fold and tables as {@code /api/reports} and
+ * {@code replay-tools as-of}) at a peildatum and known-at date, with CSV and XLSX downloads from the API; the
+ * reconciliation grid drills down to the lines and debtors behind a cell; the collection rate is also a chart.
+ */
+@Controller
+class ReportPages {
+    private final DataSource dataSource;
+    private final LedgerClock clock;
+    private final WebReads reads;
+    private final DutchFormat format;
+    private final AsOfReports reports = new AsOfReports();
+
+    ReportPages(DataSource dataSource, LedgerClock clock, WebReads reads, DutchFormat format) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.reads = reads;
+        this.format = format;
+    }
+
+    /** A table as the page shows it: Dutch headers and every value already formatted. */
+    record ShownTable(List<String> headers, List<Boolean> numeric, List<List<String>> rows) {}
+
+    @GetMapping("/rapporten")
+    String index() {
+        return "reports";
+    }
+
+    @GetMapping("/rapporten/{report}")
+    String report(
+            @PathVariable String report,
+            @RequestParam(required = false) String peildatum,
+            @RequestParam(required = false) String bekendOp,
+            Model model) {
+        AsOfReport which = parse(report);
+        LocalDate asOf = date(peildatum).orElse(clock.today());
+        LocalDate knownAt = date(bekendOp).orElse(null);
+        AsOfFold fold = reports.fold(dataSource, asOf, knownAt, EventStoreReader.NO_PROGRESS);
+        Table table = which.table(fold);
+        model.addAttribute("report", which.cliName());
+        model.addAttribute("title", ReportWords.title(which));
+        model.addAttribute("peildatum", format.date(asOf));
+        model.addAttribute("bekendOp", knownAt == null ? "" : format.date(knownAt));
+        model.addAttribute("table", shown(table));
+        String query = "?asOf=" + asOf + (knownAt == null ? "" : "&knownAt=" + knownAt);
+        model.addAttribute("csv", "/api/reports/" + which.cliName() + query + "&format=csv");
+        model.addAttribute("xlsx", "/api/reports/" + which.cliName() + query + "&format=xlsx");
+        if (which == AsOfReport.RECONCILIATION) {
+            model.addAttribute("cells", table.rows());
+        }
+        if (which == AsOfReport.COLLECTION_RATE) {
+            model.addAttribute("chart", CollectionRateChart.svg(fold.collectionRate()));
+        }
+        return "report";
+    }
+
+    @GetMapping("/rapporten/aansluiting/{participantId}/{taxType}/{taxYear}")
+    String cell(
+            @PathVariable String participantId, @PathVariable String taxType, @PathVariable int taxYear, Model model) {
+        model.addAttribute("participantId", participantId);
+        model.addAttribute("taxType", taxType);
+        model.addAttribute("taxYear", taxYear);
+        model.addAttribute("lines", reads.cellLines(participantId, taxType, taxYear));
+        model.addAttribute("max", WebReads.MAX_ROWS);
+        return "cell";
+    }
+
+    ShownTable shown(Table table) {
+        List<String> headers = table.columns().stream()
+                .map(column -> ReportWords.column(column.name()))
+                .toList();
+        List<Boolean> numeric = table.columns().stream()
+                .map(column -> column.kind() != Table.Kind.TEXT)
+                .toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (Object[] row : table.rows()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.length; i++) {
+                cells.add(value(table.columns().get(i).kind(), row[i]));
+            }
+            rows.add(cells);
+        }
+        return new ShownTable(headers, numeric, rows);
+    }
+
+    private String value(Table.Kind kind, Object value) {
+        if (value == null) {
+            return "";
+        }
+        return switch (kind) {
+            case AMOUNT -> format.money((Long) value);
+            case PERCENT -> ((BigDecimal) value).toPlainString().replace('.', ',') + "%";
+            case FLAG -> ((Boolean) value) ? "ja" : "nee";
+            case COUNT, TEXT -> value.toString();
+        };
+    }
+
+    private static AsOfReport parse(String report) {
+        try {
+            return AsOfReport.parse(report);
+        } catch (IllegalArgumentException unknown) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "geen rapport " + report.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static java.util.Optional<LocalDate> date(String typed) {
+        try {
+            return DutchFormat.parseDate(typed);
+        } catch (IllegalArgumentException notADate) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, notADate.getMessage());
+        }
+    }
+}

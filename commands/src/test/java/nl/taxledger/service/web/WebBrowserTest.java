@@ -1,0 +1,223 @@
+package nl.taxledger.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import nl.taxledger.service.commandapi.Actor;
+import nl.taxledger.service.eventstore.ProjectionSync;
+import nl.taxledger.service.security.LocalUsers;
+import nl.taxledger.service.security.Role;
+import nl.taxledger.service.testing.LedgerClient;
+import nl.taxledger.service.testing.LedgerServiceTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The web view in a real browser (headless Debian Chromium): each role signs in, a clerk books a payment through
+ * the form and sees the balance change, a refused form shows its error code beside the field, a second supervisor
+ * approves a run and the pain.001 link appears, a participant gets the 403 page for another participant, the
+ * collection-rate chart renders. Every test saves a screenshot under target/screenshots/. Its own ledger: a
+ * remittance run is every remittance with one period end.
+ */
+@LedgerServiceTest
+@TestPropertySource(properties = "ledger.test.own-ledger=web")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebBrowserTest {
+    static final String PASSWORD = "web-test-password-1234";
+
+    @Autowired
+    LedgerClient ledger;
+
+    @Autowired
+    LocalUsers users;
+
+    @Autowired
+    ProjectionSync projections;
+
+    @LocalServerPort
+    int port;
+
+    private Browser browser;
+
+    @BeforeAll
+    void office() {
+        user("wendy", Role.CLERK);
+        user("sanne", Role.SUPERVISOR);
+        user("bert", Role.SUPERVISOR);
+        user("ada", Role.ACCOUNTANT);
+        if (users.list().stream().noneMatch(u -> u.username().equals("pieter"))) {
+            users.create("pieter", PASSWORD, EnumSet.of(Role.PARTICIPANT), Optional.of("GEM-WA"), "test");
+        }
+        ledger.today(LocalDate.of(2026, 3, 30));
+        ledger.registerAndImpose("WA");
+        ledger.registerAndImpose("WB");
+        browser = Browser.open(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void user(String name, Role role) {
+        if (users.list().stream().noneMatch(u -> u.username().equals(name))) {
+            users.create(name, PASSWORD, EnumSet.of(role), Optional.empty(), "test");
+        }
+    }
+
+    @Test
+    void each_role_signs_in_and_sees_who_it_is() {
+        for (List<String> person : List.of(
+                List.of("wendy", "CLERK"),
+                List.of("sanne", "SUPERVISOR"),
+                List.of("ada", "ACCOUNTANT"),
+                List.of("pieter", "PARTICIPANT"))) {
+            browser.signIn(person.get(0), PASSWORD).go("/ik");
+
+            assertThat(browser.text(By.id("gebruiker"))).isEqualTo(person.get(0));
+            assertThat(browser.text(By.id("rol"))).contains(person.get(1));
+            browser.screenshot("ik-" + person.get(1).toLowerCase());
+        }
+        assertThat(browser.text(By.id("deelnemer"))).isEqualTo("GEM-WA");
+    }
+
+    @Test
+    void a_wrong_password_stays_on_the_sign_in_page_with_a_message() {
+        browser.signIn("wendy", "not-the-password-at-all");
+
+        assertThat(browser.path()).startsWith("/login?error");
+        assertThat(browser.pageText()).contains("Aanmelden is niet gelukt");
+    }
+
+    @Test
+    void a_payment_booked_through_the_form_changes_the_balance() {
+        browser.signIn("wendy", PASSWORD).go("/debiteuren?q=A-WA");
+        assertThat(browser.path()).isEqualTo("/debiteuren/S-WA");
+        assertThat(openPrincipal("A-WA")).isEqualTo("€ 500,00");
+
+        ledger.today(LocalDate.of(2026, 4, 2));
+        browser.go("/boeken/ReceivePayment")
+                .type("paymentId", "P-WEB-1")
+                .type("amount", "123,45")
+                .type("valueDate", "01-04-2026")
+                .type("reference", "A-WA")
+                .type("toelichting", "betaling aan de balie")
+                .click(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text(By.id("resultaat"))).isEqualTo("PaymentReceived");
+        browser.screenshot("betaling-geboekt");
+        projections.awaitCaughtUp(Duration.ofSeconds(30));
+        browser.click(By.id("naar-debiteur"));
+
+        assertThat(openPrincipal("A-WA")).isEqualTo("€ 376,55");
+        assertThat(browser.pageText()).contains("wendy").contains("betaling aan de balie");
+        browser.screenshot("debiteur-na-betaling");
+    }
+
+    private String openPrincipal(String assessmentId) {
+        return browser.text(By.cssSelector(".open-hoofdsom[data-assessment='" + assessmentId + "']"));
+    }
+
+    @Test
+    void a_refused_form_shows_the_error_code_beside_the_field() {
+        browser.signIn("wendy", PASSWORD)
+                .go("/boeken/ReceivePayment")
+                .type("paymentId", "P-WEB-BAD")
+                .type("amount", "twaalf euro")
+                .type("valueDate", "01-04-2026")
+                .type("reference", "A-WB")
+                .click(By.cssSelector("main form button[type=submit]"));
+
+        assertThat(browser.text(By.cssSelector("#probleem .foutcode"))).isEqualTo("VALIDATION_FAILED");
+        assertThat(browser.text(By.id("amount-fout"))).startsWith("VALIDATION_FAILED");
+        assertThat(browser.all(By.cssSelector("#amount[aria-invalid=true]"))).hasSize(1);
+        browser.screenshot("formulier-geweigerd");
+    }
+
+    @Test
+    void a_second_supervisor_approves_a_run_and_the_pain001_link_appears() {
+        ledger.today(LocalDate.of(2026, 4, 6));
+        ledger.submit("ReceivePayment", """
+                {"commandId":"pay-web-run","paymentId":"P-WEB-RUN","amount":"80.00","reference":"A-WB",
+                 "valueDate":"2026-04-03","bookingDate":"2026-04-03"}""");
+        ledger.submitAs(new Actor("sanne", null, "test"), "IssueRemittance", """
+                {"commandId":"rem-web-WB","participantId":"GEM-WB","periodEnd":"2026-04-05"}""");
+        By approve = By.cssSelector("tr[data-run='2026-04-05'] button");
+
+        browser.signIn("sanne", PASSWORD).go("/goedkeuren").click(approve);
+        assertThat(browser.text(By.cssSelector("#probleem .foutcode"))).isEqualTo("SAME_PERSON");
+
+        browser.signIn("bert", PASSWORD).go("/goedkeuren");
+        assertThat(browser.all(By.cssSelector("tr[data-run='2026-04-05'] a.pain001")))
+                .isEmpty();
+        browser.click(approve);
+        assertThat(browser.text(By.id("resultaat"))).isNotBlank();
+        browser.go("/goedkeuren");
+
+        assertThat(browser.all(By.cssSelector("tr[data-run='2026-04-05'] a.pain001")))
+                .hasSize(1);
+        assertThat(browser.text(By.cssSelector("tr[data-run='2026-04-05']"))).contains("vrijgegeven door bert");
+        browser.screenshot("run-goedgekeurd");
+    }
+
+    @Test
+    void a_participant_opening_another_participants_page_gets_the_403_page() {
+        browser.signIn("pieter", PASSWORD);
+        assertThat(browser.path()).isEqualTo("/deelnemers/GEM-WA");
+        browser.screenshot("deelnemer-eigen");
+
+        browser.go("/deelnemers/GEM-WB");
+
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Geen toegang (403)");
+        assertThat(browser.pageText()).doesNotContain("Gemeente WB");
+        browser.screenshot("deelnemer-403");
+    }
+
+    @Test
+    void the_collection_rate_chart_renders() {
+        browser.signIn("ada", PASSWORD).go("/rapporten/collection-rate?peildatum=31-12-2030");
+
+        assertThat(browser.all(By.cssSelector("svg.grafiek"))).hasSize(1);
+        assertThat(browser.all(By.cssSelector("svg.grafiek line.norm"))).hasSize(3);
+        assertThat(browser.all(By.cssSelector("svg.grafiek polyline.cohort"))).isNotEmpty();
+        assertThat(browser.pageText()).contains("norm 99,5%");
+        browser.screenshot("invorderingspercentage");
+    }
+
+    @Test
+    void the_reconciliation_grid_drills_down_to_the_debtors_behind_a_cell() {
+        browser.signIn("ada", PASSWORD).go("/rapporten/reconciliation?peildatum=31-12-2026");
+        browser.screenshot("aansluiting");
+
+        browser.click(By.xpath("//tr[td='GEM-WA' and td='OZB']//a"));
+
+        assertThat(browser.path()).isEqualTo("/rapporten/aansluiting/GEM-WA/OZB/2026");
+        assertThat(browser.all(By.linkText("S-WA"))).hasSize(1);
+    }
+
+    @Test
+    void an_uploaded_bank_file_shows_each_transaction_and_its_outcome() throws Exception {
+        ledger.today(LocalDate.of(2026, 3, 5));
+        ledger.submit("RegisterBankAccount", """
+                {"commandId":"acct-web-ing","iban":"NL42INGB8340629042","purpose":"RECEIPTS","name":"Ontvangsten ING"}""");
+        java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/web/camt053-bankkosten.xml")
+                .toAbsolutePath();
+
+        browser.signIn("wendy", PASSWORD).go("/bankbestanden");
+        browser.upload("bestand", file).click(By.cssSelector("main form button[type=submit]"));
+
+        assertThat(browser.text(By.cssSelector("table.transacties tbody"))).contains("UNRECONCILED_DEBIT");
+        browser.screenshot("bankbestand");
+    }
+}
