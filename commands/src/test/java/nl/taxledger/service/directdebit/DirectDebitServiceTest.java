@@ -9,6 +9,7 @@ import nl.taxledger.ledger.money.Money;
 import nl.taxledger.service.security.Role;
 import nl.taxledger.service.testing.LedgerClient;
 import nl.taxledger.service.testing.LedgerServiceTest;
+import nl.taxledger.service.testing.OfficialXsd;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -80,7 +81,7 @@ class DirectDebitServiceTest {
 
         assertThat(file.getStatusCode().value()).isEqualTo(200);
         String xml = new String(file.getBody(), StandardCharsets.UTF_8);
-        Pain008Xsd.validate(xml);
+        OfficialXsd.PAIN_008.validate(xml);
         // first term of each: 300.00 / 10 and 50.00 / 10, both the mandate's first collection
         assertThat(xml)
                 .contains("<MsgId>DD20310228</MsgId>", "<SeqTp>FRST</SeqTp>", "<ReqdColltnDt>2031-02-28</ReqdColltnDt>")
@@ -102,7 +103,7 @@ class DirectDebitServiceTest {
                 .body(String.class);
         JsonNode runs = clerk.get().uri("/api/direct-debit-runs").retrieve().body(JsonNode.class);
 
-        Pain008Xsd.validate(xml);
+        OfficialXsd.PAIN_008.validate(xml);
         assertThat(xml).contains("<SeqTp>RCUR</SeqTp>").doesNotContain("<SeqTp>FRST</SeqTp>");
         assertThat(runs.findValuesAsString("collectionDate")).contains("2031-02-28", "2031-03-31");
     }

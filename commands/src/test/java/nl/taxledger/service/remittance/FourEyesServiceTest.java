@@ -9,6 +9,7 @@ import nl.taxledger.service.security.Principals;
 import nl.taxledger.service.security.Role;
 import nl.taxledger.service.testing.LedgerClient;
 import nl.taxledger.service.testing.LedgerServiceTest;
+import nl.taxledger.service.testing.OfficialXsd;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -142,7 +143,7 @@ class FourEyesServiceTest {
         ResponseEntity<byte[]> first = download(accountant, "/api/remittance-runs/2026-05-10/pain001.xml");
         String xml = new String(first.getBody(), StandardCharsets.UTF_8);
         assertThat(first.getStatusCode().value()).isEqualTo(200);
-        Pain001Xsd.validate(xml);
+        OfficialXsd.PAIN_001.validate(xml);
         assertThat(first.getHeaders().getFirst("Payment-Message-Id")).isEqualTo("AFDR-2026-05-10-1");
         assertThat(xml).contains("<MsgId>AFDR-2026-05-10-1</MsgId>").contains("<InstdAmt Ccy=\"EUR\">99.50</InstdAmt>");
 
@@ -209,8 +210,8 @@ class FourEyesServiceTest {
                 download(accountant, "/api/refund-batches/RB-1/pain001.xml").getBody(), StandardCharsets.UTF_8);
         String second = new String(
                 download(accountant, "/api/refund-batches/RB-2/pain001.xml").getBody(), StandardCharsets.UTF_8);
-        Pain001Xsd.validate(first);
-        Pain001Xsd.validate(second);
+        OfficialXsd.PAIN_001.validate(first);
+        OfficialXsd.PAIN_001.validate(second);
         assertThat(first)
                 .contains("<MsgId>TERUG-RB-1</MsgId>")
                 .contains("TERUG-ref-clara")
