@@ -9,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import nl.taxledger.ledger.api.PeriodClosed;
 import nl.taxledger.ledger.api.RefundsReleased;
 import nl.taxledger.ledger.api.RemittanceRunApproved;
@@ -132,6 +137,57 @@ public class ChainAnchors {
             throw new UncheckedIOException("cannot append the chain anchor to " + directory.resolve(file), e);
         }
         return anchor;
+    }
+
+    /**
+     * The newest {@code max} anchors of both files, newest first, for the web view. Each file is read line by line,
+     * keeping only its last {@code max} lines; a missing file (nothing anchored yet) has none.
+     */
+    public List<Anchor> latest(int max) {
+        return latest(directory, max);
+    }
+
+    static List<Anchor> latest(Path directory, int max) {
+        List<Anchor> newest = new ArrayList<>();
+        for (String file : List.of(PERIOD_CLOSE_FILE, PAYMENT_FILES_FILE)) {
+            Path path = directory.resolve(file);
+            if (!Files.isRegularFile(path)) {
+                continue;
+            }
+            ArrayDeque<String> tail = new ArrayDeque<>(max + 1);
+            try (Stream<String> lines = Files.lines(path, StandardCharsets.UTF_8)) {
+                lines.filter(line -> !line.isBlank()).forEach(line -> {
+                    tail.addLast(line);
+                    if (tail.size() > max) {
+                        tail.removeFirst();
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the chain anchors in " + path, e);
+            }
+            tail.forEach(line -> newest.add(parse(line)));
+        }
+        // newest first; in one file two anchors of the same moment: the later line (higher position) first
+        newest.sort(Comparator.comparing(Anchor::writtenAt)
+                .thenComparingLong(Anchor::position)
+                .reversed());
+        return List.copyOf(newest.subList(0, Math.min(max, newest.size())));
+    }
+
+    /** A line that is no JSON (typed in by hand, cut off by a crash) is shown as it is, never hidden. */
+    private static Anchor parse(String line) {
+        tools.jackson.databind.JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (tools.jackson.core.JacksonException unreadable) {
+            return new Anchor(null, 0, "", "onleesbare regel: " + line, "");
+        }
+        return new Anchor(
+                node.path("ledger").asString(null),
+                node.path("position").asLong(),
+                node.path("hash").asString(""),
+                node.path("reason").asString(""),
+                node.path("writtenAt").asString(""));
     }
 
     /** One anchor: the chain of ledger {@code ledgerId} had {@code hash} at {@code position} when it was written. */

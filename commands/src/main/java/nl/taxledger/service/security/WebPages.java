@@ -35,6 +35,8 @@ final class WebPages {
     private static final Set<Role> STAFF_AND_PARTICIPANT =
             EnumSet.of(Role.CLERK, Role.SUPERVISOR, Role.ACCOUNTANT, Role.PARTICIPANT);
     private static final Set<Role> SUPERVISOR = EnumSet.of(Role.SUPERVISOR);
+    /** Who answers for the ledger's integrity: the chain head and its anchors. */
+    private static final Set<Role> AUDIT = EnumSet.of(Role.ACCOUNTANT, Role.SUPERVISOR);
 
     private WebPages() {}
 
@@ -62,6 +64,11 @@ final class WebPages {
         table.add(AccessRule.roles(GET, "/suspense", STAFF));
         table.add(AccessRule.roles(GET, "/bankbestanden", CommandPermissions.BOOKING_ROLES));
         table.add(AccessRule.roles(POST, "/bankbestanden", CommandPermissions.BOOKING_ROLES));
+        // direct-debit runs (domain.md §10): read by staff like the API; prepared through /boeken/PrepareDirectDebitRun
+        table.add(AccessRule.roles(GET, "/incasso", STAFF));
+        table.add(AccessRule.roles(GET, "/incasso/*", STAFF));
+        table.add(AccessRule.roles(GET, "/bankreconciliatie", STAFF));
+        table.add(AccessRule.roles(GET, "/keten", AUDIT));
         table.add(AccessRule.roles(GET, "/goedkeuren", SUPERVISOR));
         if (localUsers) {
             table.add(AccessRule.roles(GET, "/gebruikers", SUPERVISOR));

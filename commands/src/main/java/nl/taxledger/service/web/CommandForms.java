@@ -1,6 +1,7 @@
 package nl.taxledger.service.web;
 
 import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,7 @@ class CommandForms {
             CommandOutcome outcome = commands.submit(type, body, new Actor(Principals.currentName(), why, "web"));
             redirect.addFlashAttribute("outcome", outcome);
             redirect.addFlashAttribute("debtorId", debtorOf(outcome.result()));
+            redirect.addFlashAttribute("runDate", runDateOf(type, outcome.result()));
             return "redirect:/boeken/" + type + "/gelukt";
         } catch (LedgerRejection refused) {
             show(model, type, sent, commandId, refused);
@@ -122,7 +124,7 @@ class CommandForms {
             Map<String, String> problem = new LinkedHashMap<>();
             problem.put("code", refused.code().name());
             problem.put("detail", refused.getMessage());
-            problem.put("field", refused.field());
+            problem.put("field", FormLabels.fieldOf(refused.code().name(), refused.field(), fieldNames(type)));
             model.addAttribute("problem", problem);
         }
     }
@@ -141,6 +143,14 @@ class CommandForms {
             }
         }
         return names;
+    }
+
+    /** A prepared direct-debit run's collection date, for the link to the run's page. */
+    private static LocalDate runDateOf(String type, JsonNode result) {
+        if ("PrepareDirectDebitRun".equals(type) && result != null && result.hasNonNull("collectionDate")) {
+            return LocalDate.parse(result.get("collectionDate").asString());
+        }
+        return null;
     }
 
     private static String debtorOf(JsonNode result) {

@@ -11,6 +11,7 @@ import nl.taxledger.projections.balance.DebtorAccountQuery;
 import nl.taxledger.projections.history.DebtorHistoryQuery;
 import nl.taxledger.service.asof.AsOfReports;
 import nl.taxledger.service.asof.EventStoreReader;
+import nl.taxledger.service.directdebit.DirectDebitQuery;
 import nl.taxledger.service.lookup.Directory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,10 +34,17 @@ class DebtorPages {
     private final DebtorHistoryQuery history;
     private final Directory directory;
     private final DataSource dataSource;
+    private final DirectDebitQuery directDebit;
     private final AsOfReports asOf = new AsOfReports();
 
-    DebtorPages(DebtorAccountQuery accounts, DebtorHistoryQuery history, Directory directory, DataSource dataSource) {
+    DebtorPages(
+            DebtorAccountQuery accounts,
+            DebtorHistoryQuery history,
+            Directory directory,
+            DataSource dataSource,
+            DirectDebitQuery directDebit) {
         this.accounts = accounts;
+        this.directDebit = directDebit;
         this.history = history;
         this.directory = directory;
         this.dataSource = dataSource;
@@ -98,6 +106,9 @@ class DebtorPages {
                 facts.stream()
                         .filter(fact -> AGREEMENT_WORDS.stream().anyMatch(fact.eventType()::contains))
                         .toList());
+        // mandates and terms as they stand now (command-side tables): shown with the account of now
+        model.addAttribute("mandates", directDebit.mandates(debtorId));
+        model.addAttribute("terms", directDebit.terms(debtorId));
         model.addAttribute("peildatum", peildatum == null ? "" : peildatum);
         model.addAttribute("bekendOp", bekendOp == null ? "" : bekendOp);
         if (effective.isPresent() || known.isPresent()) {

@@ -2,6 +2,7 @@ package nl.taxledger.service.web;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.taxledger.ledger.api.Component;
@@ -20,7 +21,18 @@ final class FormLabels {
         MENU.put("AssignUnmatchedPayment", "Betaling uit suspense toewijzen");
         MENU.put("PayRefund", "Terugbetaling");
         MENU.put("IssueRemittance", "Afdracht aanmaken");
+        MENU.put("RegisterDirectDebitMandate", "Machtiging automatische incasso registreren");
+        MENU.put("EndDirectDebitMandate", "Machtiging automatische incasso beëindigen");
+        MENU.put("PrepareDirectDebitRun", "Incassorun klaarzetten");
     }
+
+    /**
+     * Refusals that name no field but are about one input of the form: shown beside it too. Used only when the form
+     * has that field.
+     */
+    private static final Map<String, String> FIELD_OF_CODE = Map.of(
+            "RUN_ALREADY_ISSUED", "collectionDate",
+            "UNKNOWN_DEBTOR", "debtorId");
 
     private static final Map<String, String> TITLES = Map.of(
             "ApproveRemittanceRun", "Afdrachtrun goedkeuren",
@@ -46,7 +58,12 @@ final class FormLabels {
             Map.entry("reasonCode", "Redencode"),
             Map.entry("periodEnd", "Einde periode"),
             Map.entry("participantId", "Deelnemer"),
-            Map.entry("iban", "IBAN"));
+            Map.entry("iban", "IBAN"),
+            Map.entry("collectionDate", "Incassodatum"),
+            Map.entry("mandateId", "Machtigingskenmerk"),
+            Map.entry("signedDate", "Datum van ondertekening"),
+            Map.entry("date", "Datum"),
+            Map.entry("explanation", "Uitleg"));
 
     private FormLabels() {}
 
@@ -66,9 +83,20 @@ final class FormLabels {
             case "amount" -> "bijvoorbeeld 1.234,56";
             case "kind" -> "een van: " + names(ReductionKind.values());
             case "component" -> "een van: " + names(Component.values());
+            case "collectionDate" -> "dd-mm-jjjj; de laatste TARGET2-werkdag van een maand";
+            case "explanation" -> "reden REVOKED (door de debiteur) of ENDED_BY_COLLECTOR: dan verplicht";
             case "iban", "counterpartyIban" -> "bijvoorbeeld NL91ABNA0417164300";
             default -> "";
         };
+    }
+
+    /** The field a refusal is shown beside: the one it names, else the one its code is about, if the form has it. */
+    static String fieldOf(String code, String namedField, List<String> formFields) {
+        if (namedField != null) {
+            return namedField;
+        }
+        String about = FIELD_OF_CODE.get(code);
+        return about != null && formFields.contains(about) ? about : null;
     }
 
     /** What the API expects: amounts as decimals with a point, dates ISO; everything else as typed. */
@@ -80,7 +108,7 @@ final class FormLabels {
     }
 
     private static boolean isDate(String field) {
-        return field.endsWith("Date") || field.equals("periodEnd");
+        return field.endsWith("Date") || field.equals("periodEnd") || field.equals("date");
     }
 
     private static String names(Enum<?>[] values) {

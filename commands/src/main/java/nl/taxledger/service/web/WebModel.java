@@ -12,7 +12,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class WebModel {
 
     /** The signed-in person as the layout sees it. */
-    record Me(String name, String roles, boolean staff, boolean books, boolean supervisor, String participantId) {
+    record Me(
+            String name,
+            String roles,
+            boolean staff,
+            boolean books,
+            boolean supervisor,
+            boolean audits,
+            String participantId) {
         static Optional<Me> of(Optional<LedgerPrincipal> principal) {
             return principal.map(p -> new Me(
                     p.name(),
@@ -20,6 +27,7 @@ class WebModel {
                     p.roles().stream().anyMatch(Role.STAFF::contains),
                     p.has(Role.CLERK) || p.has(Role.SUPERVISOR),
                     p.has(Role.SUPERVISOR),
+                    p.has(Role.ACCOUNTANT) || p.has(Role.SUPERVISOR),
                     p.participantId().orElse(null)));
         }
 

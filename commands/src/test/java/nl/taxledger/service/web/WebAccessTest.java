@@ -223,4 +223,36 @@ class WebAccessTest {
                 + java.util.Base64.getEncoder()
                         .encodeToString((username + ":" + WebBrowserTest.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void a_participant_gets_the_403_page_for_direct_debit_bank_reconciliation_and_the_chain() throws Exception {
+        Session petra = new Session();
+        petra.signIn("petra", WebBrowserTest.PASSWORD);
+
+        for (String page : java.util.List.of(
+                "/incasso", "/incasso/2026-04-30", "/bankreconciliatie", "/keten", "/boeken/PrepareDirectDebitRun")) {
+            HttpResponse<String> refused = petra.get(page);
+            assertThat(refused.statusCode()).as(page).isEqualTo(403);
+            assertThat(refused.body()).as(page).contains("Geen toegang (403)");
+        }
+    }
+
+    @Test
+    void the_chain_page_is_for_the_accountant_and_the_supervisor_not_the_clerk() throws Exception {
+        user("anouk", Optional.empty(), Role.ACCOUNTANT);
+        Session wim = new Session();
+        wim.signIn("wim", WebBrowserTest.PASSWORD);
+        Session anouk = new Session();
+        anouk.signIn("anouk", WebBrowserTest.PASSWORD);
+
+        assertThat(wim.get("/keten").statusCode()).isEqualTo(403);
+        assertThat(wim.get("/incasso").statusCode()).isEqualTo(200);
+        assertThat(wim.get("/").body())
+                .contains("/incasso", "/bankreconciliatie")
+                .doesNotContain("/keten");
+        HttpResponse<String> chain = anouk.get("/keten");
+        assertThat(chain.statusCode()).isEqualTo(200);
+        assertThat(chain.body()).contains("replay-tools verify").contains("--anchor");
+        assertThat(anouk.get("/").body()).contains("/keten");
+    }
 }

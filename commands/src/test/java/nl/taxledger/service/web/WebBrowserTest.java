@@ -44,6 +44,12 @@ class WebBrowserTest {
     @Autowired
     ProjectionSync projections;
 
+    @Autowired
+    nl.taxledger.service.bank.BankStatementImport bankStatements;
+
+    @Autowired
+    nl.taxledger.service.hashchain.ChainAnchors anchors;
+
     @LocalServerPort
     int port;
 
@@ -219,5 +225,84 @@ class WebBrowserTest {
 
         assertThat(browser.text(By.cssSelector("table.transacties tbody"))).contains("UNRECONCILED_DEBIT");
         browser.screenshot("bankbestand");
+    }
+
+    @Test
+    void a_clerk_prepares_a_direct_debit_run_and_sees_its_transactions_and_the_pain008_link() {
+        ledger.today(LocalDate.of(2026, 4, 20));
+        ledger.registerAndImpose("WD");
+        browser.signIn("wendy", PASSWORD).go("/debiteuren/S-WD");
+        browser.click(By.linkText("Machtiging registreren voor deze debiteur"))
+                .type("mandateId", "M-WD")
+                .type("iban", "NL20INGB0001234567")
+                .type("signedDate", "01-03-2026")
+                .click(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text(By.id("resultaat"))).isEqualTo("DirectDebitMandateRegistered");
+
+        browser.go("/incasso").type("collectionDate", "15-04-2026").click(By.cssSelector("main form button"));
+        assertThat(browser.text(By.id("collectionDate-fout"))).startsWith("VALIDATION_FAILED");
+        browser.type("collectionDate", "30-04-2026").click(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text(By.id("resultaat"))).isEqualTo("DirectDebitRunIssued");
+        browser.click(By.id("naar-run"));
+
+        assertThat(browser.path()).isEqualTo("/incasso/2026-04-30");
+        String transaction = browser.text(By.cssSelector("tr[data-end-to-end='DD20260430-1']"));
+        assertThat(transaction).contains("S-WD", "M-WD", "A-WD", "FRST", "2 van 10");
+        assertThat(browser.all(By.linkText("S-WD"))).hasSize(1);
+        assertThat(browser.all(By.id("pain008")).get(0).getAttribute("href"))
+                .endsWith("/api/direct-debit-runs/2026-04-30/pain008.xml");
+        browser.screenshot("incassorun");
+
+        browser.go("/incasso").type("collectionDate", "30-04-2026").click(By.cssSelector("main form button"));
+        assertThat(browser.text(By.id("collectionDate-fout"))).startsWith("RUN_ALREADY_ISSUED");
+        browser.go("/incasso");
+        assertThat(browser.all(By.cssSelector("tr[data-run='2026-04-30'] a.pain008")))
+                .hasSize(1);
+        browser.go("/debiteuren/S-WD");
+        assertThat(browser.text(By.cssSelector("tr[data-mandate='M-WD'] .status")))
+                .isEqualTo("actief");
+        assertThat(browser.text(By.cssSelector("table.termijnen"))).contains("DD20260430-1");
+    }
+
+    @Test
+    void the_bank_reconciliation_shows_the_balances_and_explains_the_difference() throws Exception {
+        ledger.today(LocalDate.of(2026, 3, 5));
+        ledger.submit("RegisterBankAccount", """
+                {"commandId":"acct-web-ing","iban":"NL42INGB8340629042","purpose":"RECEIPTS","name":"Ontvangsten ING"}""");
+        // the same file as the upload test: whichever imports it second books nothing
+        bankStatements.importFile(
+                java.nio.file.Files.readAllBytes(
+                        java.nio.file.Path.of("src/test/resources/web/camt053-bankkosten.xml")),
+                new nl.taxledger.service.bank.BankStatementImport.Options(false, null, null),
+                LedgerClient.CLERK);
+
+        browser.signIn("ada", PASSWORD).go("/bankreconciliatie?rekening=NL42INGB8340629042&datum=04-03-2026");
+
+        assertThat(browser.text(By.id("eindsaldo"))).isEqualTo("€ 697,05");
+        assertThat(browser.text(By.id("grootboeksaldo"))).isEqualTo("€ 0,00");
+        assertThat(browser.text(By.id("verschil"))).isEqualTo("€ 697,05");
+        assertThat(browser.text(By.id("onverklaard"))).isEqualTo("€ 0,00");
+        assertThat(browser.all(By.cssSelector(".onverklaard"))).isEmpty();
+        assertThat(browser.text(By.cssSelector("tr[data-kind='UNRECONCILED_DEBIT']")))
+                .contains("€ -2,95");
+        assertThat(browser.all(By.id("download-xlsx")).get(0).getAttribute("href"))
+                .endsWith("/api/bank-reconciliation?account=NL42INGB8340629042&date=2026-03-04&format=xlsx");
+        browser.screenshot("bankreconciliatie");
+    }
+
+    @Test
+    void the_chain_page_shows_the_head_its_newest_anchor_and_how_to_verify() {
+        nl.taxledger.service.hashchain.ChainAnchors.Anchor anchor = anchors.write(
+                nl.taxledger.service.hashchain.ChainAnchors.PAYMENT_FILES_FILE, "anker uit de browsertest");
+
+        browser.signIn("ada", PASSWORD).go("/keten");
+
+        assertThat(browser.text(By.id("ketenstatus"))).contains("De keten loopt");
+        assertThat(Long.parseLong(browser.text(By.id("kop-positie")))).isGreaterThan(1);
+        assertThat(browser.text(By.id("kop-hash"))).matches("[0-9a-f]{64}");
+        assertThat(browser.text(By.id("verify-opdracht"))).contains("verify", "--anchor");
+        assertThat(browser.text(By.cssSelector("table.ankers tbody tr")))
+                .contains("anker uit de browsertest", Long.toString(anchor.position()), anchor.hash());
+        browser.screenshot("keten");
     }
 }
