@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             nl.taxledger.tools.bench.BenchCommand.class,
             nl.taxledger.tools.backup.ExportCommand.class,
-            nl.taxledger.tools.backup.RestoreCommand.class
+            nl.taxledger.tools.backup.RestoreCommand.class,
+            nl.taxledger.tools.bank.BankCommand.class
         },
         description = "Command-line tools of the tax receivables ledger")
 public final class ReplayTools {

@@ -63,7 +63,8 @@ final class CamtSchemas {
     /** The namespace of the document element, after checking the file is valid against that message's schema. */
     String validate(byte[] xml) {
         String namespace = rootNamespace(xml);
-        Schema schema = schemas.get(namespace);
+        // a document element without a namespace is no bank file either (Map.of refuses a null key)
+        Schema schema = namespace == null ? null : schemas.get(namespace);
         if (schema == null) {
             throw invalid("not a camt.053.001.02/.08, camt.054.001.02/.08 or pain.002.001.03 document: namespace "
                     + namespace);
