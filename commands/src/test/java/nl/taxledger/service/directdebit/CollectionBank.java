@@ -344,8 +344,4 @@ final class CollectionBank {
     int returns() {
         return returns;
     }
-
-    int collectionDatesOf(String mandateId) {
-        return outcomesOfMandate.getOrDefault(mandateId, List.of()).size();
-    }
 }

@@ -24,6 +24,7 @@ import nl.taxledger.service.asof.AsOfReports;
 import nl.taxledger.service.asof.EventStoreReader;
 import nl.taxledger.service.testing.LedgerClient;
 import nl.taxledger.service.testing.LedgerServiceTest;
+import nl.taxledger.service.testing.OfficialXsd;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,7 +90,7 @@ class DirectDebitYearTest {
             ledger.submit("PrepareDirectDebitRun", """
                     {"commandId":"run-%1$s","collectionDate":"%1$s"}""".formatted(collectionDate));
             String pain008 = pain008(collectionDate);
-            Pain008Xsd.validate(pain008);
+            OfficialXsd.PAIN_008.validate(pain008);
             runs++;
             collections += directDebit.collections(collectionDate).size();
             for (CollectionBank.BankFile file : bank.collect(pain008)) {
