@@ -67,6 +67,7 @@ class WebBrowserTest {
         ledger.today(LocalDate.of(2026, 3, 30));
         ledger.registerAndImpose("WA");
         ledger.registerAndImpose("WB");
+        ledger.awaitProjections();
         browser = Browser.open(port);
     }
 
@@ -231,6 +232,7 @@ class WebBrowserTest {
     void a_clerk_prepares_a_direct_debit_run_and_sees_its_transactions_and_the_pain008_link() {
         ledger.today(LocalDate.of(2026, 4, 20));
         ledger.registerAndImpose("WD");
+        ledger.awaitProjections(); // the debtor page reads the read model: wait until it has the new debtor
         browser.signIn("wendy", PASSWORD).go("/debiteuren/S-WD");
         browser.click(By.linkText("Machtiging registreren voor deze debiteur"))
                 .type("mandateId", "M-WD")
