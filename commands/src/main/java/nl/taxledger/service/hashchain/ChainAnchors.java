@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import nl.taxledger.ledger.api.PeriodClosed;
 import nl.taxledger.ledger.api.RefundsReleased;
@@ -37,7 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Written after the commit, never before: an anchor of a head that was rolled back would accuse a clean chain.
  * The head read then is a committed one (it includes the closing transaction, and maybe later ones), which is all
  * an anchor needs: {@code replay-tools verify --anchor} checks the chain still has that hash at that position.
- * A failure to write is logged, not thrown: the booking has already committed and must not be answered as failed.
+ * A failure to write is not thrown (the booking has already committed and must not be answered as failed) but is
+ * kept until the next anchor is written: the health component {@code hashChain} is DOWN meanwhile
+ * ({@link #unwritten()}), so a missing anchor is seen, not only logged.
  */
 @Component
 @ProcessingGroup("command-lookups")
@@ -49,6 +52,8 @@ public class ChainAnchors {
 
     private final LedgerChain chain;
     private final Path directory;
+    /** Why the last anchor could not be written; null once a later one was. */
+    private volatile String unwritten;
 
     ChainAnchors(
             LedgerChain chain,
@@ -74,6 +79,11 @@ public class ChainAnchors {
 
     public Path directory() {
         return directory;
+    }
+
+    /** Why the last anchor was not written, if a later one has not been written since. */
+    public Optional<String> unwritten() {
+        return Optional.ofNullable(unwritten);
     }
 
     @EventHandler
@@ -102,6 +112,7 @@ public class ChainAnchors {
                 try {
                     write(file, reason);
                 } catch (RuntimeException failure) {
+                    unwritten = "anchor for '" + reason + "' not written to " + directory + ": " + failure;
                     LOG.error("chain anchor for '{}' not written to {}", reason, directory, failure);
                 }
             }
@@ -136,6 +147,8 @@ public class ChainAnchors {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append the chain anchor to " + directory.resolve(file), e);
         }
+        // a later anchor covers the head the failed one would have named (the chain only grows)
+        unwritten = null;
         return anchor;
     }
 

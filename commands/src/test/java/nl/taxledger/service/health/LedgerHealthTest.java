@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import nl.taxledger.projections.history.DebtorHistoryProjection;
 import nl.taxledger.service.embeddeddb.OwnerConnection;
+import nl.taxledger.service.hashchain.ChainAnchors;
 import nl.taxledger.service.security.Role;
 import nl.taxledger.service.security.TestUsers;
 import nl.taxledger.service.testing.LedgerClient;
@@ -48,6 +51,9 @@ class LedgerHealthTest {
 
     @Autowired
     HashChainHealthIndicator chainHealth;
+
+    @Autowired
+    ChainAnchors anchors;
 
     @Test
     void a_halted_projection_is_down_by_name_for_a_supervisor_and_a_gauge_until_it_runs_again() {
@@ -120,6 +126,28 @@ class LedgerHealthTest {
             owner.execute("ALTER TABLE domainevententry ENABLE TRIGGER ledger_chain_event");
         }
         assertThat(chainHealth.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void the_hash_chain_is_down_while_an_anchor_could_not_be_written_and_up_once_a_later_one_is() throws Exception {
+        ledger.today(LocalDate.of(2026, 11, 30));
+        ledger.registerAndImpose("HEALTH-ANCHOR");
+        // a directory where the anchor file should be: appending to it fails after the close has committed
+        Path blocked = anchors.directory().resolve(ChainAnchors.PERIOD_CLOSE_FILE);
+        Files.deleteIfExists(blocked);
+        Files.createDirectories(blocked);
+        try {
+            ledger.submit("ClosePeriod", "{\"commandId\":\"health-close-1\",\"through\":\"2026-01-31\"}");
+            assertThat(chainHealth.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(chainHealth.health().getDetails().get("problem").toString())
+                    .contains("not written")
+                    .contains("period closed through 2026-01-31");
+        } finally {
+            Files.delete(blocked);
+        }
+        ledger.submit("ClosePeriod", "{\"commandId\":\"health-close-2\",\"through\":\"2026-02-28\"}");
+        assertThat(chainHealth.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(Files.readAllLines(blocked)).singleElement().asString().contains("2026-02-28");
     }
 
     private double halted() {
