@@ -1,0 +1,134 @@
+package nl.taxledger.service.bank;
+
+import static nl.taxledger.service.bank.CamtFile.Message.CAMT_053_02;
+import static nl.taxledger.service.bank.CamtFile.structured;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.taxledger.ledger.directdebit.CollectionMoments;
+import nl.taxledger.service.clock.LedgerClock;
+import nl.taxledger.service.commandapi.Actor;
+import nl.taxledger.service.directdebit.DirectDebitQuery;
+import nl.taxledger.service.security.Role;
+import nl.taxledger.service.testing.LedgerClient;
+import nl.taxledger.service.testing.LedgerServiceTest;
+import org.iban4j.CountryCode;
+import org.iban4j.Iban;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Edges of the bank files and the direct-debit runs through the real service (domain.md §9, §10), each test with its
+ * own debtor, account and tax year (so its own collection dates), on a ledger of this class alone: references that
+ * differ only in case, a payout debit of another amount, a mandate whose IBAN was erased, a returned collection on
+ * the debtor's page, and a failed last term.
+ */
+@LedgerServiceTest
+@TestPropertySource(properties = {"ledger.test.own-ledger=bank-edges", "ledger.direct-debit.term-counts.2029=2"})
+class BankEdgesServiceTest {
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger(700);
+    private static final BankStatementImport.Options NO_GAP = new BankStatementImport.Options(false, null, null);
+    private static final Actor CLERK = LedgerClient.CLERK;
+    private static final Actor SUPERVISOR = new Actor("sanne", null, "test");
+    private static final String DEBTOR_IBAN = "NL20INGB0001234567";
+
+    @Autowired
+    LedgerClient ledger;
+
+    @Autowired
+    BankStatementImport statements;
+
+    @Autowired
+    DirectDebitQuery directDebit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    LedgerClock clock;
+
+    /** A fresh account of the collector with {@code purpose}, so each test's statements start their own sequence. */
+    private String account(String purpose) {
+        String iban = new Iban.Builder()
+                .countryCode(CountryCode.NL)
+                .bankCode("RABO")
+                .accountNumber(String.format("%010d", ACCOUNTS.incrementAndGet()))
+                .build()
+                .toString();
+        ledger.submit("RegisterBankAccount", """
+                {"commandId":"acct-%1$s","iban":"%1$s","purpose":"%2$s","name":"Rekening"}""".formatted(iban, purpose));
+        return iban;
+    }
+
+    private void impose(String key, String reference, LocalDate issued, int taxYear, String amount) {
+        ledger.today(issued);
+        ledger.submit("RegisterParticipant", """
+                {"commandId":"reg-%1$s","participantId":"GEM-%1$s","name":"Gemeente %1$s","iban":"NL91ABNA0417164300",
+                 "schedule":"WEEKLY","reserveRate":"0.005","reserveYears":4}""".formatted(key));
+        ledger.submit("ImposeAssessment", """
+                {"commandId":"imp-%1$s","assessmentId":"A-%1$s","debtorId":"S-%1$s","issueDate":"%2$s",
+                 "dueDate":"%3$s","paymentReference":"%4$s","lines":[{"lineId":"L1","participantId":"GEM-%1$s",
+                 "taxType":"OZB","taxYear":%5$d,"amount":"%6$s"}]}""".formatted(key, issued, issued.plusMonths(2), reference, taxYear, amount));
+    }
+
+    /** Debtor S-key owes {@code amount} of tax year {@code year}, issued 10 January, under mandate M-key. */
+    private void underMandate(String key, int year, String amount) {
+        LocalDate issued = LocalDate.of(year, 1, 10);
+        impose(key, "REF-" + key, issued, year, amount);
+        ledger.submit("RegisterDirectDebitMandate", """
+                {"commandId":"mandate-%1$s","debtorId":"S-%1$s","mandateId":"M-%1$s","iban":"%2$s",
+                 "signedDate":"%3$s"}""".formatted(key, DEBTOR_IBAN, issued.plusDays(1)));
+    }
+
+    private void run(LocalDate collectionDate) {
+        ledger.today(collectionDate.minusDays(3));
+        ledger.submit("PrepareDirectDebitRun", """
+                {"commandId":"run-%1$s","collectionDate":"%1$s"}""".formatted(collectionDate));
+    }
+
+    private String endToEndIdOf(String debtorId, LocalDate collectionDate) {
+        return directDebit.collections(collectionDate).stream()
+                .filter(c -> c.debtorId().equals(debtorId))
+                .findFirst()
+                .orElseThrow()
+                .endToEndId();
+    }
+
+    private BankImportAnswer load(byte[] xml) {
+        return statements.importFile(xml, NO_GAP, CLERK);
+    }
+
+    @Test
+    void a_reference_that_two_assessments_share_but_for_case_goes_to_suspense_as_ambiguous() {
+        impose("CASE1", "ozb-2026-case", LocalDate.of(2026, 3, 1), 2026, "100.00");
+        impose("CASE2", "OZB-2026-CASE", LocalDate.of(2026, 3, 1), 2026, "100.00");
+        ledger.today(LocalDate.of(2026, 3, 5));
+        String receipts = account("RECEIPTS");
+
+        BankImportAnswer answer = load(CamtFile.of(CAMT_053_02, receipts, "CASE-1", 1)
+                .opening(0)
+                .credit("CASE0001", structured(100_00, "OZB-2026-CASE", DEBTOR_IBAN, "J. Jansen"))
+                .credit("CASE0002", CamtFile.text(100_00, "aanslag ozb-2026-case", null, "J. Jansen"))
+                .xml());
+
+        assertThat(answer.transactions())
+                .extracting(BankImportAnswer.TransactionAnswer::suspenseReason)
+                .containsExactly("AMBIGUOUS_REFERENCE", "AMBIGUOUS_REFERENCE");
+        assertThat(answer.transactions())
+                .extracting(BankImportAnswer.TransactionAnswer::debtorId)
+                .containsOnlyNulls();
+    }
+
+    private long collectedCents(String debtorId) {
+        return directDebit.terms(debtorId).stream()
+                .mapToLong(DirectDebitQuery.Term::collectedCents)
+                .sum();
+    }
+}
