@@ -126,6 +126,43 @@ class BankEdgesServiceTest {
                 .containsOnlyNulls();
     }
 
+    @Test
+    void a_debit_with_our_payout_id_and_another_amount_is_unreconciled_and_the_payout_not_executed() {
+        impose("PAY", "REF-PAY", LocalDate.of(2026, 3, 1), 2026, "100.00");
+        ledger.submit("ReceivePayment", """
+                {"commandId":"pay-PAY","paymentId":"P-PAY","amount":"150.00","reference":"REF-PAY",
+                 "valueDate":"2026-03-01"}""");
+        ledger.submitAs(CLERK, "PayRefund", """
+                {"commandId":"R-PAY","debtorId":"S-PAY","amount":"20.00","valueDate":"2026-03-01","iban":"%s"}""".formatted(DEBTOR_IBAN));
+        ledger.submitAs(SUPERVISOR, "ApproveRefunds", """
+                {"commandId":"approve-PAY"}""");
+        ledger.today(LocalDate.of(2026, 3, 5));
+        String payouts = account("PAYOUT");
+        String refundId = jdbc.queryForObject(
+                "SELECT end_to_end_id FROM payout_transfer WHERE kind = 'REFUND' AND amount_cents = 2000",
+                String.class);
+
+        BankImportAnswer other = load(CamtFile.of(CAMT_053_02, payouts, "PAY-1", 1)
+                .opening(100_00)
+                .payout("PAY0001", 19_00, refundId, DEBTOR_IBAN, "Debiteur S-PAY")
+                .xml());
+        long executions = jdbc.queryForObject(
+                "SELECT count(*) FROM payout_execution WHERE end_to_end_id = ?", Long.class, refundId);
+        BankImportAnswer same = load(CamtFile.of(CAMT_053_02, payouts, "PAY-2", 2)
+                .on(LocalDate.of(2026, 3, 3))
+                .opening(81_00)
+                .payout("PAY0002", 20_00, refundId, DEBTOR_IBAN, "Debiteur S-PAY")
+                .xml());
+
+        assertThat(other.transactions())
+                .extracting(BankImportAnswer.TransactionAnswer::outcome)
+                .containsExactly("UNRECONCILED_DEBIT");
+        assertThat(executions).as("19.00 does not execute a payout of 20.00").isZero();
+        assertThat(same.transactions())
+                .extracting(BankImportAnswer.TransactionAnswer::outcome)
+                .containsExactly("PAYOUT_EXECUTED");
+    }
+
     private long collectedCents(String debtorId) {
         return directDebit.terms(debtorId).stream()
                 .mapToLong(DirectDebitQuery.Term::collectedCents)
