@@ -133,13 +133,16 @@ public class DirectDebitQuery {
 
     /**
      * A debtor's terms in the runs issued, by assessment and date; {@code collectedCents} is what the statement import
-     * booked for the EndToEndId (rule 1), 0 while it is due or when it failed.
+     * booked for the EndToEndId (rule 1) and was not reversed since (a returned collection, a storno by hand), 0
+     * while it is due or when it failed.
      */
     public List<Term> terms(String debtorId) {
         return jdbc.query(
                 "SELECT c.assessment_id, c.collection_date, c.term_number, c.term_count, c.end_to_end_id,"
                         + " c.amount_cents, COALESCE((SELECT sum(t.amount_cents) FROM bank_transaction t"
-                        + " WHERE t.end_to_end_id = c.end_to_end_id AND t.matched_by = 'DIRECT_DEBIT'), 0)"
+                        + " WHERE t.end_to_end_id = c.end_to_end_id AND t.matched_by = 'DIRECT_DEBIT'"
+                        + " AND NOT EXISTS (SELECT 1 FROM lookup_reversed_payment r WHERE r.payment_id = t.payment_id)),"
+                        + " 0)"
                         + " FROM dd_collection c WHERE c.debtor_id = ? ORDER BY c.assessment_id, c.collection_date"
                         + " LIMIT ?",
                 (rs, row) -> new Term(

@@ -163,6 +163,29 @@ class BankEdgesServiceTest {
                 .containsExactly("PAYOUT_EXECUTED");
     }
 
+    @Test
+    void a_returned_collection_shows_nothing_collected_on_the_debtors_page() {
+        underMandate("RET", 2028, "100.00");
+        LocalDate first =
+                CollectionMoments.ofAssessment(LocalDate.of(2028, 1, 10), 10).get(0);
+        run(first);
+        String endToEndId = endToEndIdOf("S-RET", first);
+        ledger.today(first.plusDays(1));
+        String collections = account("DIRECT_DEBIT");
+        load(RTransactionFiles.statement(
+                collections, "RET-S1", 1, 0, RTransactionFiles.settlementEntry("RET-C1", endToEndId, 10_00), 10_00));
+        assertThat(collectedCents("S-RET")).as("settled").isEqualTo(10_00);
+
+        ledger.today(first.plusDays(6));
+        BankImportAnswer returned = load(RTransactionFiles.returnNotification(
+                false, collections, "RET-N1", "RET-R1", endToEndId, "MD06", 10_00));
+
+        assertThat(returned.transactions())
+                .extracting(BankImportAnswer.TransactionAnswer::outcome)
+                .containsExactly("RETURN_BOOKED");
+        assertThat(collectedCents("S-RET")).as("returned").isZero();
+    }
+
     private long collectedCents(String debtorId) {
         return directDebit.terms(debtorId).stream()
                 .mapToLong(DirectDebitQuery.Term::collectedCents)
