@@ -164,6 +164,36 @@ class BankEdgesServiceTest {
     }
 
     @Test
+    void a_mandate_whose_iban_was_erased_is_not_collected_the_run_is_written_and_the_page_says_why() {
+        underMandate("ERASED", 2027, "100.00");
+        underMandate("KEPT", 2027, "100.00");
+        jdbc.update("UPDATE counterparty_account SET iban = NULL WHERE account_ref ="
+                + " (SELECT account_ref FROM dd_mandate WHERE mandate_id = 'M-ERASED')");
+        LocalDate first =
+                CollectionMoments.ofAssessment(LocalDate.of(2027, 1, 10), 10).get(0);
+
+        run(first);
+        ResponseEntity<byte[]> file = ledger.httpAs("edge-clerk", Role.CLERK)
+                .get()
+                .uri("/api/direct-debit-runs/" + first + "/pain008.xml")
+                .retrieve()
+                .toEntity(byte[].class);
+
+        assertThat(file.getStatusCode().value()).isEqualTo(200);
+        assertThat(new String(file.getBody(), StandardCharsets.UTF_8))
+                .contains("<MndtId>M-KEPT</MndtId>")
+                .doesNotContain("M-ERASED");
+        JsonNode page = ledger.get("/api/debtors/S-ERASED/direct-debit");
+        assertThat(page.path("mandates").get(0).path("ibanErased").asBoolean()).isTrue();
+        assertThat(ledger.get("/api/debtors/S-KEPT/direct-debit")
+                        .path("mandates")
+                        .get(0)
+                        .path("ibanErased")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void a_returned_collection_shows_nothing_collected_on_the_debtors_page() {
         underMandate("RET", 2028, "100.00");
         LocalDate first =
