@@ -195,6 +195,19 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Optional<RunCollection> runCollection(String endToEndId) {
+        if (endToEndId == null) {
+            return Optional.empty();
+        }
+        return first(jdbc.query(
+                "SELECT mandate_id, collection_date, assessment_id, term_number, term_count FROM dd_collection"
+                        + " WHERE end_to_end_id = ?",
+                (rs, row) -> new RunCollection(
+                        rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4), rs.getInt(5)),
+                endToEndId));
+    }
+
+    @Override
     public String registerCounterparty(String iban) {
         // random, not derived from the IBAN: after erasure nothing in the events points back to it
         String ref = UUID.randomUUID().toString();
