@@ -221,4 +221,28 @@ class BankEdgesServiceTest {
                 .mapToLong(DirectDebitQuery.Term::collectedCents)
                 .sum();
     }
+
+    @Test
+    void a_failed_last_term_makes_the_remaining_debt_fall_due_at_once() {
+        underMandate("LAST", 2029, "100.00"); // tax year 2029: two terms in this test
+        List<LocalDate> moments = CollectionMoments.ofAssessment(LocalDate.of(2029, 1, 10), 2);
+        run(moments.get(0));
+        run(moments.get(1));
+        String lastTerm = endToEndIdOf("S-LAST", moments.get(1));
+        ledger.today(moments.get(1));
+
+        BankImportAnswer rejected = load(RTransactionFiles.reject("LAST-P1", lastTerm, "AM04", 100_00));
+
+        assertThat(rejected.transactions())
+                .extracting(BankImportAnswer.TransactionAnswer::outcome)
+                .containsExactly("FAILURE_RECORDED");
+        List<String> fellDue = jdbc.queryForList(
+                "SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE aggregateidentifier = 'S-LAST'"
+                        + " AND payloadtype LIKE '%DirectDebitDebtFellDue'",
+                String.class);
+        assertThat(fellDue).singleElement().asString().contains("A-LAST").contains("10000");
+        assertThat(directDebit.mandate("S-LAST", "M-LAST").orElseThrow().status())
+                .as("one failure does not end the mandate")
+                .isEqualTo("ACTIVE");
+    }
 }

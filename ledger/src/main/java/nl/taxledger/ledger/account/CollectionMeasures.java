@@ -132,6 +132,8 @@ final class CollectionMeasures {
     private final Map<String, Deferral> deferrals = new LinkedHashMap<>();
     private final Map<String, Arrangement> arrangements = new LinkedHashMap<>();
     private final Map<String, Mandate> mandates = new LinkedHashMap<>();
+    /** Assessments whose remaining debt fell due (a mandate ended, a last term failed): never booked twice. */
+    private final Set<String> fellDue = new HashSet<>();
     /** The debtor's assessments with an open amount, what falls due when a mandate ends. */
     private final Supplier<List<DueAssessment>> openAssessments;
 
@@ -346,7 +348,27 @@ final class CollectionMeasures {
                     command.bookingDate(),
                     command.bookingDate());
         }
+        if (command.lastTermOf() != null) {
+            lastTermFailed(command.debtorId(), command.mandateId(), command.lastTermOf(), command.bookingDate());
+        }
         return event;
+    }
+
+    /**
+     * The failed transaction was the assessment's last term: no later moment collects it (docs/design.md, "Choices
+     * where the rule book is silent"), so what is open of it falls due at once, on the day the failure is booked,
+     * as when a mandate ends (§10). Not twice: when it fell due already (the mandate ended with this failure, or
+     * before) nothing more is booked; nor when nothing of it is open (paid by transfer meanwhile).
+     */
+    private void lastTermFailed(String debtorId, String mandateId, String assessmentId, LocalDate bookingDate) {
+        if (fellDue.contains(assessmentId)) {
+            return;
+        }
+        openAssessments.get().stream()
+                .filter(open -> open.assessmentId().equals(assessmentId))
+                .findFirst()
+                .ifPresent(open -> apply(
+                        new DirectDebitDebtFellDue(debtorId, mandateId, List.of(open), bookingDate, bookingDate)));
     }
 
     @CommandHandler
@@ -425,6 +447,11 @@ final class CollectionMeasures {
     @EventSourcingHandler
     void on(DirectDebitMandateEnded event) {
         mandates.get(event.mandateId()).active = false;
+    }
+
+    @EventSourcingHandler
+    void on(DirectDebitDebtFellDue event) {
+        event.assessments().forEach(due -> fellDue.add(due.assessmentId()));
     }
 
     boolean hasMandate(String mandateId) {
