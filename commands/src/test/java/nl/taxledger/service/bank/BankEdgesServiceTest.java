@@ -216,6 +216,29 @@ class BankEdgesServiceTest {
         assertThat(collectedCents("S-RET")).as("returned").isZero();
     }
 
+    @Test
+    void a_settlement_names_the_runs_collection_date_and_mandate_whatever_its_value_date() {
+        underMandate("LATE", 2030, "100.00");
+        LocalDate first =
+                CollectionMoments.ofAssessment(LocalDate.of(2030, 1, 10), 10).get(0);
+        run(first);
+        String endToEndId = endToEndIdOf("S-LATE", first);
+        ledger.today(first.plusDays(4));
+        String collections = account("DIRECT_DEBIT");
+
+        // the test bank's settlement entries carry value date 30 April 2026, far from the collection date
+        load(RTransactionFiles.statement(
+                collections, "LATE-S1", 1, 0, RTransactionFiles.settlementEntry("LATE-C1", endToEndId, 10_00), 10_00));
+
+        String payment = jdbc.queryForObject(
+                "SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE aggregateidentifier = 'S-LATE'"
+                        + " AND payloadtype LIKE '%PaymentReceived'",
+                String.class);
+        assertThat(payment)
+                .contains("\"valueDate\":\"2026-04-30\"")
+                .contains("\"collection\":{\"mandateId\":\"M-LATE\",\"collectionDate\":\"" + first + "\"}");
+    }
+
     private long collectedCents(String debtorId) {
         return directDebit.terms(debtorId).stream()
                 .mapToLong(DirectDebitQuery.Term::collectedCents)
