@@ -571,7 +571,27 @@ public final class Requests {
             String reason = required("reasonCode", reasonCode);
             return Routes.onDebtor(
                     debtorId,
-                    (debtor, d) -> new RecordDirectDebitFailure(debtor, id, collected, reason, booked, endToEndId));
+                    (debtor, d) -> new RecordDirectDebitFailure(
+                            debtor, id, collected, reason, booked, endToEndId, lastTermOf(d, id)));
+        }
+
+        /**
+         * The assessment whose last term the failed transaction was (the run froze its term number and count), so
+         * the ledger lets its remaining debt fall due; null for another term, or a transaction not of our runs.
+         */
+        private String lastTermOf(Directory directory, String mandate) {
+            return directory
+                    .runCollection(endToEndId)
+                    .filter(collection -> {
+                        if (!collection.mandateId().equals(mandate)) {
+                            throw Fields.invalid(
+                                    "mandateId",
+                                    endToEndId + " was collected under " + collection.mandateId() + ", not " + mandate);
+                        }
+                        return collection.termNumber() == collection.termCount();
+                    })
+                    .map(Directory.RunCollection::assessmentId)
+                    .orElse(null);
         }
     }
 
