@@ -42,7 +42,7 @@ public class ChainVerify {
      * @param findings            the first {@value #FINDINGS_LISTED} findings, in the order found
      * @param durationMs          how long the verify took
      */
-    public record Outcome(
+    public record VerifyResult(
             boolean ok,
             long linksChecked,
             long headPosition,
@@ -60,7 +60,7 @@ public class ChainVerify {
             long durationMs) {}
 
     /** Runs verify now; refused (409) while another verify runs. */
-    public Outcome verify() {
+    public VerifyResult verify() {
         if (!oneAtATime.tryAcquire()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "a verify is already running; try again later");
         }
@@ -82,10 +82,10 @@ public class ChainVerify {
         }
     }
 
-    private static Outcome outcome(ChainVerification.Report report, Instant verifiedAt, long durationMs) {
+    private static VerifyResult outcome(ChainVerification.Report report, Instant verifiedAt, long durationMs) {
         LedgerChainVerifier.Result chain = report.chain();
         List<Findings.Finding> listed = report.findings().listed();
-        return new Outcome(
+        return new VerifyResult(
                 report.clean(),
                 chain == null ? 0 : chain.links(),
                 chain == null ? report.legacy().headIndex() : chain.headPosition(),

@@ -21,7 +21,7 @@ class ChainVerifyController {
                     + " and compares the anchors in the anchor directory, as replay-tools verify --anchor does (not"
                     + " the reconciliation identities); ok false with each finding's position when a row was"
                     + " edited, deleted or inserted; 409 while another verify runs")
-    ChainVerify.Outcome verify() {
+    ChainVerify.VerifyResult verify() {
         return verify.verify();
     }
 }

@@ -51,7 +51,7 @@ class ChainPages {
     /** The page with a verify run now; the verify's own moment in Amsterdam time. */
     @GetMapping("/keten/controle")
     String verify(Model model) {
-        ChainVerify.Outcome outcome = verify.verify();
+        ChainVerify.VerifyResult outcome = verify.verify();
         model.addAttribute("verify", outcome);
         model.addAttribute("verifiedAt", format.moment(outcome.verifiedAt()));
         return chain(model);

@@ -106,6 +106,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Scrolls {@code by} into view (for a screenshot of it). */
+    Browser scrollTo(By by) {
+        ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView()", driver.findElement(by));
+        return this;
+    }
+
     String text(By by) {
         return driver.findElement(by).getText();
     }

@@ -109,7 +109,7 @@ class ChainVerifyWebTest {
             try (Browser browser = Browser.open(port)) {
                 browser.signIn("vera", WebBrowserTest.PASSWORD).go("/keten");
                 browser.clickAndWaitFor(By.id("verify-knop"), By.cssSelector("#verify-uitkomst .melding"));
-                browser.screenshot("keten-verify-gebroken");
+                browser.scrollTo(By.id("verify-uitkomst")).screenshot("keten-verify-gebroken");
 
                 assertThat(browser.text(By.id("verify-uitkomst"))).contains("Keten gebroken");
                 assertThat(browser.text(By.id("verify-eerste"))).isEqualTo("global position " + position);
