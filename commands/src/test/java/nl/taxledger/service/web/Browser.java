@@ -106,6 +106,11 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /** The id of the element that has the keyboard focus. */
+    String focusedId() {
+        return driver.switchTo().activeElement().getAttribute("id");
+    }
+
     String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
