@@ -223,7 +223,8 @@ class CommandForms {
     /** {@code field} is the request's field name (for the label), {@code path} the input's name. */
     private static Field field(String type, String field, String path, String value, boolean focus) {
         String id = path.replace("[", "-").replace("]", "").replace('.', '-');
-        return new Field(path, id, FormLabels.label(field), FormLabels.hint(type, field), value, focus);
+        String label = path.equals(field) ? FormLabels.label(field) : FormLabels.rowLabel(field);
+        return new Field(path, id, label, FormLabels.hint(type, field), value, focus);
     }
 
     /** A prepared direct-debit run's collection date, for the link to the run's page. */

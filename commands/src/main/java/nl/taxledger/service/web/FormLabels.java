@@ -133,6 +133,11 @@ final class FormLabels {
         return LABELS.getOrDefault(field, field);
     }
 
+    /** The label of a field inside a list's row: the row's legend already says which line it is. */
+    static String rowLabel(String field) {
+        return field.equals("lineId") ? "Regelnummer" : label(field);
+    }
+
     static String listLegend(String list) {
         return LIST.getOrDefault(list, list);
     }
@@ -164,7 +169,7 @@ final class FormLabels {
             return "dd-mm-jjjj" + (field.equals("bookingDate") ? "; leeg: vandaag" : "");
         }
         return switch (field) {
-            case "amount" -> "in euro, bijvoorbeeld 1.234,56 (ten hoogste twee decimalen)";
+            case "amount" -> "bijvoorbeeld 1.234,56; ten hoogste twee decimalen";
             case "component" -> "een van: " + names(Component.values());
             case "collectionDate" -> "dd-mm-jjjj; de laatste TARGET2-werkdag van een maand";
             case "explanation" -> "reden REVOKED (door de debiteur) of ENDED_BY_COLLECTOR: dan verplicht";

@@ -209,7 +209,7 @@ class WebBrowserTest {
 
         browser.click(By.xpath("//tr[td='GEM-WA' and td='OZB']//a"));
 
-        assertThat(browser.path()).isEqualTo("/rapporten/aansluiting/GEM-WA/OZB/2026?peildatum=31-12-2026");
+        assertThat(browser.path()).startsWith("/rapporten/aansluiting/GEM-WA/OZB/2026?peildatum=31-12-2026");
         assertThat(browser.all(By.linkText("S-WA"))).isNotEmpty();
     }
 
@@ -400,7 +400,7 @@ class WebBrowserTest {
         browser.signIn("ada", PASSWORD).go("/rapporten/reconciliation?peildatum=31-03-2026");
         browser.click(By.xpath("//tr[td='GEM-WG' and td='OZB']//a"));
 
-        assertThat(browser.path()).isEqualTo("/rapporten/aansluiting/GEM-WG/OZB/2026?peildatum=31-03-2026");
+        assertThat(browser.path()).startsWith("/rapporten/aansluiting/GEM-WG/OZB/2026?peildatum=31-03-2026");
         assertThat(browser.text(By.cssSelector("#celtotaal [data-kolom=RECEIVED]")))
                 .isEqualTo("€ 100,00");
         assertThat(browser.text(By.cssSelector("#celtotaal [data-kolom=OUTSTANDING]")))

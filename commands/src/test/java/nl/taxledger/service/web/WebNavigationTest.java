@@ -69,15 +69,16 @@ class WebNavigationTest {
         user("nora", Optional.of("GEM-NV"), Role.PARTICIPANT);
         ledger.today(LocalDate.of(2026, 3, 30));
         ledger.registerAndImpose("NV");
-        ledger.today(LocalDate.of(2026, 4, 6));
+        ledger.today(LocalDate.of(2026, 4, 13));
         ledger.submit("ReceivePayment", """
                 {"commandId":"pay-nav","paymentId":"P-NAV","amount":"80.00","reference":"A-NV",
-                 "valueDate":"2026-04-03","bookingDate":"2026-04-03"}""");
+                 "valueDate":"2026-04-08","bookingDate":"2026-04-08"}""");
         ledger.submit("ReceivePayment", """
                 {"commandId":"pay-nav-suspense","paymentId":"P-NAV-S","amount":"12.00","reference":"NOBODY-NAV",
-                 "valueDate":"2026-04-03","bookingDate":"2026-04-03"}""");
+                 "valueDate":"2026-04-08","bookingDate":"2026-04-08"}""");
+        // a run of its own (WebBrowserTest approves the one of 2026-04-05 in the same ledger)
         ledger.submitAs(new Actor("nadia", null, "test"), "IssueRemittance", """
-                {"commandId":"rem-nav","participantId":"GEM-NV","periodEnd":"2026-04-05"}""");
+                {"commandId":"rem-nav","participantId":"GEM-NV","periodEnd":"2026-04-12"}""");
         ledger.awaitProjections();
     }
 
