@@ -401,10 +401,11 @@ class WebBrowserTest {
         browser.click(By.xpath("//tr[td='GEM-WG' and td='OZB']//a"));
 
         assertThat(browser.path()).startsWith("/rapporten/aansluiting/GEM-WG/OZB/2026?peildatum=31-03-2026");
+        // of the 100,00 on A-WG (OZB 300,00, RIOOLHEFFING 200,00) OZB's share is 60,00; of the 50,00 after it, none
         assertThat(browser.text(By.cssSelector("#celtotaal [data-kolom=RECEIVED]")))
-                .isEqualTo("€ 100,00");
+                .isEqualTo("€ 60,00");
         assertThat(browser.text(By.cssSelector("#celtotaal [data-kolom=OUTSTANDING]")))
-                .isEqualTo("€ 200,00");
+                .isEqualTo("€ 240,00");
         assertThat(browser.text(By.cssSelector("table.celfeiten tbody")))
                 .contains("AssessmentImposed", "PaymentReceived", "10-03-2026")
                 .doesNotContain("10-04-2026");
