@@ -387,7 +387,7 @@ class WebBrowserTest {
 
     @Test
     void the_drill_down_at_a_past_peildatum_shows_the_past_figure() {
-        ledger.today(LocalDate.of(2026, 3, 30));
+        ledger.today(LocalDate.of(2026, 2, 27)); // imposed and booked on its issue date
         ledger.registerAndImpose("WG");
         ledger.today(LocalDate.of(2026, 4, 15));
         ledger.submit("ReceivePayment", """
