@@ -144,14 +144,14 @@ public class CommandService {
         }
     }
 
-    /** A body that does not bind to the shape: the field it stopped at ({@code lines[].amount}) is named. */
+    /** A body that does not bind to the shape: the field it stopped at ({@code lines[1].amount}) is named. */
     static LedgerRejection malformed(String type, JacksonException malformed) {
         StringBuilder field = new StringBuilder();
         for (JacksonException.Reference reference : malformed.getPath()) {
             if (reference.getPropertyName() != null) {
                 field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
-                field.append("[]");
+                field.append('[').append(reference.getIndex()).append(']');
             }
         }
         String named = field.isEmpty() ? null : field.toString();

@@ -129,6 +129,11 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** The id of the element that has the keyboard focus. */
+    String focusedId() {
+        return driver.switchTo().activeElement().getAttribute("id");
+    }
+
     String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
