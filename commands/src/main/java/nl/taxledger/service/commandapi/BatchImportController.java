@@ -150,6 +150,9 @@ class BatchImportController {
                 CommandOutcome outcome = service.submit(command.path("type").asString(""), command, actor);
                 Map<String, Object> result = result(number, commandId, outcome.replayed() ? "REPLAYED" : "ACCEPTED");
                 result.put("result", outcome.result());
+                if (outcome.position() != null) {
+                    result.put("position", outcome.position());
+                }
                 return result;
             } catch (LedgerRejection rejection) {
                 Map<String, Object> result = result(number, commandId, "REJECTED");

@@ -14,6 +14,7 @@ import java.util.Set;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.service.clock.LedgerClock;
+import nl.taxledger.service.eventstore.AppendedEvents;
 import nl.taxledger.service.lookup.Directory;
 import nl.taxledger.service.period.ClosedPeriods;
 import nl.taxledger.service.security.CommandPermissions;
@@ -52,6 +53,7 @@ public class CommandService {
     private final JsonMapper json;
     private final ClosedPeriods closedPeriods;
     private final CommandLocks locks;
+    private final AppendedEvents appended;
     /** A command whose transaction failed for its timing only (a deadlock broken) is sent again, this often. */
     static final int MAX_ATTEMPTS = 5;
     /** Routing decided again under new locks because it named new aggregates: bounded, then retried whole. */
@@ -69,7 +71,8 @@ public class CommandService {
             Directory directory,
             LedgerClock clock,
             JsonMapper json,
-            ClosedPeriods closedPeriods) {
+            ClosedPeriods closedPeriods,
+            AppendedEvents appended) {
         this.gateway = gateway;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -80,6 +83,7 @@ public class CommandService {
         this.clock = clock;
         this.json = json;
         this.closedPeriods = closedPeriods;
+        this.appended = appended;
         this.locks = new CommandLocks(jdbc);
     }
 
@@ -181,7 +185,9 @@ public class CommandService {
         closedPeriods.refuseIfClosed(bookingDate);
         Object command = routeUnderLocks(routed, status);
         closedPeriods.checkOpen(bookingDate);
+        long publishedBefore = appended.publishedInTransaction();
         Object result = send(command, commandId, actor);
+        Long position = appended.publishedInTransaction() > publishedBefore ? appended.lastAppendedPosition() : null;
         // a creation handler (a constructor) answers the new aggregate's id; the others answer their fact
         String resultType = result == null
                 ? null
@@ -190,14 +196,15 @@ public class CommandService {
                         : result.getClass().getSimpleName();
         JsonNode resultJson = json.valueToTree(result);
         jdbc.update(
-                "INSERT INTO command_log (command_id, command_type, request_sha256, result_type, result)"
-                        + " VALUES (?, ?, ?, ?, ?::jsonb)",
+                "INSERT INTO command_log (command_id, command_type, request_sha256, result_type, result, position)"
+                        + " VALUES (?, ?, ?, ?, ?::jsonb, ?)",
                 commandId,
                 type,
                 requestHash,
                 resultType,
-                json.writeValueAsString(resultJson));
-        return new CommandOutcome(commandId, type, false, resultType, resultJson);
+                json.writeValueAsString(resultJson),
+                position);
+        return new CommandOutcome(commandId, type, false, resultType, resultJson, position);
     }
 
     /**
@@ -227,7 +234,7 @@ public class CommandService {
     private Optional<CommandOutcome> logged(String commandId, String requestHash) {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT command_type, request_sha256, result_type,"
-                        + " result::text AS result FROM command_log WHERE command_id = ?",
+                        + " result::text AS result, position FROM command_log WHERE command_id = ?",
                 commandId);
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -243,7 +250,8 @@ public class CommandService {
                 (String) row.get("command_type"),
                 true,
                 (String) row.get("result_type"),
-                json.readTree((String) row.get("result"))));
+                json.readTree((String) row.get("result")),
+                (Long) row.get("position")));
     }
 
     private Object send(Object command, String commandId, Actor actor) {

@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,18 +26,70 @@ import org.springframework.stereotype.Component;
 public class ProjectionSync {
 
     private static final long POLL_MILLIS = 25;
+    /** A waiting query reads the committed tokens again at least this often, signalled or not. */
+    static final long RECHECK_MS = 10;
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
     private final ProcessorFailures failures;
+    private final CommittedTokens committedTokens;
+    private final ReadSideSignals signals;
 
-    ProjectionSync(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
-                   ProcessorFailures failures) {
+    ProjectionSync(
+            EventStore eventStore,
+            EventProcessingConfiguration processing,
+            TokenStore tokenStore,
+            ProcessorFailures failures,
+            JdbcTemplate jdbc,
+            Serializer serializer,
+            ReadSideSignals signals) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.failures = failures;
+        this.committedTokens = new CommittedTokens(jdbc, serializer);
+        this.signals = signals;
+    }
+
+    /**
+     * Read-your-writes: waits until each named processor (all streaming processors when none is named) has
+     * committed its batch holding global position {@code position}, on whichever instance holds its segments; at
+     * most {@code bound}. Woken when a processor of this instance commits, and looks again every
+     * {@value #RECHECK_MS} ms for the others (and for batches that handled no event, which raise nothing).
+     *
+     * @throws ReadModelBehind when the bound passes first, with every processor's position
+     */
+    public void awaitPosition(long position, Collection<String> processors, Duration bound) {
+        Collection<String> names = processors.isEmpty() ? processorNames() : processors;
+        long start = System.nanoTime();
+        long deadline = start + bound.toNanos();
+        while (true) {
+            long seen = signals.processed.count();
+            if (committedTokens.allReached(names, position)) {
+                return;
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new ReadModelBehind(
+                        position,
+                        Duration.ofNanos(System.nanoTime() - start).toMillis(),
+                        committedTokens.positions(names));
+            }
+            try {
+                signals.processed.awaitAfter(seen, Math.min(remaining, EventSignal.toNanos(RECHECK_MS)));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for position " + position, interrupted);
+            }
+        }
+    }
+
+    /** The names of this instance's streaming processors (the processing groups of the read models). */
+    public List<String> processorNames() {
+        return streamingProcessors().stream()
+                .map(StreamingEventProcessor::getName)
+                .toList();
     }
 
     /**
@@ -48,8 +102,8 @@ public class ProjectionSync {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!allReached(head)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Projections did not reach position " + head + " within "
-                        + timeout + ": " + status());
+                throw new IllegalStateException(
+                        "Projections did not reach position " + head + " within " + timeout + ": " + status());
             }
             sleep();
         }
@@ -70,8 +124,8 @@ public class ProjectionSync {
         for (StreamingEventProcessor processor : streamingProcessors()) {
             ProcessorStatus status = statusOf(processor);
             if (status.error()) {
-                throw new IllegalStateException("Event processor " + status.name() + " is halted: "
-                        + status.errorMessage());
+                throw new IllegalStateException(
+                        "Event processor " + status.name() + " is halted: " + status.errorMessage());
             }
             reached &= head < 0 || (status.position() != null && status.position() >= head);
         }
@@ -90,8 +144,8 @@ public class ProjectionSync {
         Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
         Long position = segments > 0 && claimed.size() == segments ? lowestPosition(claimed.values()) : null;
         ProcessorFailures.Failure failure = failures.pending(processor.getName(), position);
-        return new ProcessorStatus(processor.getName(), segments, position, failure != null,
-                failure == null ? null : failure.message());
+        return new ProcessorStatus(
+                processor.getName(), segments, position, failure != null, failure == null ? null : failure.message());
     }
 
     /** The lowest position is what every segment has passed; an unknown position means nothing is. */

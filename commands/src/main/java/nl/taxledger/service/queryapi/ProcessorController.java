@@ -26,7 +26,9 @@ class ProcessorController {
         this.rebuild = rebuild;
     }
 
+    /** With a minimum position: answers once every read model has processed it (the bench's figure f waits here). */
     @GetMapping
+    @ReadModels({})
     @Operation(summary = "Every projection processor: position and whether it is halted on an error")
     List<ProcessorStatus> status() {
         return sync.status();

@@ -104,6 +104,7 @@ final class Bench {
         Throughput assessmentRun;
         Throughput paymentDays;
         ReadLoad reads;
+        LagProbe lag;
         long importedAssessments;
         long importEvents;
         double importSeconds;
@@ -136,25 +137,26 @@ final class Bench {
         try (CommandDriver driver = new CommandDriver(service, options.threads());
                 BenchProgress bar = BenchProgress.onTerminal("year", yearCommands);
                 ReadLoad reads = new ReadLoad(
-                        statements,
-                        service.dataSource(),
-                        options.debtors(),
-                        options.readsPerSecond(),
-                        options.seed())) {
+                        statements, service.dataSource(), options.debtors(), options.readsPerSecond(), options.seed());
+                LagProbe lag = new LagProbe(service.bean(ProjectionSync.class))) {
+            driver.probeLag(lag);
             driver.run(
                     year,
                     day -> {
                         if (day.workload() == Workload.PAYMENT_DAY) {
                             reads.resume();
+                            lag.resume();
                         }
                     },
                     day -> {
                         reads.pause();
+                        lag.pause();
                         bar.step(day.commands().size());
                     });
             measured.assessmentRun = driver.throughput(Workload.ASSESSMENT_RUN);
             measured.paymentDays = driver.throughput(Workload.PAYMENT_DAY);
             measured.reads = reads;
+            measured.lag = lag;
         }
         progress.println("bench: year done: assessment run " + Figure.number(measured.assessmentRun.commandsPerSecond())
                 + " commands/s, payment days " + Figure.number(measured.paymentDays.commandsPerSecond())
