@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        subcommands = BenchCommand.Generate.class,
+        subcommands = {BenchCommand.Generate.class, AsOfChild.class},
         description = "Benchmark the ledger on a synthetic tax cooperation against raw PostgreSQL (see docs/bench.md)")
 public final class BenchCommand implements Callable<Integer> {
 
@@ -92,8 +92,20 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE})")
     int statementTransactions;
 
+    @Option(
+            names = "--asof-assessments",
+            defaultValue = "0",
+            description =
+                    "run only figure (d) at scale: a generated ledger of this many assessments written straight to"
+                            + " the event table, replayed as-of in a child JVM -Xmx2g (issue 14); 0 = the full bench"
+                            + " (default ${DEFAULT-VALUE})")
+    int asOfAssessments;
+
     @Override
     public Integer call() throws Exception {
+        if (asOfAssessments > 0) {
+            return asOfAtScale();
+        }
         int imports = importAssessments != null
                 ? importAssessments
                 : (int) Math.min(Integer.MAX_VALUE / 2, 5L * cooperation.debtors);
@@ -109,6 +121,28 @@ public final class BenchCommand implements Callable<Integer> {
                 statementTransactions);
         Bench.Result result = new Bench(options, System.err).run();
         String report = report(options, result);
+        System.out.print(report);
+        if (out != null) {
+            Files.writeString(out, report, StandardCharsets.UTF_8);
+        }
+        boolean complete = result.figures().stream().allMatch(Figure::produced);
+        return result.reconciles() && complete ? 0 : 1;
+    }
+
+    /** Figure (d) alone, on a generated ledger of {@code --asof-assessments} assessments. */
+    private int asOfAtScale() throws Exception {
+        Bench.Result result = Bench.asOfAtScale(asOfAssessments, cooperation.seed, durable, System.err);
+        Runtime runtime = Runtime.getRuntime();
+        String report = "# replay-tools bench --asof-assessments " + asOfAssessments + ", " + Instant.now() + "\n\n"
+                + "- machine: " + runtime.availableProcessors() + " CPUs, Java " + System.getProperty("java.version")
+                + ", PostgreSQL " + result.postgresVersion() + " (embedded"
+                + (durable ? ", durable" : ", zonky's throw-away settings") + ")\n"
+                + "- load average at the end: "
+                + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                + "\n"
+                + "- ledger: " + result.events() + " events written straight to the event table; the as-of reconciles: "
+                + result.reconciles() + "\n\n"
+                + Targets.markdown(result.figures());
         System.out.print(report);
         if (out != null) {
             Files.writeString(out, report, StandardCharsets.UTF_8);

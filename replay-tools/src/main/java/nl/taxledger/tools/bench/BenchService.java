@@ -109,6 +109,11 @@ final class BenchService implements AutoCloseable {
         return context.getBean(JdbcTemplate.class);
     }
 
+    /** The database as a JDBC URL with its user, for another JVM. */
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
     int httpPort() {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }

@@ -10,7 +10,9 @@ final class Targets {
     static final int IMPORT_ASSESSMENTS = 500_000;
     static final double IMPORT_SECONDS = 60;
     static final double REBUILD_EVENTS_PER_SECOND = 50_000;
-    static final double AS_OF_SHARE_OF_RAW = 0.25;
+    /** Issue 14 raised it from issue 5's 0.25. */
+    static final double AS_OF_SHARE_OF_RAW = 0.40;
+
     static final double STATEMENT_P99_MILLIS = 5;
     /** Issue 14: a booking visible to every read model within 50 ms (p99) at the payment-day load. */
     static final double LAG_P99_MILLIS = 50;
@@ -76,7 +78,7 @@ final class Targets {
                 "/s",
                 read,
                 m.rawRead,
-                "≥ 25% of raw read+parse",
+                "≥ 0.40 of raw read+parse",
                 m.asOf >= AS_OF_SHARE_OF_RAW * m.rawRead));
         double writtenPerSecond = m.paymentDays.eventsPerSecond();
         figures.add(new Figure(
