@@ -74,6 +74,9 @@ public interface Directory {
     /** Stores an IBAN in the erasable register and returns its opaque reference for events. */
     String registerCounterparty(String iban);
 
+    /** Stores an IBAN in the erasable register under a reference the caller drew (random, as registerCounterparty). */
+    void storeCounterparty(String accountRef, String iban);
+
     /** Whether this IBAN is one of the collector's own registered bank accounts. */
     boolean bankAccountExists(String iban);
 

@@ -211,8 +211,13 @@ class JdbcDirectory implements Directory {
     public String registerCounterparty(String iban) {
         // random, not derived from the IBAN: after erasure nothing in the events points back to it
         String ref = UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO counterparty_account (account_ref, iban) VALUES (?, ?)", ref, iban);
+        storeCounterparty(ref, iban);
         return ref;
+    }
+
+    @Override
+    public void storeCounterparty(String accountRef, String iban) {
+        jdbc.update("INSERT INTO counterparty_account (account_ref, iban) VALUES (?, ?)", accountRef, iban);
     }
 
     @Override

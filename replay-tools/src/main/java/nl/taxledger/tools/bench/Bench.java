@@ -44,10 +44,17 @@ final class Bench {
             int readsPerSecond,
             double directDebitShare,
             boolean durable,
-            int statementTransactions) {}
+            int statementTransactions,
+            boolean sqlProfile) {}
 
     /** The figures, how big the run was, and whether the ledger reconciled afterwards. */
-    record Result(List<Figure> figures, long events, long commands, String postgresVersion, boolean reconciles) {}
+    record Result(
+            List<Figure> figures,
+            long events,
+            long commands,
+            String postgresVersion,
+            boolean reconciles,
+            String sqlProfile) {}
 
     private final Options options;
     private final PrintStream progress;
@@ -64,7 +71,7 @@ final class Bench {
                 year.stream().mapToLong(day -> day.commands().size()).sum();
         progress.println("bench: " + options.debtors() + " debtors, " + yearCommands + " commands over " + year.size()
                 + " ledger days, then " + options.importAssessments() + " imported assessments");
-        try (BenchService service = BenchService.start(options.durable())) {
+        try (BenchService service = BenchService.start(options.durable(), options.sqlProfile())) {
             progress.println("bench: service up on 127.0.0.1:" + service.httpPort() + ", PostgreSQL "
                     + service.postgresVersion());
             Measured measured = new Measured();
@@ -95,7 +102,8 @@ final class Bench {
                     events,
                     yearCommands + options.importAssessments(),
                     service.postgresVersion(),
-                    reconciles);
+                    reconciles,
+                    measured.sqlProfile);
         }
     }
 
@@ -116,6 +124,7 @@ final class Bench {
         double rebuild;
         double rebuildCeiling;
         StatementRun.Result statement;
+        String sqlProfile = "";
     }
 
     /** One day statement of many transactions through the statement import (issue 15), after the batch import. */
@@ -134,6 +143,7 @@ final class Bench {
 
     private void runYear(BenchService service, List<LedgerDay> year, long yearCommands, Measured measured) {
         DebtorAccountQuery statements = service.bean(DebtorAccountQuery.class);
+        SqlProfile sql = options.sqlProfile() ? new SqlProfile(service.jdbc()) : null;
         try (CommandDriver driver = new CommandDriver(service, options.threads());
                 BenchProgress bar = BenchProgress.onTerminal("year", yearCommands);
                 ReadLoad reads = new ReadLoad(
@@ -144,6 +154,9 @@ final class Bench {
                     year,
                     day -> {
                         if (day.workload() == Workload.PAYMENT_DAY) {
+                            if (sql != null) {
+                                sql.reset();
+                            }
                             reads.resume();
                             lag.resume();
                         }
@@ -151,12 +164,18 @@ final class Bench {
                     day -> {
                         reads.pause();
                         lag.pause();
+                        if (sql != null && day.workload() == Workload.PAYMENT_DAY) {
+                            sql.collect();
+                        }
                         bar.step(day.commands().size());
                     });
             measured.assessmentRun = driver.throughput(Workload.ASSESSMENT_RUN);
             measured.paymentDays = driver.throughput(Workload.PAYMENT_DAY);
             measured.reads = reads;
             measured.lag = lag;
+        }
+        if (sql != null) {
+            measured.sqlProfile = sql.report(measured.paymentDays.commands());
         }
         progress.println("bench: year done: assessment run " + Figure.number(measured.assessmentRun.commandsPerSecond())
                 + " commands/s, payment days " + Figure.number(measured.paymentDays.commandsPerSecond())

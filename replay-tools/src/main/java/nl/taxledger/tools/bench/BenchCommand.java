@@ -86,6 +86,18 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(
+            names = "--sql-profile",
+            description =
+                    "load pg_stat_statements and add the payment days' SQL, with calls per command, to the report")
+    boolean sqlProfile;
+
+    @Option(
+            names = "--json",
+            description = "also write the figures as JSON to this file: {\"figures\":[{\"id\",\"name\",\"value\","
+                    + "\"unit\",\"baseline\",\"ratio\",…}],\"missing\":[…]} (docs/bench.md)")
+    Path json;
+
+    @Option(
             names = "--statement-transactions",
             defaultValue = "50000",
             description = "transactions of the camt.053 day statement imported after the batch import; 0 = none"
@@ -118,12 +130,16 @@ public final class BenchCommand implements Callable<Integer> {
                 readsPerSecond,
                 cooperation.directDebitShare,
                 durable,
-                statementTransactions);
+                statementTransactions,
+                sqlProfile);
         Bench.Result result = new Bench(options, System.err).run();
         String report = report(options, result);
         System.out.print(report);
         if (out != null) {
             Files.writeString(out, report, StandardCharsets.UTF_8);
+        }
+        if (json != null) {
+            BenchSummary.write(json, options, result);
         }
         boolean complete = result.figures().stream().allMatch(Figure::produced);
         return result.reconciles() && complete ? 0 : 1;
@@ -171,7 +187,13 @@ public final class BenchCommand implements Callable<Integer> {
                 + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n"
                 + "- ledger: " + result.commands() + " commands, " + result.events() + " events; reconciles: "
                 + result.reconciles() + "\n\n"
-                + Targets.markdown(result.figures());
+                + Targets.markdown(result.figures())
+                + missingNote(BenchSummary.missing(result.figures()))
+                + result.sqlProfile();
+    }
+
+    private static String missingNote(List<String> missing) {
+        return missing.isEmpty() ? "" : "\nNot measured in this run: " + String.join(", ", missing) + "\n";
     }
 
     /** {@code bench generate}: the cooperation as scenario NDJSON (the year, then the import assessments). */
