@@ -14,6 +14,7 @@ import java.util.Set;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.service.clock.LedgerClock;
+import nl.taxledger.service.eventstore.WalFlush;
 import nl.taxledger.service.eventstore.AppendedEvents;
 import nl.taxledger.service.lookup.Directory;
 import nl.taxledger.service.period.ClosedPeriods;
@@ -52,6 +53,7 @@ public class CommandService {
     private final JsonMapper json;
     private final ClosedPeriods closedPeriods;
     private final CommandLocks locks;
+    private final WalFlush walFlush;
     private final AppendedEvents appended;
     /** A command whose transaction failed for its timing only (a deadlock broken) is sent again, this often. */
     static final int MAX_ATTEMPTS = 5;
@@ -71,7 +73,8 @@ public class CommandService {
             LedgerClock clock,
             JsonMapper json,
             ClosedPeriods closedPeriods,
-            AppendedEvents appended) {
+            AppendedEvents appended,
+            WalFlush walFlush) {
         this.gateway = gateway;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -83,6 +86,7 @@ public class CommandService {
         this.json = json;
         this.closedPeriods = closedPeriods;
         this.appended = appended;
+        this.walFlush = walFlush;
         this.locks = new CommandLocks(jdbc);
     }
 
@@ -152,7 +156,7 @@ public class CommandService {
      * flush: any later durable commit (another command, a projection's token) flushes the WAL before it too.
      */
     private CommandOutcome durable(CommandOutcome outcome) {
-        jdbc.queryForObject("SELECT pg_logical_emit_message(false, 'ledger-command', '', true)::text", String.class);
+        walFlush.flush();
         return outcome;
     }
 
@@ -205,7 +209,7 @@ public class CommandService {
                         + " set_config('synchronous_commit', CASE WHEN ? THEN 'off'"
                         + " ELSE current_setting('synchronous_commit') END, true) AS commit_mode"
                         + " FROM (VALUES (1)) AS one LEFT JOIN command_log c ON c.command_id = ?",
-                ownTransaction,
+                ownTransaction && walFlush.shared(),
                 commandId);
         if (row.get("command_type") != null) {
             return earlier(commandId, requestHash, row);

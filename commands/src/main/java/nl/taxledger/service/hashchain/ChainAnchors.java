@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import nl.taxledger.ledger.api.PeriodClosed;
 import nl.taxledger.ledger.api.RefundsReleased;
 import nl.taxledger.ledger.api.RemittanceRunApproved;
+import nl.taxledger.service.eventstore.WalFlush;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -51,15 +52,18 @@ public class ChainAnchors {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LedgerChain chain;
+    private final WalFlush walFlush;
     private final Path directory;
     /** Why the last anchor could not be written; null once a later one was. */
     private volatile String unwritten;
 
     ChainAnchors(
             LedgerChain chain,
+            WalFlush walFlush,
             @Value("${ledger.anchors.dir:}") String configured,
             @Value("${ledger.embedded.ephemeral:false}") boolean ephemeral) {
         this.chain = chain;
+        this.walFlush = walFlush;
         this.directory = directory(configured, ephemeral);
     }
 
@@ -121,6 +125,9 @@ public class ChainAnchors {
 
     /** Appends the committed head to {@code file} in the anchor directory, on disk before it returns. */
     public Anchor write(String file, String reason) {
+        // a command's commit may not be on disk yet when this runs after it (CommandService waits for the flush
+        // only before it answers): an anchor must never name a head a crash could take back
+        walFlush.flush();
         LedgerChain.Head head = chain.head();
         Anchor anchor = new Anchor(
                 head.ledgerId(),
