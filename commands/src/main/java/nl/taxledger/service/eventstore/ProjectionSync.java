@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import nl.taxledger.projections.ReadModels;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -30,8 +31,11 @@ public class ProjectionSync {
     private final TokenStore tokenStore;
     private final ProcessorFailures failures;
 
-    ProjectionSync(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
-                   ProcessorFailures failures) {
+    ProjectionSync(
+            EventStore eventStore,
+            EventProcessingConfiguration processing,
+            TokenStore tokenStore,
+            ProcessorFailures failures) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.tokenStore = tokenStore;
@@ -48,8 +52,8 @@ public class ProjectionSync {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!allReached(head)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Projections did not reach position " + head + " within "
-                        + timeout + ": " + status());
+                throw new IllegalStateException(
+                        "Projections did not reach position " + head + " within " + timeout + ": " + status());
             }
             sleep();
         }
@@ -70,8 +74,8 @@ public class ProjectionSync {
         for (StreamingEventProcessor processor : streamingProcessors()) {
             ProcessorStatus status = statusOf(processor);
             if (status.error()) {
-                throw new IllegalStateException("Event processor " + status.name() + " is halted: "
-                        + status.errorMessage());
+                throw new IllegalStateException(
+                        "Event processor " + status.name() + " is halted: " + status.errorMessage());
             }
             reached &= head < 0 || (status.position() != null && status.position() >= head);
         }
@@ -90,8 +94,24 @@ public class ProjectionSync {
         Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
         Long position = segments > 0 && claimed.size() == segments ? lowestPosition(claimed.values()) : null;
         ProcessorFailures.Failure failure = failures.pending(processor.getName(), position);
-        return new ProcessorStatus(processor.getName(), segments, position, failure != null,
+        return new ProcessorStatus(
+                processor.getName(),
+                modelsOf(processor),
+                segments,
+                position,
+                failure != null,
                 failure == null ? null : failure.message());
+    }
+
+    /** The read models the processor feeds; a processor that is no read model's stands for itself. */
+    private List<String> modelsOf(StreamingEventProcessor processor) {
+        List<String> models = ReadModels.PROCESSING_GROUPS.stream()
+                .filter(group -> processing
+                        .eventProcessorByProcessingGroup(group)
+                        .filter(owner -> owner == processor)
+                        .isPresent())
+                .toList();
+        return models.isEmpty() ? List.of(processor.getName()) : models;
     }
 
     /** The lowest position is what every segment has passed; an unknown position means nothing is. */

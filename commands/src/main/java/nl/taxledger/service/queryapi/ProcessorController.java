@@ -33,7 +33,10 @@ class ProcessorController {
     }
 
     @PostMapping("/{processingGroup}/rebuild")
-    @Operation(summary = "Rebuild one projection from the first event (token reset and replay)")
+    @Operation(
+            summary =
+                    "Rebuild one read model from the first event (token reset and replay), or all read models"
+                            + " of a processor given the processor's name; the other models of the processor lag until the replay is done")
     ResponseEntity<Void> rebuild(@PathVariable String processingGroup) {
         rebuild.rebuild(processingGroup);
         return ResponseEntity.accepted().build();

@@ -9,7 +9,9 @@ final class Targets {
     static final double COMMAND_P99_MILLIS = 25;
     static final int IMPORT_ASSESSMENTS = 500_000;
     static final double IMPORT_SECONDS = 60;
-    static final double REBUILD_EVENTS_PER_SECOND = 50_000;
+    /** Issue 14: a rebuild of all read models at ≥ 0.40 of raw read + parse (it was ≥ 50,000 events/s in issue 5). */
+    static final double REBUILD_SHARE_OF_RAW = 0.40;
+
     static final double AS_OF_SHARE_OF_RAW = 0.25;
     static final double STATEMENT_P99_MILLIS = 5;
 
@@ -51,16 +53,16 @@ final class Targets {
         String read = "raw read+parse events/s";
         figures.add(new Figure(
                 "c",
-                "projection rebuild (4 projections at once), events/s",
+                "rebuild of all read models (one processor, one pass), events/s",
                 m.rebuild,
                 "/s",
                 read,
                 m.rawRead,
-                "≥ 50,000 events/s",
-                m.rebuild >= REBUILD_EVENTS_PER_SECOND));
+                "≥ 0.40 × raw read+parse",
+                m.rebuild >= REBUILD_SHARE_OF_RAW * m.rawRead));
         figures.add(new Figure(
                 "c0",
-                "processor ceiling: the suspense projection alone (handles < 1% of the events), events/s",
+                "one read model rebuilt alone (suspense; the other models skip the replay), events/s",
                 m.rebuildCeiling,
                 "/s",
                 read,
