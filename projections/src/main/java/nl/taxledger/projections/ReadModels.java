@@ -11,8 +11,7 @@ import nl.taxledger.projections.suspense.SuspenseProjection;
  * (its name in the rebuild API and on the processors page); the service assigns all of them to {@link #PROCESSOR},
  * so every event is read from the store and deserialised once for all four instead of once per model, and a
  * processor batch writes all models in one transaction with the one token (issue 14). A failure in any model halts
- * them all. One model can still be rebuilt alone ({@code batch.ReplayScope}): the replay reads the whole store
- * and the other models skip it, but they too receive new events only once it has passed the reset point.
+ * them all, and a rebuild rebuilds them all (see the service's {@code ProjectionRebuild}).
  */
 public final class ReadModels {
 

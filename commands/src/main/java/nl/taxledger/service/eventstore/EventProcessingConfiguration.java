@@ -56,8 +56,8 @@ class EventProcessingConfiguration {
      * One processor for all read models: a processor reads and deserialises every event it handles itself, and with
      * one processor per model that was done four times over (46% of the processors' CPU in a rebuild, issue 14).
      * Now a batch is read once, handed to every model's handlers and written with the one token in one transaction.
-     * The price: a failure in one model halts all of them, and rebuilding one model replays the whole store through
-     * the shared processor, holding the others' new events back until it passes the reset point (ProjectionRebuild).
+     * The price: a failure in one model halts all of them, and rebuilding one model rebuilds them all
+     * (ProjectionRebuild).
      */
     private static void oneProcessorForTheReadModels(EventProcessingConfigurer processing) {
         for (String model : ReadModels.PROCESSING_GROUPS) {
