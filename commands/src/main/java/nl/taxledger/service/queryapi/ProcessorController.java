@@ -34,9 +34,8 @@ class ProcessorController {
 
     @PostMapping("/{processingGroup}/rebuild")
     @Operation(
-            summary =
-                    "Rebuild one read model from the first event (token reset and replay), or all read models"
-                            + " of a processor given the processor's name; the other models of the processor lag until the replay is done")
+            summary = "Rebuild the read models from the first event (token reset and replay): naming one model"
+                    + " or their processor rebuilds all models of that processor")
     ResponseEntity<Void> rebuild(@PathVariable String processingGroup) {
         rebuild.rebuild(processingGroup);
         return ResponseEntity.accepted().build();

@@ -166,10 +166,10 @@ class ProjectionRebuildTest {
     }
 
     /**
-     * One model rebuilt alone: it empties only its own tables, and the models that share its processor skip the
-     * replayed events they hold already (applied twice, the balances would double or an insert would halt the
-     * processor on a duplicate key). Rebuilds started one after the other without waiting: a later reset must
-     * not cut short the replay an earlier one started for another model.
+     * A rebuild asked for by one model's name (the page's buttons): the models that share its processor are
+     * rebuilt with it, never left holding events applied twice (the balances would double or an insert would halt
+     * the processor on a duplicate key). Rebuilds started one after the other without waiting: a later reset must
+     * not leave the tables half rebuilt.
      */
     @Test
     void rebuilding_each_read_model_alone_gives_identical_tables() {

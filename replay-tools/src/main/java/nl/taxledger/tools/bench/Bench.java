@@ -177,9 +177,8 @@ final class Bench {
     }
 
     /**
-     * Read models rebuilt from an empty token: events of the store per second until caught up. All of them (c), or
-     * the suspense model alone (c0): the shared processor then still reads and deserialises every event, and the
-     * other models skip the replayed ones, so c0 is what rebuilding any one model alone costs.
+     * Read models rebuilt from an empty token: events of the store per second until caught up. All of them by the
+     * processor's name (c), or by the suspense model's name (c0), which rebuilds all models of its processor too.
      */
     private double rebuildEventsPerSecond(BenchService service, long events, List<String> groups) {
         ProjectionRebuild rebuild = service.bean(ProjectionRebuild.class);

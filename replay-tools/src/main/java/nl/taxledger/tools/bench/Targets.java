@@ -62,7 +62,7 @@ final class Targets {
                 m.rebuild >= REBUILD_SHARE_OF_RAW * m.rawRead));
         figures.add(new Figure(
                 "c0",
-                "one read model rebuilt alone (suspense; the other models skip the replay), events/s",
+                "rebuild asked for by one read model (suspense; rebuilds all models of its processor), events/s",
                 m.rebuildCeiling,
                 "/s",
                 read,
