@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import nl.taxledger.projections.ReadModels;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -61,7 +62,10 @@ public class ProjectionSync {
      * @throws ReadModelBehind when the bound passes first, with every processor's position
      */
     public void awaitPosition(long position, Collection<String> processors, Duration bound) {
-        Collection<String> names = processors.isEmpty() ? processorNames() : processors;
+        // a query names the read models it reads; their tokens are kept under the processor that runs them
+        Collection<String> names = processors.isEmpty()
+                ? processorNames()
+                : processors.stream().map(this::processorOf).distinct().toList();
         long start = System.nanoTime();
         long deadline = start + bound.toNanos();
         while (true) {
@@ -83,6 +87,14 @@ public class ProjectionSync {
                 throw new IllegalStateException("interrupted while waiting for position " + position, interrupted);
             }
         }
+    }
+
+    /** The processor that runs a read model's processing group (one for all read models: issue 14). */
+    private String processorOf(String processingGroup) {
+        return processing
+                .eventProcessorByProcessingGroup(processingGroup)
+                .map(org.axonframework.eventhandling.EventProcessor::getName)
+                .orElse(processingGroup);
     }
 
     /** The names of this instance's streaming processors (the processing groups of the read models). */
@@ -145,7 +157,23 @@ public class ProjectionSync {
         Long position = segments > 0 && claimed.size() == segments ? lowestPosition(claimed.values()) : null;
         ProcessorFailures.Failure failure = failures.pending(processor.getName(), position);
         return new ProcessorStatus(
-                processor.getName(), segments, position, failure != null, failure == null ? null : failure.message());
+                processor.getName(),
+                modelsOf(processor),
+                segments,
+                position,
+                failure != null,
+                failure == null ? null : failure.message());
+    }
+
+    /** The read models the processor feeds; a processor that is no read model's stands for itself. */
+    private List<String> modelsOf(StreamingEventProcessor processor) {
+        List<String> models = ReadModels.PROCESSING_GROUPS.stream()
+                .filter(group -> processing
+                        .eventProcessorByProcessingGroup(group)
+                        .filter(owner -> owner == processor)
+                        .isPresent())
+                .toList();
+        return models.isEmpty() ? List.of(processor.getName()) : models;
     }
 
     /** The lowest position is what every segment has passed; an unknown position means nothing is. */

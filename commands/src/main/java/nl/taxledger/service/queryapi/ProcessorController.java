@@ -35,7 +35,9 @@ class ProcessorController {
     }
 
     @PostMapping("/{processingGroup}/rebuild")
-    @Operation(summary = "Rebuild one projection from the first event (token reset and replay)")
+    @Operation(
+            summary = "Rebuild the read models from the first event (token reset and replay): naming one model"
+                    + " or their processor rebuilds all models of that processor")
     ResponseEntity<Void> rebuild(@PathVariable String processingGroup) {
         rebuild.rebuild(processingGroup);
         return ResponseEntity.accepted().build();

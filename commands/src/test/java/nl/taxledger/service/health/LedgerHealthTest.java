@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import nl.taxledger.projections.ReadModels;
+import nl.taxledger.projections.balance.DebtorBalanceProjection;
 import nl.taxledger.projections.history.DebtorHistoryProjection;
 import nl.taxledger.service.embeddeddb.OwnerConnection;
 import nl.taxledger.service.hashchain.ChainAnchors;
@@ -78,7 +80,15 @@ class LedgerHealthTest {
                     JSON.readTree(down.getBody()).path("components").path("projections");
             assertThat(projections.path("status").asString()).isEqualTo("DOWN");
             assertThat(projections.path("details").path("halted").path(HISTORY).asString())
-                    .as("the halted processor, by name, with its error")
+                    .as("the halted read model, by name, with its processor and error")
+                    .contains(ReadModels.PROCESSOR)
+                    .contains("health_poison");
+            assertThat(projections
+                            .path("details")
+                            .path("halted")
+                            .path(DebtorBalanceProjection.PROCESSING_GROUP)
+                            .asString())
+                    .as("the models that share the processor are halted with it")
                     .contains("health_poison");
             for (RestClient notSupervisor : new RestClient[] {anonymous, clerk}) {
                 ResponseEntity<String> hidden = health(notSupervisor);
@@ -89,11 +99,11 @@ class LedgerHealthTest {
                         .doesNotContain("components");
             }
             assertThat(halted())
-                    .as("gauge ledger.projection.halted{processor=" + HISTORY + "}")
+                    .as("gauge ledger.projection.halted{model=" + HISTORY + "}")
                     .isEqualTo(1);
             assertThat(supervisor
                             .get()
-                            .uri("/actuator/metrics/ledger.projection.halted?tag=processor:" + HISTORY)
+                            .uri("/actuator/metrics/ledger.projection.halted?tag=model:" + HISTORY)
                             .retrieve()
                             .body(String.class))
                     .contains("\"value\":1.0");
@@ -104,7 +114,7 @@ class LedgerHealthTest {
         await().atMost(WAIT).until(() -> "UP".equals(status(health(supervisor))));
         assertThat(halted()).isZero();
         assertThat(meters.get("ledger.projection.lag")
-                        .tag("processor", HISTORY)
+                        .tag("model", HISTORY)
                         .gauge()
                         .value())
                 .isGreaterThanOrEqualTo(0);
@@ -152,7 +162,7 @@ class LedgerHealthTest {
 
     private double halted() {
         return meters.get("ledger.projection.halted")
-                .tag("processor", HISTORY)
+                .tag("model", HISTORY)
                 .gauge()
                 .value();
     }

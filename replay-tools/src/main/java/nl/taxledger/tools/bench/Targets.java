@@ -71,7 +71,7 @@ final class Targets {
         String read = "raw read+parse events/s";
         figures.add(new Figure(
                 "c",
-                "projection rebuild (4 projections at once), events/s",
+                "rebuild of all read models (one processor, one pass), events/s",
                 m.rebuild,
                 "/s",
                 read,
@@ -80,7 +80,7 @@ final class Targets {
                 m.rebuild >= REBUILD_SHARE_OF_RAW_READ * m.rawRead));
         figures.add(new Figure(
                 "c0",
-                "processor ceiling: the suspense projection alone (handles < 1% of the events), events/s",
+                "rebuild asked for by one read model (suspense; rebuilds all models of its processor), events/s",
                 m.rebuildCeiling,
                 "/s",
                 read,
