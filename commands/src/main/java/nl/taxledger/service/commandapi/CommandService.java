@@ -14,8 +14,8 @@ import java.util.Set;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.service.clock.LedgerClock;
-import nl.taxledger.service.eventstore.WalFlush;
 import nl.taxledger.service.eventstore.AppendedEvents;
+import nl.taxledger.service.eventstore.WalFlush;
 import nl.taxledger.service.lookup.Directory;
 import nl.taxledger.service.period.ClosedPeriods;
 import nl.taxledger.service.security.CommandPermissions;
@@ -286,7 +286,7 @@ public class CommandService {
                 true,
                 (String) row.get("result_type"),
                 json.readTree((String) row.get("result")),
-                (Long) row.get("position")));
+                (Long) row.get("position"));
     }
 
     private Object send(Object command, String commandId, Actor actor) {

@@ -116,4 +116,9 @@ final class RoutingRound implements Directory {
     public boolean bankAccountExists(String iban) {
         return directory.bankAccountExists(iban);
     }
+
+    @Override
+    public Optional<RunCollection> runCollection(String endToEndId) {
+        return directory.runCollection(endToEndId);
+    }
 }

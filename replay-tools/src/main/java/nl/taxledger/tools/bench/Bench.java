@@ -195,7 +195,8 @@ final class Bench {
     static Result asOfAtScale(int assessments, long seed, boolean durable, PrintStream progress) throws SQLException {
         try (BenchService service = BenchService.start(durable)) {
             AsOfScale.Result r = AsOfScale.run(service, assessments, seed, progress);
-            return new Result(List.of(AsOfScale.figure(r)), r.events(), 0, service.postgresVersion(), r.reconciles());
+            return new Result(
+                    List.of(AsOfScale.figure(r)), r.events(), 0, service.postgresVersion(), r.reconciles(), "");
         }
     }
 

@@ -76,7 +76,9 @@ final class BenchSummary {
         for (String id : missing(result.figures())) {
             String reason = id.equals("g") && options.statementTransactions() == 0
                     ? "skipped: --statement-transactions 0"
-                    : id.equals("f") ? "no sample: no command answered while the probe was free" : "not measured in this run";
+                    : id.equals("f")
+                            ? "no sample: no command answered while the probe was free"
+                            : "not measured in this run";
             missing.addObject().put("id", id).put("name", HEADLINE_IDS.get(id)).put("reason", reason);
         }
         ObjectNode run = root.putObject("run");
