@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The read models share one processor ({@code ReadModels}), so a rebuild of one model rebuilds all of them: it
  * takes as long as rebuilding one did before (the processor reads every event either way) and all models lag
- * until it is done. A reset naming one model ({@code ReplayScope}: the others skip the replay) is not used: in the
+ * until it is done. A reset naming one model (the others skipping the replay) was tried and dropped: in the
  * bench (c0) such a reset replayed into the other models too (duplicate key in {@code history_fact}), most likely
  * because the reset context did not come back from the token store; until that is shown and fixed, the safe
  * rebuild is the whole processor.

@@ -73,7 +73,6 @@ public final class BatchedWrites {
         private final JdbcTemplate jdbc;
         private final List<Statement> order;
         private final String resourceKey;
-        private final BatchedWrites skipped = new BatchedWrites(this, false);
 
         public Plan(String projection, JdbcTemplate jdbc, Statement... order) {
             this.projection = projection;
@@ -83,31 +82,24 @@ public final class BatchedWrites {
         }
 
         /**
-         * The projection's {@code @ResetHandler}: empties its tables for a replay from the start, when the reset
-         * rebuilds this projection ({@link ReplayScope}); a reset for other read models of the processor leaves them.
+         * The projection's {@code @ResetHandler}: empties its tables for a replay from the start. The read models
+         * share one processor, so a reset rebuilds all of them (ProjectionRebuild).
          */
         public void reset(Object resetContext, String... tables) {
-            if (ReplayScope.rebuilds(resetContext, projection)) {
-                jdbc.execute("TRUNCATE " + String.join(", ", tables));
-            }
+            jdbc.execute("TRUNCATE " + String.join(", ", tables));
         }
 
         /**
          * The writes of the batch being handled. Handlers run only inside a processor's unit of work; without one
-         * there is no commit to flush at and rows would be lost, so that is refused. An event replayed only for
-         * other read models of the processor gets writes that are dropped ({@link ReplayScope}): this projection
-         * holds it already.
+         * there is no commit to flush at and rows would be lost, so that is refused.
          */
         public BatchedWrites current() {
             if (!CurrentUnitOfWork.isStarted()) {
                 throw new IllegalStateException(projection + ": projection handlers must run in a unit of work");
             }
-            if (ReplayScope.skips(CurrentUnitOfWork.get().getMessage(), projection)) {
-                return skipped;
-            }
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
             return root.getOrComputeResource(resourceKey, key -> {
-                BatchedWrites writes = new BatchedWrites(this, true);
+                BatchedWrites writes = new BatchedWrites(this);
                 root.onPrepareCommit(unitOfWork -> writes.flush());
                 return writes;
             });
@@ -117,20 +109,15 @@ public final class BatchedWrites {
     private final Plan plan;
     private final Map<Statement, List<Object[]>> rows = new LinkedHashMap<>();
     private final Map<Statement, Map<List<Object>, long[]>> deltas = new LinkedHashMap<>();
-    private final boolean kept;
     private int rowCount;
 
-    private BatchedWrites(Plan plan, boolean kept) {
+    private BatchedWrites(Plan plan) {
         this.plan = plan;
-        this.kept = kept;
     }
 
     /** One row for {@code statement}, with its parameters in order. */
     public void add(Statement statement, Object... parameters) {
         checkPlanned(statement);
-        if (!kept) {
-            return;
-        }
         rows.computeIfAbsent(statement, s -> new ArrayList<>()).add(parameters);
         countRow();
     }
@@ -138,9 +125,6 @@ public final class BatchedWrites {
     /** An amount to add for {@code key}; amounts for the same key in this batch are summed into one row. */
     public void addDelta(Statement statement, long deltaCents, Object... key) {
         checkPlanned(statement);
-        if (!kept) {
-            return;
-        }
         long[] sum = deltas.computeIfAbsent(statement, s -> new LinkedHashMap<>())
                 .computeIfAbsent(List.of(key), k -> {
                     countRow();
