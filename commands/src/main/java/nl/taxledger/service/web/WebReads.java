@@ -2,6 +2,7 @@ package nl.taxledger.service.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.taxledger.service.lookup.Directory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +14,27 @@ import org.springframework.stereotype.Component;
 class WebReads {
     static final int MAX_ROWS = 500;
     private final JdbcTemplate jdbc;
+    private final Directory directory;
 
-    WebReads(JdbcTemplate jdbc) {
+    WebReads(JdbcTemplate jdbc, Directory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
-    /** One remittance run (every participant's remittance with this period end) and its released file, if any. */
-    record Run(LocalDate periodEnd, int participants, long amountCents, String messageId, String releasedBy) {
+    /**
+     * One remittance run (every participant's remittance with this period end) and its last released file, if any.
+     * A run that changed after that release (a late remittance of the same week) is not released: its file
+     * answers 409 until it is approved again.
+     */
+    record Run(
+            LocalDate periodEnd,
+            int participants,
+            long amountCents,
+            String messageId,
+            String releasedBy,
+            boolean changedSinceRelease) {
         public boolean released() {
-            return messageId != null;
+            return messageId != null && !changedSinceRelease;
         }
     }
 
@@ -30,17 +43,26 @@ class WebReads {
     List<Run> runs() {
         return jdbc.query(
                 "SELECT r.period_end, count(*) AS participants, sum(r.amount_cents) AS amount_cents,"
-                        + " (SELECT message_id FROM payment_file_release f WHERE f.kind = 'REMITTANCE_RUN'"
-                        + "   AND f.run_key = r.period_end::text ORDER BY released_at DESC LIMIT 1) AS message_id,"
-                        + " (SELECT released_by FROM payment_file_release f WHERE f.kind = 'REMITTANCE_RUN'"
-                        + "   AND f.run_key = r.period_end::text ORDER BY released_at DESC LIMIT 1) AS released_by"
-                        + " FROM remittance r GROUP BY r.period_end ORDER BY r.period_end DESC LIMIT ?",
-                (rs, n) -> new Run(
-                        rs.getObject("period_end", LocalDate.class),
-                        rs.getInt("participants"),
-                        rs.getLong("amount_cents"),
-                        rs.getString("message_id"),
-                        rs.getString("released_by")),
+                        + " f.message_id, f.released_by, f.content_sha256"
+                        + " FROM remittance r LEFT JOIN LATERAL (SELECT message_id, released_by, content_sha256"
+                        + "   FROM payment_file_release WHERE kind = 'REMITTANCE_RUN' AND run_key = r.period_end::text"
+                        + "   ORDER BY released_at DESC LIMIT 1) f ON true"
+                        + " GROUP BY r.period_end, f.message_id, f.released_by, f.content_sha256"
+                        + " ORDER BY r.period_end DESC LIMIT ?",
+                (rs, n) -> {
+                    LocalDate periodEnd = rs.getObject("period_end", LocalDate.class);
+                    String approved = rs.getString("content_sha256");
+                    boolean changed = approved != null
+                            && !approved.equals(
+                                    directory.remittanceRun(periodEnd).contentSha256());
+                    return new Run(
+                            periodEnd,
+                            rs.getInt("participants"),
+                            rs.getLong("amount_cents"),
+                            rs.getString("message_id"),
+                            rs.getString("released_by"),
+                            changed);
+                },
                 MAX_ROWS);
     }
 

@@ -179,6 +179,35 @@ class WebBrowserTest {
     }
 
     @Test
+    void a_run_changed_after_its_release_offers_approval_again_not_the_old_file() {
+        ledger.today(LocalDate.of(2026, 3, 1));
+        ledger.registerAndImpose("WLATE1");
+        ledger.registerAndImpose("WLATE2");
+        ledger.today(LocalDate.of(2026, 3, 16));
+        for (String key : new String[] {"WLATE1", "WLATE2"}) {
+            ledger.submit("ReceivePayment", """
+                    {"commandId":"pay-%1$s","paymentId":"P-%1$s","amount":"40.00","reference":"A-%1$s",
+                     "valueDate":"2026-03-12","bookingDate":"2026-03-12"}""".formatted(key));
+        }
+        ledger.submitAs(new Actor("sanne", null, "test"), "IssueRemittance", """
+                {"commandId":"rem-WLATE1","participantId":"GEM-WLATE1","periodEnd":"2026-03-15"}""");
+        ledger.submitAs(new Actor("bert", null, "test"), "ApproveRemittanceRun", """
+                {"commandId":"approve-WLATE","periodEnd":"2026-03-15"}""");
+        By run = By.cssSelector("tr[data-run='2026-03-15']");
+
+        // a late remittance of the same week: the released file is no longer the run
+        ledger.submitAs(new Actor("sanne", null, "test"), "IssueRemittance", """
+                {"commandId":"rem-WLATE2","participantId":"GEM-WLATE2","periodEnd":"2026-03-15"}""");
+        browser.signIn("bert", PASSWORD).go("/goedkeuren");
+
+        assertThat(browser.all(By.cssSelector("tr[data-run='2026-03-15'] a.pain001")))
+                .isEmpty();
+        assertThat(browser.text(run)).contains("opnieuw goedkeuren");
+        assertThat(browser.all(By.cssSelector("tr[data-run='2026-03-15'] button")))
+                .hasSize(1);
+    }
+
+    @Test
     void a_participant_opening_another_participants_page_gets_the_403_page() {
         browser.signIn("pieter", PASSWORD);
         assertThat(browser.path()).isEqualTo("/deelnemers/GEM-WA");
