@@ -70,7 +70,7 @@ public class ProjectionSync {
         long deadline = start + bound.toNanos();
         while (true) {
             long seen = signals.processed.count();
-            if (committedTokens.allReached(names, position)) {
+            if (locallyReached(names, position) || committedTokens.allReached(names, position)) {
                 return;
             }
             long remaining = deadline - System.nanoTime();
@@ -87,6 +87,35 @@ public class ProjectionSync {
                 throw new IllegalStateException("interrupted while waiting for position " + position, interrupted);
             }
         }
+    }
+
+    /**
+     * Whether every named processor runs all its segments here and each has processed {@code position}, by the
+     * processors' own status (advanced once a batch commits). The token store alone is not enough: a segment that
+     * handles none of the new events stores its token only when it extends its claim (every few seconds), so a
+     * read model that already shows a booking would look seconds behind. Another instance's segments are judged
+     * by the token store.
+     */
+    private boolean locallyReached(Collection<String> names, long position) {
+        for (String name : names) {
+            StreamingEventProcessor processor = streamingProcessors().stream()
+                    .filter(candidate -> candidate.getName().equals(name))
+                    .findFirst()
+                    .orElse(null);
+            if (processor == null || processor.isError()) {
+                return false;
+            }
+            Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
+            if (claimed.isEmpty() || claimed.size() != tokenStore.fetchSegments(name).length) {
+                return false;
+            }
+            for (EventTrackerStatus segment : claimed.values()) {
+                if (segment.isErrorState() || !CommittedTokens.processed(segment.getTrackingToken(), position)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The processor that runs a read model's processing group (one for all read models: issue 14). */
