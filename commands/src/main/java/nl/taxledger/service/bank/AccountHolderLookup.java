@@ -4,7 +4,7 @@ import java.util.List;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.RefundPaid;
-import nl.taxledger.service.lookup.RebuildableLookup;
+import nl.taxledger.service.rebuild.RebuildableLookup;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

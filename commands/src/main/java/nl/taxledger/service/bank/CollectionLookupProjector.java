@@ -3,7 +3,7 @@ package nl.taxledger.service.bank;
 import java.util.List;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
 import nl.taxledger.ledger.api.PaymentReversed;
-import nl.taxledger.service.lookup.RebuildableLookup;
+import nl.taxledger.service.rebuild.RebuildableLookup;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

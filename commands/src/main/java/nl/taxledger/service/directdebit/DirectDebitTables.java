@@ -22,7 +22,7 @@ import nl.taxledger.ledger.api.RemissionGranted;
 import nl.taxledger.ledger.api.UncollectibleReinstated;
 import nl.taxledger.ledger.api.WrittenOffAsUncollectible;
 import nl.taxledger.ledger.directdebit.CollectionMoments;
-import nl.taxledger.service.lookup.RebuildableLookup;
+import nl.taxledger.service.rebuild.RebuildableLookup;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

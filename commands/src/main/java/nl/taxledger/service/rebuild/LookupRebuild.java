@@ -1,4 +1,4 @@
-package nl.taxledger.service.lookup;
+package nl.taxledger.service.rebuild;
 
 import java.util.Iterator;
 import java.util.List;
