@@ -1,7 +1,6 @@
 package nl.taxledger.projections;
 
 import javax.sql.DataSource;
-
 import nl.taxledger.projections.balance.DebtorAccountQuery;
 import nl.taxledger.projections.balance.DebtorBalanceProjection;
 import nl.taxledger.projections.history.DebtorHistoryProjection;
@@ -16,9 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The read models for the service to {@code @Import}. Axon's Spring auto-configuration picks up
- * the projection beans by their {@code @EventHandler} methods and assigns them to the processors
- * named by their {@code @ProcessingGroup}. The templates are built on the shared DataSource, so
- * they join the transaction in which the processor also stores its token.
+ * the projection beans by their {@code @EventHandler} methods and assigns them to their
+ * {@code @ProcessingGroup}, which the service maps to one processor ({@link ReadModels}). The templates
+ * are built on the shared DataSource, so they join the transaction in which the processor also stores
+ * its token.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionsConfiguration {

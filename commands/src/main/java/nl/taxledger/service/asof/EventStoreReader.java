@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import nl.taxledger.ledger.api.LedgerFact;
+import nl.taxledger.ledger.asof.AsOfFold;
 import org.axonframework.serialization.Revision;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,13 +33,27 @@ public final class EventStoreReader {
 
     public static final Progress NO_PROGRESS = new Progress() {
         @Override
-        public void total(long events) {
-        }
+        public void total(long events) {}
 
         @Override
-        public void read(long globalIndex) {
-        }
+        public void read(long globalIndex) {}
     };
+
+    /** The aggregate type Axon stores with every event of a debtor's account. */
+    static final String DEBTOR_ACCOUNT = "DebtorAccount";
+
+    private static final String COLUMNS =
+            "SELECT globalindex, aggregateidentifier, payloadtype, payloadrevision, payload" + " FROM domainevententry";
+    /** Participants, suspense, bank accounts, periods, runs: few, read in the order they were stored. */
+    static final String SHARED_FACTS =
+            COLUMNS + " WHERE type IS DISTINCT FROM '" + DEBTOR_ACCOUNT + "' ORDER BY globalindex";
+    /**
+     * The debtors' accounts, each in its own order; debtors in the order of {@link String#compareTo} (code points,
+     * which the "C" collation's byte order of UTF-8 equals for every id without characters beyond U+FFFF; the fold
+     * refuses a debtor out of order, so a difference would stop the replay, not reorder a report).
+     */
+    static final String DEBTOR_FACTS = COLUMNS + " WHERE type = '" + DEBTOR_ACCOUNT
+            + "' ORDER BY aggregateidentifier COLLATE \"C\", sequencenumber";
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -61,7 +76,7 @@ public final class EventStoreReader {
 
     private long stream(Connection connection, Consumer<LedgerFact> sink, Progress progress) throws SQLException {
         try (Statement count = connection.createStatement();
-             ResultSet rows = count.executeQuery("SELECT count(*) FROM domainevententry")) {
+                ResultSet rows = count.executeQuery("SELECT count(*) FROM domainevententry")) {
             rows.next();
             progress.total(rows.getLong(1));
         }
@@ -75,6 +90,76 @@ public final class EventStoreReader {
                     sink.accept(deserialize(globalIndex, rows.getString(2), rows.getString(3), rows.getBytes(4)));
                     read++;
                     progress.read(globalIndex);
+                }
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Feeds every stored fact to {@code fold} as the bounded fold takes them (issue 14): first the facts stored
+     * outside the debtors' accounts in global order, then each debtor's account in its own order, debtor after
+     * debtor in key order. Both reads run in one read-only, repeatable-read transaction, so they see the same
+     * snapshot. Returns how many facts were read.
+     */
+    public long readByDebtor(DataSource dataSource, AsOfFold fold, Progress progress) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            try {
+                progress.total(count(connection));
+                long read = stream(
+                        connection,
+                        SHARED_FACTS,
+                        rows -> fold.applyShared(
+                                rows.getLong(1),
+                                deserialize(rows.getLong(1), rows.getString(3), rows.getString(4), rows.getBytes(5))),
+                        progress);
+                return read
+                        + stream(
+                                connection,
+                                DEBTOR_FACTS,
+                                rows -> fold.applyDebtor(
+                                        rows.getLong(1),
+                                        rows.getString(2),
+                                        deserialize(
+                                                rows.getLong(1),
+                                                rows.getString(3),
+                                                rows.getString(4),
+                                                rows.getBytes(5))),
+                                progress);
+            } finally {
+                connection.rollback(); // nothing was written; end the snapshot
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store", e);
+        }
+    }
+
+    /** One row of a result set handed on; the row is only valid during the call. */
+    private interface RowSink {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (Statement count = connection.createStatement();
+                ResultSet rows = count.executeQuery("SELECT count(*) FROM domainevententry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long stream(Connection connection, String sql, RowSink sink, Progress progress) throws SQLException {
+        long read = 0;
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setFetchSize(FETCH_SIZE); // with autocommit off the driver streams in batches of this size
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(rows);
+                    read++;
+                    progress.read(rows.getLong(1));
                 }
             }
         }

@@ -10,9 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.taxledger.projections.suspense.SuspenseProjection;
 import nl.taxledger.service.asof.ReportFormat;
 import nl.taxledger.service.asof.ReportWriter;
 import nl.taxledger.service.commandapi.Callers;
+import nl.taxledger.service.queryapi.ReadModels;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -107,6 +109,7 @@ class BankController {
     }
 
     @GetMapping(path = "/suspense", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadModels(SuspenseProjection.PROCESSING_GROUP)
     @Operation(summary = "Suspense worklist, oldest first: the bank's text, counterparty and reason; ageing summary")
     SuspenseWorklist.Worklist suspense() {
         return suspense.worklist();

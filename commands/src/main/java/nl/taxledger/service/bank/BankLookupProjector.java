@@ -2,10 +2,7 @@ package nl.taxledger.service.bank;
 
 import nl.taxledger.ledger.api.BankAccountRegistered;
 import nl.taxledger.ledger.api.BankStatementRecorded;
-import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
-import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.PayoutExecuted;
-import nl.taxledger.ledger.api.RefundPaid;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The bank side's lookup tables (V40), in the subscribing processor {@code command-lookups}: inside the transaction
- * that appends the events, so the next statement or transaction of the same import already sees them.
+ * that appends the events, so the next statement or transaction of the same import already sees them. The account
+ * holders of rule 5 are kept apart, in {@link AccountHolderLookup}.
  */
 @Component
 @ProcessingGroup("command-lookups")
@@ -63,30 +61,5 @@ class BankLookupProjector {
                 event.statementId(),
                 event.amountCents(),
                 event.valueDate());
-    }
-
-    /** Rule 5 of §9: an IBAN belongs to a debtor once any payment of theirs came from it (assignments included). */
-    @EventHandler
-    void on(PaymentReceived event) {
-        holder(event.counterpartyRef(), event.debtorId());
-    }
-
-    @EventHandler
-    void on(DirectDebitMandateRegistered event) {
-        holder(event.accountRef(), event.debtorId());
-    }
-
-    @EventHandler
-    void on(RefundPaid event) {
-        holder(event.accountRef(), event.debtorId());
-    }
-
-    private void holder(String accountRef, String debtorId) {
-        if (accountRef != null) {
-            jdbc.update(
-                    "INSERT INTO lookup_account_holder (account_ref, debtor_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    accountRef,
-                    debtorId);
-        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.bank.Statement;
+import nl.taxledger.service.security.InputLimits;
 
 /**
  * Reads camt.053.001.02/.08 and camt.054.001.02/.08 (Prowide pw-iso20022) into the version-free
@@ -28,8 +29,11 @@ import nl.taxledger.ledger.bank.Statement;
  * read for what: docs/bank-files.md.
  */
 final class CamtReader {
-    /** A day statement of a large collector is some megabytes; a bound keeps a wrong upload from running away. */
-    static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+    /**
+     * A day statement of a large collector is some megabytes; a bound keeps a wrong upload from running away. The
+     * same bound as the front door's (§12: 100 MiB), so a file the door lets in is never refused here for its size.
+     */
+    static final int MAX_FILE_BYTES = InputLimits.MAX_BANK_FILE_BYTES;
 
     private final CamtSchemas schemas = new CamtSchemas();
 
@@ -44,14 +48,26 @@ final class CamtReader {
         String text = new String(xml, StandardCharsets.UTF_8);
         List<Statement> statements = new ArrayList<>();
         switch (namespace) {
-            case CamtSchemas.CAMT_053_02 -> parsed(MxCamt05300102.parse(text)).getBkToCstmrStmt().getStmt()
-                    .forEach(stmt -> statements.add(statement(stmt)));
-            case CamtSchemas.CAMT_053_08 -> parsed(MxCamt05300108.parse(text)).getBkToCstmrStmt().getStmt()
-                    .forEach(stmt -> statements.add(statement(stmt)));
-            case CamtSchemas.CAMT_054_02 -> parsed(MxCamt05400102.parse(text)).getBkToCstmrDbtCdtNtfctn().getNtfctn()
-                    .forEach(ntfctn -> statements.add(notification(ntfctn)));
-            case CamtSchemas.CAMT_054_08 -> parsed(MxCamt05400108.parse(text)).getBkToCstmrDbtCdtNtfctn().getNtfctn()
-                    .forEach(ntfctn -> statements.add(notification(ntfctn)));
+            case CamtSchemas.CAMT_053_02 ->
+                parsed(MxCamt05300102.parse(text))
+                        .getBkToCstmrStmt()
+                        .getStmt()
+                        .forEach(stmt -> statements.add(statement(stmt)));
+            case CamtSchemas.CAMT_053_08 ->
+                parsed(MxCamt05300108.parse(text))
+                        .getBkToCstmrStmt()
+                        .getStmt()
+                        .forEach(stmt -> statements.add(statement(stmt)));
+            case CamtSchemas.CAMT_054_02 ->
+                parsed(MxCamt05400102.parse(text))
+                        .getBkToCstmrDbtCdtNtfctn()
+                        .getNtfctn()
+                        .forEach(ntfctn -> statements.add(notification(ntfctn)));
+            case CamtSchemas.CAMT_054_08 ->
+                parsed(MxCamt05400108.parse(text))
+                        .getBkToCstmrDbtCdtNtfctn()
+                        .getNtfctn()
+                        .forEach(ntfctn -> statements.add(notification(ntfctn)));
             default -> throw invalid("unsupported message " + namespace);
         }
         return statements;
@@ -65,32 +81,53 @@ final class CamtReader {
     }
 
     private static Statement statement(AccountStatement2 stmt) {
-        List<Balance> balances = stmt.getBal().stream().map(balance -> new Balance(
-                balance.getTp().getCdOrPrtry().getCd() == null ? null : balance.getTp().getCdOrPrtry().getCd().value(),
-                signed(balance.getAmt(), balance.getCdtDbtInd()),
-                balance.getDt() == null ? null : balance.getDt().getDt())).toList();
-        return statement(stmt.getAcct().getId(), stmt.getId(), balances,
-                stmt.getFrToDt() == null ? null : stmt.getFrToDt().getToDtTm(), stmt.getCreDtTm(),
-                stmt.getElctrncSeqNb(), CamtEntries.v02(stmt.getNtry()));
+        List<Balance> balances = stmt.getBal().stream()
+                .map(balance -> new Balance(
+                        balance.getTp().getCdOrPrtry().getCd() == null
+                                ? null
+                                : balance.getTp().getCdOrPrtry().getCd().value(),
+                        signed(balance.getAmt(), balance.getCdtDbtInd()),
+                        balance.getDt() == null ? null : balance.getDt().getDt()))
+                .toList();
+        return statement(
+                stmt.getAcct().getId(),
+                stmt.getId(),
+                balances,
+                stmt.getFrToDt() == null ? null : stmt.getFrToDt().getToDtTm(),
+                stmt.getCreDtTm(),
+                stmt.getElctrncSeqNb(),
+                CamtEntries.v02(stmt.getNtry()));
     }
 
     private static Statement statement(AccountStatement9 stmt) {
-        List<Balance> balances = stmt.getBal().stream().map(balance -> new Balance(
-                balance.getTp().getCdOrPrtry().getCd(), signed(balance.getAmt(), balance.getCdtDbtInd()),
-                balance.getDt() == null ? null : balance.getDt().getDt())).toList();
-        return statement(stmt.getAcct().getId(), stmt.getId(), balances,
-                stmt.getFrToDt() == null ? null : stmt.getFrToDt().getToDtTm(), stmt.getCreDtTm(),
-                stmt.getElctrncSeqNb(), CamtEntries.v08(stmt.getNtry()));
+        List<Balance> balances = stmt.getBal().stream()
+                .map(balance -> new Balance(
+                        balance.getTp().getCdOrPrtry().getCd(),
+                        signed(balance.getAmt(), balance.getCdtDbtInd()),
+                        balance.getDt() == null ? null : balance.getDt().getDt()))
+                .toList();
+        return statement(
+                stmt.getAcct().getId(),
+                stmt.getId(),
+                balances,
+                stmt.getFrToDt() == null ? null : stmt.getFrToDt().getToDtTm(),
+                stmt.getCreDtTm(),
+                stmt.getElctrncSeqNb(),
+                CamtEntries.v08(stmt.getNtry()));
     }
 
     /** A balance of either generation: its type code (OPBD, PRCD, CLBD…), signed cents and date. */
-    private record Balance(String type, long cents, LocalDate date) {
-    }
+    private record Balance(String type, long cents, LocalDate date) {}
 
     /** The first opening (OPBD or PRCD) and closing (CLBD) balance; the closing one's date dates the statement. */
-    private static Statement statement(AccountIdentification4Choice account, String id, List<Balance> balances,
-                                       OffsetDateTime periodEnd, OffsetDateTime created, BigDecimal sequence,
-                                       List<Statement.Entry> entries) {
+    private static Statement statement(
+            AccountIdentification4Choice account,
+            String id,
+            List<Balance> balances,
+            OffsetDateTime periodEnd,
+            OffsetDateTime created,
+            BigDecimal sequence,
+            List<Statement.Entry> entries) {
         Long opening = null;
         Long closing = null;
         LocalDate closingDate = null;
@@ -102,18 +139,36 @@ final class CamtReader {
                 closingDate = balance.date();
             }
         }
-        return new Statement(iban(account), id, firstDate(closingDate, periodEnd, created), sequence(sequence),
-                opening, closing, entries);
+        return new Statement(
+                iban(account),
+                id,
+                firstDate(closingDate, periodEnd, created),
+                sequence(sequence),
+                opening,
+                closing,
+                entries);
     }
 
     private static Statement notification(AccountNotification2 ntfctn) {
-        return new Statement(iban(ntfctn.getAcct().getId()), ntfctn.getId(), firstDate(null, null, ntfctn.getCreDtTm()),
-                sequence(ntfctn.getElctrncSeqNb()), null, null, CamtEntries.v02(ntfctn.getNtry()));
+        return new Statement(
+                iban(ntfctn.getAcct().getId()),
+                ntfctn.getId(),
+                firstDate(null, null, ntfctn.getCreDtTm()),
+                sequence(ntfctn.getElctrncSeqNb()),
+                null,
+                null,
+                CamtEntries.v02(ntfctn.getNtry()));
     }
 
     private static Statement notification(AccountNotification17 ntfctn) {
-        return new Statement(iban(ntfctn.getAcct().getId()), ntfctn.getId(), firstDate(null, null, ntfctn.getCreDtTm()),
-                sequence(ntfctn.getElctrncSeqNb()), null, null, CamtEntries.v08(ntfctn.getNtry()));
+        return new Statement(
+                iban(ntfctn.getAcct().getId()),
+                ntfctn.getId(),
+                firstDate(null, null, ntfctn.getCreDtTm()),
+                sequence(ntfctn.getElctrncSeqNb()),
+                null,
+                null,
+                CamtEntries.v08(ntfctn.getNtry()));
     }
 
     private static LocalDate firstDate(LocalDate balanceDate, OffsetDateTime periodEnd, OffsetDateTime created) {

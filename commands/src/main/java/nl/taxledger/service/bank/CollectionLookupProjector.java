@@ -1,7 +1,9 @@
 package nl.taxledger.service.bank;
 
+import java.util.List;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
 import nl.taxledger.ledger.api.PaymentReversed;
+import nl.taxledger.service.lookup.RebuildableLookup;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,11 +15,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("command-lookups")
-class CollectionLookupProjector {
+class CollectionLookupProjector implements RebuildableLookup {
     private final JdbcTemplate jdbc;
 
     CollectionLookupProjector(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("direct_debit_failure", "lookup_reversed_payment");
     }
 
     @EventHandler

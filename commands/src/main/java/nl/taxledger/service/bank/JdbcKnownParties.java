@@ -1,9 +1,11 @@
 package nl.taxledger.service.bank;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,19 +54,19 @@ class JdbcKnownParties implements KnownParties {
     }
 
     @Override
-    public Map<String, Directed> assessmentsByReference(Collection<String> referencesUpper) {
-        Map<String, Directed> found = new LinkedHashMap<>();
+    public Map<String, List<Directed>> assessmentsByReference(Collection<String> referencesUpper) {
+        Map<String, List<Directed>> found = new LinkedHashMap<>();
         if (referencesUpper.isEmpty()) {
             return found;
         }
         jdbc.query(
                 "SELECT assessment_id, debtor_id, payment_reference FROM lookup_assessment"
-                        + " WHERE upper(payment_reference) = ANY (?)",
+                        + " WHERE upper(payment_reference) = ANY (?) ORDER BY assessment_id",
                 rs -> {
                     String reference = rs.getString(3);
-                    found.put(
-                            reference.toUpperCase(Locale.ROOT),
-                            new Directed(rs.getString(1), rs.getString(2), reference));
+                    // every assessment under its key: two references that differ only in case are ambiguous (§9)
+                    found.computeIfAbsent(reference.toUpperCase(Locale.ROOT), key -> new ArrayList<>())
+                            .add(new Directed(rs.getString(1), rs.getString(2), reference));
                 },
                 (Object) referencesUpper.toArray(String[]::new));
         return found;

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Booked debits of a statement (domain.md §9, "Debit transactions"): one whose EndToEndId is a transfer of one of our
  * released pain.001 files (a remittance, a refund) marks that payout executed, through the command path with a
  * commandId derived from the transaction's key; any other debit (bank costs, unknown, a second debit of a payout
- * executed already) is unreconciled: listed in the answer and the reconciliation, never booked to a debtor.
+ * executed already, one with our EndToEndId but another amount than the released transfer) is unreconciled: listed
+ * in the answer and the reconciliation, never booked to a debtor.
  */
 @Component
 class PayoutDebits {
@@ -44,6 +45,11 @@ class PayoutDebits {
                     (rs, row) -> new Transfer(rs.getString(1), rs.getLong(2)),
                     endToEndId);
             if (released.isEmpty()) {
+                return unreconciled();
+            }
+            if (released.get(0).amountCents() != line.amountCents()) {
+                // our EndToEndId on another amount is not the transfer we released (a bank error, a partial
+                // execution): the payout stays not executed and the debit is listed for a clerk, never booked
                 return unreconciled();
             }
             List<String> executedBy = jdbc.queryForList(

@@ -5,6 +5,7 @@ import static nl.taxledger.service.commandapi.Fields.required;
 
 import java.time.LocalDate;
 import nl.taxledger.ledger.api.BankAccountPurpose;
+import nl.taxledger.ledger.api.CollectionRef;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.HoldUnmatchedPayment;
 import nl.taxledger.ledger.api.LedgerRejection;
@@ -113,6 +114,13 @@ public final class BankRequests {
                 return new HoldUnmatchedPayment(
                         id, amountCents, value, reference, channel, counterpartyRef, booked, rule);
             }
+            // rule 1 names our collection by its EndToEndId (the reference): three strikes counts its mandate and
+            // collection date, not the value date (§10)
+            CollectionRef collection = rule == MatchedBy.DIRECT_DEBIT
+                    ? d.runCollection(reference)
+                            .map(Directory.RunCollection::ref)
+                            .orElse(null)
+                    : null;
             return new ReceivePayment(
                     Routes.knownDebtor(d, debtorId),
                     id,
@@ -123,7 +131,8 @@ public final class BankRequests {
                     channel,
                     counterpartyRef,
                     booked,
-                    rule);
+                    rule,
+                    collection);
         }
     }
 

@@ -223,6 +223,9 @@ class BatchImportController {
                 Map<String, Object> result =
                         result(line.number(), line.commandId(), outcome.replayed() ? "REPLAYED" : "ACCEPTED");
                 result.put("result", outcome.result());
+                if (outcome.position() != null) {
+                    result.put("position", outcome.position());
+                }
                 return result;
             } catch (LedgerRejection rejection) {
                 Map<String, Object> result = result(line.number(), line.commandId(), "REJECTED");

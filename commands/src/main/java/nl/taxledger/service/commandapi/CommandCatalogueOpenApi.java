@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -47,8 +48,13 @@ class CommandCatalogueOpenApi implements OpenApiCustomizer {
         addSchemas(components, CommandOutcome.class);
         // the fact a command recorded is one of many event types: an object, not Jackson's JsonNode API
         components.getSchemas().remove("JsonNode");
-        components.getSchemas().get(OUTCOME).addProperty("result", new io.swagger.v3.oas.models.media.ObjectSchema()
-                .description("The recorded fact's payload (its type is resultType)"));
+        components
+                .getSchemas()
+                .get(OUTCOME)
+                .addProperty(
+                        "result",
+                        new io.swagger.v3.oas.models.media.ObjectSchema()
+                                .description("The recorded fact's payload (its type is resultType)"));
         openApi.getPaths().values().forEach(item -> item.readOperations().forEach(CommandCatalogueOpenApi::problems));
         for (CommandCatalogue.Entry entry : CommandCatalogue.entries()) {
             addSchemas(components, entry.shape());
@@ -62,8 +68,11 @@ class CommandCatalogueOpenApi implements OpenApiCustomizer {
     private static void signIn(Operation operation) {
         ApiResponses responses = operation.getResponses();
         if (!responses.containsKey("401")) {
-            responses.addApiResponse("401", new ApiResponse().description("Unauthorized: no valid credentials")
-                    .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref(PROBLEM)))));
+            responses.addApiResponse(
+                    "401",
+                    new ApiResponse()
+                            .description("Unauthorized: no valid credentials")
+                            .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref(PROBLEM)))));
         }
         if (!responses.containsKey("403")) {
             responses.addApiResponse("403", problemResponse(List.of(ErrorCode.FORBIDDEN)));
@@ -74,12 +83,16 @@ class CommandCatalogueOpenApi implements OpenApiCustomizer {
     private static void importOperation(Operation operation, Components components) {
         callerHeaders(operation);
         Content lines = new Content();
-        lines.addMediaType(BatchImportController.NDJSON_VALUE, new MediaType().schema(new StringSchema()
-                .description("One command a line, each with its `type`")));
+        lines.addMediaType(
+                BatchImportController.NDJSON_VALUE,
+                new MediaType().schema(new StringSchema().description("One command a line, each with its `type`")));
         operation.requestBody(new RequestBody().required(true).content(lines));
-        operation.getResponses().get("200").description("One result a line, in the order of the input")
-                .content(new Content().addMediaType(BatchImportController.NDJSON_VALUE,
-                        new MediaType().schema(new StringSchema())));
+        operation
+                .getResponses()
+                .get("200")
+                .description("One result a line, in the order of the input")
+                .content(new Content()
+                        .addMediaType(BatchImportController.NDJSON_VALUE, new MediaType().schema(new StringSchema())));
         components.getSchemas().remove("StreamingResponseBody");
     }
 
@@ -91,14 +104,29 @@ class CommandCatalogueOpenApi implements OpenApiCustomizer {
                 .description("Command `" + type + "`; the same body, with `\"type\":\"" + type + "\"`, is a line of the"
                         + " NDJSON import. A re-send with the same commandId answers the first result.")
                 .addTagsItem("commands")
-                .requestBody(new RequestBody().required(true).content(json(ref(entry.shape().getSimpleName()))));
+                .requestBody(new RequestBody()
+                        .required(true)
+                        .content(json(ref(entry.shape().getSimpleName()))));
         callerHeaders(operation);
-        ApiResponses responses = new ApiResponses().addApiResponse("200", new ApiResponse()
-                .description("The fact the command recorded")
-                .addHeaderObject(Callers.REPLAYED, new Header().description("true when this is the stored result of"
-                        + " an earlier send with the same commandId").schema(new StringSchema()._enum(
-                        List.of("true", "false"))))
-                .content(json(ref(OUTCOME))));
+        ApiResponses responses = new ApiResponses()
+                .addApiResponse(
+                        "200",
+                        new ApiResponse()
+                                .description("The fact the command recorded")
+                                .addHeaderObject(
+                                        Callers.REPLAYED,
+                                        new Header()
+                                                .description("true when this is the stored result of"
+                                                        + " an earlier send with the same commandId")
+                                                .schema(new StringSchema()._enum(List.of("true", "false"))))
+                                .addHeaderObject(
+                                        CommandOutcome.POSITION_HEADER,
+                                        new Header()
+                                                .description("The global position of"
+                                                        + " the command's last event (as `position`; absent when it appended none): give it to a"
+                                                        + " query as Ledger-Min-Position to read this command's effect")
+                                                .schema(new IntegerSchema().format("int64")))
+                                .content(json(ref(OUTCOME))));
         codesByStatus().forEach((status, codes) -> responses.addApiResponse(status, problemResponse(codes)));
         return operation.responses(responses);
     }
@@ -130,15 +158,19 @@ class CommandCatalogueOpenApi implements OpenApiCustomizer {
 
     /** Every code by the HTTP status it answers with, as {@link ProblemDetails} maps them. */
     static Map<String, List<ErrorCode>> codesByStatus() {
-        return Arrays.stream(ErrorCode.values()).collect(Collectors.groupingBy(
-                code -> Integer.toString(ProblemDetails.status(code).value()), TreeMap::new, Collectors.toList()));
+        return Arrays.stream(ErrorCode.values())
+                .collect(Collectors.groupingBy(
+                        code -> Integer.toString(ProblemDetails.status(code).value()),
+                        TreeMap::new,
+                        Collectors.toList()));
     }
 
     private static ApiResponse problemResponse(List<ErrorCode> codes) {
-        String reason = HttpStatus.valueOf(ProblemDetails.status(codes.get(0)).value()).getReasonPhrase();
-        return new ApiResponse().description(reason + ": " + codes.stream().map(Enum::name)
-                .collect(Collectors.joining(", "))).content(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(ref(PROBLEM))));
+        String reason =
+                HttpStatus.valueOf(ProblemDetails.status(codes.get(0)).value()).getReasonPhrase();
+        return new ApiResponse()
+                .description(reason + ": " + codes.stream().map(Enum::name).collect(Collectors.joining(", ")))
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref(PROBLEM))));
     }
 
     @SuppressWarnings("rawtypes")
@@ -149,11 +181,16 @@ class CommandCatalogueOpenApi implements OpenApiCustomizer {
         properties.put("status", new io.swagger.v3.oas.models.media.IntegerSchema().format("int32"));
         properties.put("detail", new StringSchema().description("What is wrong, for a person"));
         properties.put("instance", new StringSchema().format("uri"));
-        properties.put("code", new StringSchema()._enum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList())
-                .description("The stable error code (domain.md §8)"));
+        properties.put(
+                "code",
+                new StringSchema()
+                        ._enum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList())
+                        .description("The stable error code (domain.md §8)"));
         properties.put("field", new StringSchema().description("The request field at fault, when one is"));
-        return new io.swagger.v3.oas.models.media.ObjectSchema().description("RFC 9457 problem details")
-                .properties(properties).required(List.of("code"));
+        return new io.swagger.v3.oas.models.media.ObjectSchema()
+                .description("RFC 9457 problem details")
+                .properties(properties)
+                .required(List.of("code"));
     }
 
     private static void addSchemas(Components components, Class<?> type) {
@@ -163,8 +200,9 @@ class CommandCatalogueOpenApi implements OpenApiCustomizer {
     }
 
     private static Content json(Schema<?> schema) {
-        return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
-                new MediaType().schema(schema));
+        return new Content()
+                .addMediaType(
+                        org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(schema));
     }
 
     private static Schema<?> ref(String name) {

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /api/commands/{type}}: one endpoint for every command of the {@link CommandCatalogue}, taking the
  * JSON shapes of the scenario README. Who, why and source: see {@link Callers}. A re-send with the same commandId
- * answers the first result with {@code Idempotent-Replayed: true}. The OpenAPI document lists one operation per
+ * answers the first result with {@code Idempotent-Replayed: true}. The global position of the command's last event
+ * is in the body ({@code position}) and in header {@code Ledger-Position}, for read-your-writes. The OpenAPI document lists one operation per
  * command ({@link CommandCatalogueOpenApi}), so this generic mapping is hidden from it. A server failure is a 500
  * problem body ({@link ProblemDetails#serverFailure}).
  */
@@ -45,8 +46,11 @@ class CommandController {
         } catch (RuntimeException failure) {
             return ProblemDetails.serverFailure(LOG, "command " + type, failure);
         }
-        return ResponseEntity.ok()
-                .header(Callers.REPLAYED, Boolean.toString(outcome.replayed()))
-                .body(outcome);
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.ok().header(Callers.REPLAYED, Boolean.toString(outcome.replayed()));
+        if (outcome.position() != null) {
+            answer.header(CommandOutcome.POSITION_HEADER, Long.toString(outcome.position()));
+        }
+        return answer.body(outcome);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Set;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.service.clock.LedgerClock;
+import nl.taxledger.service.eventstore.AppendedEvents;
+import nl.taxledger.service.eventstore.WalFlush;
 import nl.taxledger.service.lookup.Directory;
 import nl.taxledger.service.period.ClosedPeriods;
 import nl.taxledger.service.security.CommandPermissions;
@@ -25,7 +27,6 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -52,6 +53,8 @@ public class CommandService {
     private final JsonMapper json;
     private final ClosedPeriods closedPeriods;
     private final CommandLocks locks;
+    private final WalFlush walFlush;
+    private final AppendedEvents appended;
     /** A command whose transaction failed for its timing only (a deadlock broken) is sent again, this often. */
     public static final int MAX_ATTEMPTS = 5;
     /** Routing decided again under new locks because it named new aggregates: bounded, then retried whole. */
@@ -69,7 +72,9 @@ public class CommandService {
             Directory directory,
             LedgerClock clock,
             JsonMapper json,
-            ClosedPeriods closedPeriods) {
+            ClosedPeriods closedPeriods,
+            AppendedEvents appended,
+            WalFlush walFlush) {
         this.gateway = gateway;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -80,6 +85,8 @@ public class CommandService {
         this.clock = clock;
         this.json = json;
         this.closedPeriods = closedPeriods;
+        this.appended = appended;
+        this.walFlush = walFlush;
         this.locks = new CommandLocks(jdbc);
     }
 
@@ -117,14 +124,18 @@ public class CommandService {
         LocalDate bookingDate = LedgerRequest.bookingDate(request.bookingDate(), clock.today());
         Routed routed = request.validate(bookingDate);
         String requestHash = sha256(type + "\n" + canonical.writeValueAsString(request));
-        // inside a caller's transaction (a bank file's booking) a failed attempt has spoilt that transaction too
-        int attempts = TransactionSynchronizationManager.isActualTransactionActive() ? 1 : MAX_ATTEMPTS;
+        // inside a caller's transaction (a bank file's booking) a failed attempt has spoilt that transaction too,
+        // and the caller's commit is the one that must be durable
+        boolean ownTransaction = !TransactionSynchronizationManager.isActualTransactionActive();
+        int attempts = ownTransaction ? MAX_ATTEMPTS : 1;
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(
-                        status -> execute(type, commandId, requestHash, routed, bookingDate, actor, status));
+                CommandOutcome outcome = transaction.execute(
+                        status -> execute(type, commandId, requestHash, routed, bookingDate, actor, ownTransaction));
+                return ownTransaction ? durable(outcome) : outcome;
             } catch (DuplicateKeyException raced) {
-                return afterRace(type, commandId, requestHash, raced);
+                CommandOutcome outcome = afterRace(type, commandId, requestHash, raced);
+                return ownTransaction ? durable(outcome) : outcome;
             } catch (RuntimeException failure) {
                 if (attempt >= attempts || !CommandLocks.isTransient(failure)) {
                     throw failure;
@@ -132,6 +143,21 @@ public class CommandService {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * Answers only once the command is on disk. Its own transaction commits without waiting for the WAL flush
+     * ({@code synchronous_commit} off for that transaction alone, set in {@link #execute}): the ledger chain's
+     * head row is locked from the first link to the end of the commit, so a commit that waited for its flush there
+     * made every other appending commit wait for that flush too, one flush per command (RELIABILITY.md, chain
+     * cost). Here the flush is waited for after the head is released, by a WAL record written and flushed now,
+     * after the commit's record: WAL is flushed in order, so when it returns the commit is durable, and
+     * concurrent commands share one flush. Nothing durable can depend on a commit lost in a crash before its
+     * flush: any later durable commit (another command, a projection's token) flushes the WAL before it too.
+     */
+    private CommandOutcome durable(CommandOutcome outcome) {
+        walFlush.flush();
+        return outcome;
     }
 
     /** A short random pause before the next attempt, so two transactions that deadlocked do not meet again. */
@@ -144,14 +170,14 @@ public class CommandService {
         }
     }
 
-    /** A body that does not bind to the shape: the field it stopped at ({@code lines[].amount}) is named. */
+    /** A body that does not bind to the shape: the field it stopped at ({@code lines[1].amount}) is named. */
     static LedgerRejection malformed(String type, JacksonException malformed) {
         StringBuilder field = new StringBuilder();
         for (JacksonException.Reference reference : malformed.getPath()) {
             if (reference.getPropertyName() != null) {
                 field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
-                field.append("[]");
+                field.append('[').append(reference.getIndex()).append(']');
             }
         }
         String named = field.isEmpty() ? null : field.toString();
@@ -172,16 +198,30 @@ public class CommandService {
             Routed routed,
             LocalDate bookingDate,
             Actor actor,
-            TransactionStatus status) {
+            boolean ownTransaction) {
         locks.lockCommandId(commandId);
-        Optional<CommandOutcome> earlier = logged(commandId, requestHash);
-        if (earlier.isPresent()) {
-            return earlier.get();
+        // one round trip for the idempotency record, the closed period's first look (a statement after the lock's,
+        // so it sees whatever an earlier send of this commandId committed) and, in its own transaction, a commit
+        // that does not wait for its flush: submit waits for it after the commit (durable)
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT c.command_type, c.request_sha256, c.result_type, c.result::text AS result, c.position,"
+                        + " (SELECT max(closed_through) FROM closed_period) AS closed_through,"
+                        + " set_config('synchronous_commit', CASE WHEN ? THEN 'off'"
+                        + " ELSE current_setting('synchronous_commit') END, true) AS commit_mode"
+                        + " FROM (VALUES (1)) AS one LEFT JOIN command_log c ON c.command_id = ?",
+                ownTransaction && walFlush.shared(),
+                commandId);
+        if (row.get("command_type") != null) {
+            return earlier(commandId, requestHash, row);
         }
-        closedPeriods.refuseIfClosed(bookingDate);
-        Object command = routeUnderLocks(routed, status);
+        Object closedThrough = row.get("closed_through");
+        ClosedPeriods.refuseIfClosed(
+                bookingDate, closedThrough == null ? null : ((java.sql.Date) closedThrough).toLocalDate());
+        Object command = routeUnderLocks(routed);
         closedPeriods.checkOpen(bookingDate);
+        long publishedBefore = appended.publishedInTransaction();
         Object result = send(command, commandId, actor);
+        Long position = appended.publishedInTransaction() > publishedBefore ? appended.lastAppendedPosition() : null;
         // a creation handler (a constructor) answers the new aggregate's id; the others answer their fact
         String resultType = result == null
                 ? null
@@ -190,33 +230,34 @@ public class CommandService {
                         : result.getClass().getSimpleName();
         JsonNode resultJson = json.valueToTree(result);
         jdbc.update(
-                "INSERT INTO command_log (command_id, command_type, request_sha256, result_type, result)"
-                        + " VALUES (?, ?, ?, ?, ?::jsonb)",
+                "INSERT INTO command_log (command_id, command_type, request_sha256, result_type, result, position)"
+                        + " VALUES (?, ?, ?, ?, ?::jsonb, ?)",
                 commandId,
                 type,
                 requestHash,
                 resultType,
-                json.writeValueAsString(resultJson));
-        return new CommandOutcome(commandId, type, false, resultType, resultJson);
+                json.writeValueAsString(resultJson),
+                position);
+        return new CommandOutcome(commandId, type, false, resultType, resultJson, position);
     }
 
     /**
      * Routes the command with its aggregates locked: a first routing names them (its writes, such as a registered
-     * counterparty, are undone to a savepoint), their locks are taken, and the routing is decided again, now on
+     * counterparty, are held back and dropped: {@link RoutingRound}), their locks are taken, and the routing is decided again, now on
      * state no other command on them can change before this one commits. Should that second routing name another
      * aggregate (what it read changed while it waited), that one is locked too and the route decided once more.
      */
-    private Object routeUnderLocks(Routed routed, TransactionStatus status) {
+    private Object routeUnderLocks(Routed routed) {
         Set<String> locked = new HashSet<>();
         for (int round = 1; round <= MAX_ROUTING_ROUNDS; round++) {
-            Object savepoint = status.createSavepoint();
-            Object command = routed.route(directory);
+            RoutingRound routing = new RoutingRound(directory);
+            Object command = routed.route(routing);
             Set<String> aggregates = CommandLocks.aggregatesOf(command);
             if (locked.containsAll(aggregates)) {
-                status.releaseSavepoint(savepoint);
+                routing.keep();
                 return command;
             }
-            status.rollbackToSavepoint(savepoint);
+            routing.discard();
             locks.lockAggregates(aggregates);
             locked.addAll(aggregates);
         }
@@ -227,23 +268,25 @@ public class CommandService {
     private Optional<CommandOutcome> logged(String commandId, String requestHash) {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT command_type, request_sha256, result_type,"
-                        + " result::text AS result FROM command_log WHERE command_id = ?",
+                        + " result::text AS result, position FROM command_log WHERE command_id = ?",
                 commandId);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> row = rows.get(0);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(earlier(commandId, requestHash, rows.get(0)));
+    }
+
+    /** The answer to a second send of a logged commandId: the first's result, if the request is the same. */
+    private CommandOutcome earlier(String commandId, String requestHash, Map<String, Object> row) {
         if (!requestHash.equals(row.get("request_sha256"))) {
             throw new LedgerRejection(
                     ErrorCode.COMMAND_ID_CONFLICT,
                     "commandId " + commandId + " was used before with different content");
         }
-        return Optional.of(new CommandOutcome(
+        return new CommandOutcome(
                 commandId,
                 (String) row.get("command_type"),
                 true,
                 (String) row.get("result_type"),
-                json.readTree((String) row.get("result"))));
+                json.readTree((String) row.get("result")),
+                (Long) row.get("position"));
     }
 
     private Object send(Object command, String commandId, Actor actor) {

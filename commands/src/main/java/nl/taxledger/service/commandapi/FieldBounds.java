@@ -137,7 +137,7 @@ final class FieldBounds {
 
     /**
      * Refuses the first field of {@code request} (nested records and lists included) outside its bound, as
-     * {@code VALIDATION_FAILED} naming it ({@code lines[].taxYear}).
+     * {@code VALIDATION_FAILED} naming it, a list element by its index ({@code lines[1].taxYear}).
      */
     static void check(Record request) {
         checkRecord("", request);
@@ -178,9 +178,9 @@ final class FieldBounds {
         if (values.size() > list.maxEntries()) {
             throw Fields.invalid(path, path + ": at most " + list.maxEntries() + " entries, not " + values.size());
         }
-        for (Object element : values) {
-            if (element != null) {
-                check(path + "[]", list.element(), element);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) != null) {
+                check(path + "[" + i + "]", list.element(), values.get(i));
             }
         }
     }

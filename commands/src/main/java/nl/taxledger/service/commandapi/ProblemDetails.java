@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.UUID;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
+import nl.taxledger.service.eventstore.ReadModelBehind;
 import org.slf4j.Logger;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ProblemDetails {
     /** The code of a server failure: not one of the ledger's {@link ErrorCode}s, which are all the client's. */
     static final String SERVER_ERROR = "SERVER_ERROR";
+    /** The code of a query whose read model did not reach the asked position in time: not the client's fault. */
+    static final String READ_MODEL_BEHIND = "READ_MODEL_BEHIND";
 
     @ExceptionHandler(LedgerRejection.class)
     ProblemDetail rejected(LedgerRejection rejection) {
@@ -29,6 +33,25 @@ class ProblemDetails {
             problem.setProperty("field", rejection.field());
         }
         return problem;
+    }
+
+    /**
+     * A query's read model did not reach the asked minimum position in time (read-your-writes): 503, the service
+     * cannot answer that yet, with {@code Retry-After} and how far each read model is. Not 409: nothing conflicts
+     * with the request, and the same request succeeds unchanged once the read model has caught up.
+     */
+    @ExceptionHandler(ReadModelBehind.class)
+    ResponseEntity<ProblemDetail> behind(ReadModelBehind behind) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, behind.getMessage());
+        problem.setType(URI.create("urn:taxledger:error:" + READ_MODEL_BEHIND));
+        problem.setTitle(READ_MODEL_BEHIND);
+        problem.setProperty("code", READ_MODEL_BEHIND);
+        problem.setProperty("minPosition", behind.minPosition());
+        problem.setProperty("waitedMs", behind.waitedMs());
+        problem.setProperty("positions", behind.positions());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -108,17 +108,18 @@ public final class Requests {
     }
 
     public record LineRequest(String lineId, String participantId, String taxType, Integer taxYear, String amount) {
-        LineSpec validate() {
-            Integer year = required("taxYear", taxYear);
+        /** {@code path} names this line in a refusal ({@code lines[1].}), so a form can show it beside the field. */
+        LineSpec validate(String path) {
+            Integer year = required(path + "taxYear", taxYear);
             if (year < FieldBounds.FIRST_TAX_YEAR || year > FieldBounds.LAST_TAX_YEAR) {
-                throw Fields.invalid("taxYear", "taxYear out of range: " + year);
+                throw Fields.invalid(path + "taxYear", path + "taxYear out of range: " + year);
             }
             return new LineSpec(
-                    required("lineId", lineId),
-                    required("participantId", participantId),
-                    required("taxType", taxType),
+                    required(path + "lineId", lineId),
+                    required(path + "participantId", participantId),
+                    required(path + "taxType", taxType),
                     year,
-                    positiveCents("amount", amount));
+                    positiveCents(path + "amount", amount));
         }
     }
 
@@ -159,8 +160,14 @@ public final class Requests {
                             ErrorCode.UNKNOWN_ASSESSMENT,
                             "assessment " + belongsToAssessmentId + " is not this debtor's");
                 }
-                for (LineSpec spec : specs) {
-                    Routes.knownParticipant(directory, spec.participantId());
+                for (int i = 0; i < specs.size(); i++) {
+                    String participant = specs.get(i).participantId();
+                    if (!directory.participantExists(participant)) {
+                        throw new LedgerRejection(
+                                ErrorCode.UNKNOWN_PARTICIPANT,
+                                "lines[" + i + "].participantId",
+                                "no participant " + participant);
+                    }
                 }
                 if (directory.assessmentOrReferenceTaken(id, reference)) {
                     if (directory.debtorOfAssessment(id).isPresent()) {
@@ -173,14 +180,16 @@ public final class Requests {
             };
         }
 
-        /** Every line valid, each line id once. */
+        /** Every line valid, each line id once; a refusal names the line by its index ({@code lines[1].amount}). */
         private List<LineSpec> validLines() {
             List<LineSpec> specs = new ArrayList<>();
             Set<String> lineIds = new HashSet<>();
-            for (LineRequest line : nonEmpty("lines", lines)) {
-                LineSpec spec = required("lines[]", line).validate();
+            List<LineRequest> sent = nonEmpty("lines", lines);
+            for (int i = 0; i < sent.size(); i++) {
+                String path = "lines[" + i + "]";
+                LineSpec spec = required(path, sent.get(i)).validate(path + ".");
                 if (!lineIds.add(spec.lineId())) {
-                    throw Fields.invalid("lines[].lineId", "line " + spec.lineId() + " appears twice");
+                    throw Fields.invalid(path + ".lineId", "line " + spec.lineId() + " appears twice");
                 }
                 specs.add(spec);
             }
@@ -489,9 +498,10 @@ public final class Requests {
     }
 
     public record TermRequest(String dueDate, String amount) {
-        ArrangementTerm validate() {
-            LocalDate due = Fields.date("terms[].dueDate", dueDate);
-            return new ArrangementTerm(due, positiveCents("terms[].amount", amount));
+        /** {@code path} names this term in a refusal ({@code terms[1].}). */
+        ArrangementTerm validate(String path) {
+            LocalDate due = Fields.date(path + "dueDate", dueDate);
+            return new ArrangementTerm(due, positiveCents(path + "amount", amount));
         }
     }
 
@@ -508,13 +518,17 @@ public final class Requests {
             String id = required("arrangementId", arrangementId);
             List<String> assessments = List.copyOf(nonEmpty("assessmentIds", assessmentIds));
             List<ArrangementTerm> validTerms = new ArrayList<>();
-            for (TermRequest term : nonEmpty("terms", terms)) {
-                validTerms.add(required("terms[]", term).validate());
+            List<TermRequest> sent = nonEmpty("terms", terms);
+            for (int i = 0; i < sent.size(); i++) {
+                String path = "terms[" + i + "]";
+                validTerms.add(required(path, sent.get(i)).validate(path + "."));
             }
             LocalDate agreed = Fields.date("agreedDate", agreedDate);
             ArrangementTerms.check(agreed, validTerms);
             return Routes.onDebtor(debtorId, (debtor, d) -> {
-                assessments.forEach(assessment -> Routes.ofDebtor(d, assessment, debtor));
+                for (int i = 0; i < assessments.size(); i++) {
+                    Routes.ofDebtor(d, assessments.get(i), debtor, "assessmentIds[" + i + "]");
+                }
                 return new AgreePaymentArrangement(debtor, id, assessments, validTerms, agreed, booked);
             });
         }
@@ -571,7 +585,27 @@ public final class Requests {
             String reason = required("reasonCode", reasonCode);
             return Routes.onDebtor(
                     debtorId,
-                    (debtor, d) -> new RecordDirectDebitFailure(debtor, id, collected, reason, booked, endToEndId));
+                    (debtor, d) -> new RecordDirectDebitFailure(
+                            debtor, id, collected, reason, booked, endToEndId, lastTermOf(d, id)));
+        }
+
+        /**
+         * The assessment whose last term the failed transaction was (the run froze its term number and count), so
+         * the ledger lets its remaining debt fall due; null for another term, or a transaction not of our runs.
+         */
+        private String lastTermOf(Directory directory, String mandate) {
+            return directory
+                    .runCollection(endToEndId)
+                    .filter(collection -> {
+                        if (!collection.mandateId().equals(mandate)) {
+                            throw Fields.invalid(
+                                    "mandateId",
+                                    endToEndId + " was collected under " + collection.mandateId() + ", not " + mandate);
+                        }
+                        return collection.termNumber() == collection.termCount();
+                    })
+                    .map(Directory.RunCollection::assessmentId)
+                    .orElse(null);
         }
     }
 

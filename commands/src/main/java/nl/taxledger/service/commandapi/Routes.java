@@ -12,8 +12,7 @@ import nl.taxledger.service.lookup.Directory;
  * (field validation) and look it up only when the command is routed.
  */
 final class Routes {
-    private Routes() {
-    }
+    private Routes() {}
 
     /** Builds the command for an assessment once its debtor is known. */
     @FunctionalInterface
@@ -46,8 +45,7 @@ final class Routes {
     }
 
     /** An amount decided on one line of an assessment (reduction, write-off, reinstatement), its fields valid. */
-    record LineDecision(String lineId, long cents, LocalDate decided) {
-    }
+    record LineDecision(String lineId, long cents, LocalDate decided) {}
 
     /** Builds the command for a decision on an assessment line once the assessment's debtor is known. */
     @FunctionalInterface
@@ -56,8 +54,10 @@ final class Routes {
     }
 
     static Routed onLine(String assessmentId, String lineId, String amount, String decisionDate, OnLine build) {
-        LineDecision decision = new LineDecision(Fields.required("lineId", lineId),
-                Fields.positiveCents("amount", amount), Fields.date("decisionDate", decisionDate));
+        LineDecision decision = new LineDecision(
+                Fields.required("lineId", lineId),
+                Fields.positiveCents("amount", amount),
+                Fields.date("decisionDate", decisionDate));
         return onAssessment(assessmentId, (debtor, id) -> build.command(debtor, id, decision));
     }
 
@@ -78,14 +78,26 @@ final class Routes {
     }
 
     static String debtorOfAssessment(Directory directory, String assessmentId) {
-        return directory.debtorOfAssessment(assessmentId).orElseThrow(
-                () -> new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT, "no assessment " + assessmentId));
+        return directory
+                .debtorOfAssessment(assessmentId)
+                .orElseThrow(() -> new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT, "no assessment " + assessmentId));
     }
 
     /** An assessment named together with a debtor must be that debtor's. */
     static void ofDebtor(Directory directory, String assessmentId, String debtorId) {
-        if (!debtorOfAssessment(directory, assessmentId).equals(debtorId)) {
-            throw new LedgerRejection(ErrorCode.UNKNOWN_ASSESSMENT, "assessment " + assessmentId + " is another's");
+        ofDebtor(directory, assessmentId, debtorId, null);
+    }
+
+    /** As above, the refusal naming {@code field} (an arrangement's {@code assessmentIds[1]}). */
+    static void ofDebtor(Directory directory, String assessmentId, String debtorId, String field) {
+        Optional<String> owner = directory.debtorOfAssessment(assessmentId);
+        if (owner.isEmpty() || !owner.get().equals(debtorId)) {
+            throw new LedgerRejection(
+                    ErrorCode.UNKNOWN_ASSESSMENT,
+                    field,
+                    owner.isPresent()
+                            ? "assessment " + assessmentId + " is another's"
+                            : "no assessment " + assessmentId);
         }
     }
 
@@ -108,7 +120,8 @@ final class Routes {
         return new PaymentRouting.Lookups() {
             @Override
             public Optional<PaymentRouting.AssessmentOfDebtor> assessmentByPaymentReference(String reference) {
-                return directory.assessmentByPaymentReference(reference)
+                return directory
+                        .assessmentByPaymentReference(reference)
                         .map(ref -> new PaymentRouting.AssessmentOfDebtor(ref.assessmentId(), ref.debtorId()));
             }
 

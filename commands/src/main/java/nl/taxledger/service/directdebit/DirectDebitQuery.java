@@ -40,7 +40,11 @@ public class DirectDebitQuery {
             int termNumber,
             int termCount) {}
 
-    /** A mandate: ACTIVE until it ends (the end may lie ahead, as for a REPLACED one: then it is ENDED already). */
+    /**
+     * A mandate: ACTIVE until it ends (the end may lie ahead, as for a REPLACED one: then it is ENDED already).
+     * {@code ibanErased}: the debtor's IBAN is no longer in the erasable register, so no run collects under it (it
+     * stays ACTIVE: the clerk asks the debtor for a new mandate or ends this one).
+     */
     public record Mandate(
             String debtorId,
             String mandateId,
@@ -49,7 +53,8 @@ public class DirectDebitQuery {
             String status,
             LocalDate endedOn,
             String endReason,
-            String explanation) {}
+            String explanation,
+            boolean ibanErased) {}
 
     /** A collection and where its debtor's money is to come from: the erasable register, read at write time. */
     record Debit(Collection collection, LocalDate mandateSignedDate, String iban, String holderName) {}
@@ -110,8 +115,10 @@ public class DirectDebitQuery {
 
     public List<Mandate> mandates(String debtorId) {
         return jdbc.query(
-                "SELECT debtor_id, mandate_id, signed_date, starts_on, ended_on, end_reason, explanation FROM dd_mandate"
-                        + " WHERE debtor_id = ? ORDER BY starts_on, mandate_id LIMIT ?",
+                "SELECT m.debtor_id, m.mandate_id, m.signed_date, m.starts_on, m.ended_on, m.end_reason, m.explanation,"
+                        + " ca.iban IS NULL FROM dd_mandate m LEFT JOIN counterparty_account ca"
+                        + " ON ca.account_ref = m.account_ref WHERE m.debtor_id = ? ORDER BY m.starts_on, m.mandate_id"
+                        + " LIMIT ?",
                 (rs, row) -> new Mandate(
                         rs.getString(1),
                         rs.getString(2),
@@ -120,7 +127,8 @@ public class DirectDebitQuery {
                         rs.getString(6) == null ? "ACTIVE" : "ENDED",
                         rs.getObject(5, LocalDate.class),
                         rs.getString(6),
-                        rs.getString(7)),
+                        rs.getString(7),
+                        rs.getBoolean(8)),
                 debtorId,
                 MAX_PER_DEBTOR);
     }
@@ -133,13 +141,16 @@ public class DirectDebitQuery {
 
     /**
      * A debtor's terms in the runs issued, by assessment and date; {@code collectedCents} is what the statement import
-     * booked for the EndToEndId (rule 1), 0 while it is due or when it failed.
+     * booked for the EndToEndId (rule 1) and was not reversed since (a returned collection, a storno by hand), 0
+     * while it is due or when it failed.
      */
     public List<Term> terms(String debtorId) {
         return jdbc.query(
                 "SELECT c.assessment_id, c.collection_date, c.term_number, c.term_count, c.end_to_end_id,"
                         + " c.amount_cents, COALESCE((SELECT sum(t.amount_cents) FROM bank_transaction t"
-                        + " WHERE t.end_to_end_id = c.end_to_end_id AND t.matched_by = 'DIRECT_DEBIT'), 0)"
+                        + " WHERE t.end_to_end_id = c.end_to_end_id AND t.matched_by = 'DIRECT_DEBIT'"
+                        + " AND NOT EXISTS (SELECT 1 FROM lookup_reversed_payment r WHERE r.payment_id = t.payment_id)),"
+                        + " 0)"
                         + " FROM dd_collection c WHERE c.debtor_id = ? ORDER BY c.assessment_id, c.collection_date"
                         + " LIMIT ?",
                 (rs, row) -> new Term(

@@ -22,6 +22,7 @@ import nl.taxledger.ledger.api.RemissionGranted;
 import nl.taxledger.ledger.api.UncollectibleReinstated;
 import nl.taxledger.ledger.api.WrittenOffAsUncollectible;
 import nl.taxledger.ledger.directdebit.CollectionMoments;
+import nl.taxledger.service.lookup.RebuildableLookup;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,11 +37,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("command-lookups")
-class DirectDebitTables {
+class DirectDebitTables implements RebuildableLookup {
     private final JdbcTemplate jdbc;
 
     DirectDebitTables(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("dd_collection", "dd_run", "dd_assessment", "dd_mandate");
     }
 
     @EventHandler

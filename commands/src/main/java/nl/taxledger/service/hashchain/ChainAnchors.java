@@ -13,10 +13,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import nl.taxledger.ledger.api.PeriodClosed;
 import nl.taxledger.ledger.api.RefundsReleased;
 import nl.taxledger.ledger.api.RemittanceRunApproved;
+import nl.taxledger.service.eventstore.WalFlush;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -37,7 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Written after the commit, never before: an anchor of a head that was rolled back would accuse a clean chain.
  * The head read then is a committed one (it includes the closing transaction, and maybe later ones), which is all
  * an anchor needs: {@code replay-tools verify --anchor} checks the chain still has that hash at that position.
- * A failure to write is logged, not thrown: the booking has already committed and must not be answered as failed.
+ * A failure to write is not thrown (the booking has already committed and must not be answered as failed) but is
+ * kept until the next anchor is written: the health component {@code hashChain} is DOWN meanwhile
+ * ({@link #unwritten()}), so a missing anchor is seen, not only logged.
  */
 @Component
 @ProcessingGroup("command-lookups")
@@ -48,13 +52,18 @@ public class ChainAnchors {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LedgerChain chain;
+    private final WalFlush walFlush;
     private final Path directory;
+    /** Why the last anchor could not be written; null once a later one was. */
+    private volatile String unwritten;
 
     ChainAnchors(
             LedgerChain chain,
+            WalFlush walFlush,
             @Value("${ledger.anchors.dir:}") String configured,
             @Value("${ledger.embedded.ephemeral:false}") boolean ephemeral) {
         this.chain = chain;
+        this.walFlush = walFlush;
         this.directory = directory(configured, ephemeral);
     }
 
@@ -74,6 +83,11 @@ public class ChainAnchors {
 
     public Path directory() {
         return directory;
+    }
+
+    /** Why the last anchor was not written, if a later one has not been written since. */
+    public Optional<String> unwritten() {
+        return Optional.ofNullable(unwritten);
     }
 
     @EventHandler
@@ -102,6 +116,7 @@ public class ChainAnchors {
                 try {
                     write(file, reason);
                 } catch (RuntimeException failure) {
+                    unwritten = "anchor for '" + reason + "' not written to " + directory + ": " + failure;
                     LOG.error("chain anchor for '{}' not written to {}", reason, directory, failure);
                 }
             }
@@ -110,6 +125,9 @@ public class ChainAnchors {
 
     /** Appends the committed head to {@code file} in the anchor directory, on disk before it returns. */
     public Anchor write(String file, String reason) {
+        // a command's commit may not be on disk yet when this runs after it (CommandService waits for the flush
+        // only before it answers): an anchor must never name a head a crash could take back
+        walFlush.flush();
         LedgerChain.Head head = chain.head();
         Anchor anchor = new Anchor(
                 head.ledgerId(),
@@ -136,6 +154,8 @@ public class ChainAnchors {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append the chain anchor to " + directory.resolve(file), e);
         }
+        // a later anchor covers the head the failed one would have named (the chain only grows)
+        unwritten = null;
         return anchor;
     }
 

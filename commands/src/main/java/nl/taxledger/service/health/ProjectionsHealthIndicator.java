@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
 /**
  * Health component {@code projections}: DOWN while any projection's processor is halted, that is stopped (shut
  * down, or its error handler gave up) or held on a failing event. The details (shown to a signed-in SUPERVISOR
- * only, application.yml) name each halted processor and its error.
+ * only, application.yml) name each halted read model with its processor and error: the read models share one
+ * processor, so a failure in one halts all of them, and each is named.
  *
- * <p>Also gauges per processor an operator can alert on: {@value #HALTED} (1 halted, 0 running) and {@value #LAG}
- * (events stored after the position every segment has passed; -1 while unknown, e.g. a segment not claimed).
+ * <p>Also gauges per read model, tagged with its processor and its model, an operator can alert on: {@value #HALTED}
+ * (1 halted, 0 running) and {@value #LAG} (events stored after the position every segment has passed; -1 while
+ * unknown, e.g. a segment not claimed). A processor that feeds no read model is tagged with its own name as model.
  */
 @Component
 class ProjectionsHealthIndicator implements HealthIndicator {
@@ -51,7 +53,8 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     public Health health() {
         Map<String, Object> halted = new LinkedHashMap<>();
         for (ProcessorStatus status : sync.status()) {
-            haltedBecause(status).ifPresent(reason -> halted.put(status.name(), reason));
+            haltedBecause(status).ifPresent(reason -> status.models()
+                    .forEach(model -> halted.put(model, "processor " + status.name() + " " + reason)));
         }
         return (halted.isEmpty() ? Health.up() : Health.down().withDetail("halted", halted)).build();
     }
@@ -78,19 +81,22 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     }
 
     private void bindTo(MeterRegistry registry) {
-        for (String name : processing.eventProcessors().keySet()) {
-            if (processor(name).isEmpty()) {
-                continue;
+        for (ProcessorStatus status : sync.status()) {
+            String name = status.name();
+            for (String model : status.models()) {
+                Gauge.builder(HALTED, () -> halted(name) ? 1 : 0)
+                        .tag("processor", name)
+                        .tag("model", model)
+                        .description(
+                                "1 while the read model's processor is halted (stopped or held on a failing event)")
+                        .register(registry);
+                Gauge.builder(LAG, () -> lag(name))
+                        .tag("processor", name)
+                        .tag("model", model)
+                        .description("events stored after the position of the read model's processor; -1 while unknown")
+                        .baseUnit("events")
+                        .register(registry);
             }
-            Gauge.builder(HALTED, () -> halted(name) ? 1 : 0)
-                    .tag("processor", name)
-                    .description("1 while the projection's processor is halted (stopped or held on a failing event)")
-                    .register(registry);
-            Gauge.builder(LAG, () -> lag(name))
-                    .tag("processor", name)
-                    .description("events stored after the processor's position; -1 while unknown")
-                    .baseUnit("events")
-                    .register(registry);
         }
     }
 

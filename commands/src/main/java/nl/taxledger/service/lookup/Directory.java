@@ -56,8 +56,26 @@ public interface Directory {
     java.util.List<nl.taxledger.ledger.api.CollectionCandidate> directDebitCandidates(
             java.time.LocalDate collectionDate);
 
+    /**
+     * The transaction of an issued direct-debit run with this EndToEndId (dd_collection, kept in the transaction of
+     * the run's fact): its mandate and collection date, what a rule-1 payment settled and three strikes counts
+     * (domain.md §10). Empty for an EndToEndId that is not ours.
+     */
+    java.util.Optional<RunCollection> runCollection(String endToEndId);
+
+    /** One transaction of a run: under which mandate, on which date, for which assessment, which term of how many. */
+    record RunCollection(
+            String mandateId, java.time.LocalDate collectionDate, String assessmentId, int termNumber, int termCount) {
+        public nl.taxledger.ledger.api.CollectionRef ref() {
+            return new nl.taxledger.ledger.api.CollectionRef(mandateId, collectionDate);
+        }
+    }
+
     /** Stores an IBAN in the erasable register and returns its opaque reference for events. */
     String registerCounterparty(String iban);
+
+    /** Stores an IBAN in the erasable register under a reference the caller drew (random, as registerCounterparty). */
+    void storeCounterparty(String accountRef, String iban);
 
     /** Whether this IBAN is one of the collector's own registered bank accounts. */
     boolean bankAccountExists(String iban);

@@ -40,12 +40,16 @@ class JdbcDirectory implements Directory {
 
     @Override
     public List<CollectionCandidate> directDebitCandidates(LocalDate collectionDate) {
-        // one mandate per assessment: should two overlap (never since REPLACED), the one that started last
+        // one mandate per assessment: should two overlap (never since REPLACED), the one that started last. Only a
+        // mandate whose IBAN is still in the erasable register: one erased cannot be written into the pain.008, and a
+        // frozen run that cannot be written blocks the date for good (RUN_ALREADY_ISSUED). It is not collected; its
+        // assessments keep their due date, and the debtor's page shows the mandate with ibanErased (bank-files.md).
         List<CollectionCandidate> candidates = jdbc.query(
                 "SELECT DISTINCT ON (a.assessment_id) m.debtor_id, m.mandate_id, EXISTS (SELECT 1 FROM dd_collection c"
                         + " WHERE c.debtor_id = m.debtor_id AND c.mandate_id = m.mandate_id), a.assessment_id,"
                         + " a.issue_date, a.due_date, a.tax_year, a.open_cents"
                         + " FROM dd_mandate m JOIN dd_assessment a ON a.debtor_id = m.debtor_id"
+                        + " JOIN counterparty_account ca ON ca.account_ref = m.account_ref AND ca.iban IS NOT NULL"
                         + " WHERE m.starts_on <= ? AND (m.ended_on IS NULL OR m.ended_on > ?) AND a.open_cents > 0"
                         + " ORDER BY a.assessment_id, m.starts_on DESC, m.mandate_id LIMIT ?",
                 (rs, row) -> new CollectionCandidate(
@@ -191,11 +195,29 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Optional<RunCollection> runCollection(String endToEndId) {
+        if (endToEndId == null) {
+            return Optional.empty();
+        }
+        return first(jdbc.query(
+                "SELECT mandate_id, collection_date, assessment_id, term_number, term_count FROM dd_collection"
+                        + " WHERE end_to_end_id = ?",
+                (rs, row) -> new RunCollection(
+                        rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4), rs.getInt(5)),
+                endToEndId));
+    }
+
+    @Override
     public String registerCounterparty(String iban) {
         // random, not derived from the IBAN: after erasure nothing in the events points back to it
         String ref = UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO counterparty_account (account_ref, iban) VALUES (?, ?)", ref, iban);
+        storeCounterparty(ref, iban);
         return ref;
+    }
+
+    @Override
+    public void storeCounterparty(String accountRef, String iban) {
+        jdbc.update("INSERT INTO counterparty_account (account_ref, iban) VALUES (?, ?)", accountRef, iban);
     }
 
     @Override

@@ -68,12 +68,18 @@ public class ClosedPeriods {
      * before it is routed (and not with a routing error); only {@link #checkOpen} decides.
      */
     public void refuseIfClosed(LocalDate bookingDate) {
-        closedThrough().ifPresent(through -> {
-            if (!bookingDate.isAfter(through)) {
-                throw new LedgerRejection(
-                        ErrorCode.PERIOD_CLOSED,
-                        "booking date " + bookingDate + " lies in the period closed through " + through);
-            }
-        });
+        closedThrough().ifPresent(through -> refuseIfClosed(bookingDate, through));
+    }
+
+    /**
+     * The same first look on a closed-through date the caller read itself, in a query it needed anyway (the command
+     * path reads it with the idempotency record, one round trip for both); {@code null}: no period closed.
+     */
+    public static void refuseIfClosed(LocalDate bookingDate, LocalDate closedThrough) {
+        if (closedThrough != null && !bookingDate.isAfter(closedThrough)) {
+            throw new LedgerRejection(
+                    ErrorCode.PERIOD_CLOSED,
+                    "booking date " + bookingDate + " lies in the period closed through " + closedThrough);
+        }
     }
 }

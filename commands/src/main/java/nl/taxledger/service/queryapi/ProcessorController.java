@@ -26,14 +26,18 @@ class ProcessorController {
         this.rebuild = rebuild;
     }
 
+    /** With a minimum position: answers once every read model has processed it (the bench's figure f waits here). */
     @GetMapping
+    @ReadModels({})
     @Operation(summary = "Every projection processor: position and whether it is halted on an error")
     List<ProcessorStatus> status() {
         return sync.status();
     }
 
     @PostMapping("/{processingGroup}/rebuild")
-    @Operation(summary = "Rebuild one projection from the first event (token reset and replay)")
+    @Operation(
+            summary = "Rebuild the read models from the first event (token reset and replay): naming one model"
+                    + " or their processor rebuilds all models of that processor")
     ResponseEntity<Void> rebuild(@PathVariable String processingGroup) {
         rebuild.rebuild(processingGroup);
         return ResponseEntity.accepted().build();

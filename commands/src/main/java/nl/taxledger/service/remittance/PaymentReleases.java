@@ -97,6 +97,14 @@ public class PaymentReleases {
             @MessageIdentifier String eventId,
             @MetaDataValue(value = "who", required = true) String approver,
             @Timestamp Instant at) {
+        // the approval hashed the run when it was routed; a remittance of that week committed since would be paid
+        // without four eyes, so the file is written only from the run that was approved
+        String now = directory.remittanceRun(event.periodEnd()).contentSha256();
+        if (!event.contentSha256().equals(now)) {
+            throw new LedgerRejection(
+                    ErrorCode.INVALID_STATE,
+                    "the remittance run ending " + event.periodEnd() + " changed while it was approved: approve again");
+        }
         String messageId = remittanceMessageId(event.periodEnd(), event.releaseNumber());
         byte[] file = files.pain001(event.periodEnd(), messageId);
         record(

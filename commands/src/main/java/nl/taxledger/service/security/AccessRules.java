@@ -92,6 +92,8 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
         table.add(AccessRule.roles(GET, "/api/direct-debit-runs/*/pain008.xml", STAFF));
         table.add(AccessRule.scoped(GET, "/api/reports/weekly", STAFF_AND_PARTICIPANT, QUERY));
         table.add(AccessRule.roles(GET, "/api/reports/*", STAFF));
+        // verify reads every row of the store: for who answers for the ledger's integrity (§11: ACCOUNTANT's verify)
+        table.add(AccessRule.roles(GET, "/api/chain/verify", EnumSet.of(Role.ACCOUNTANT, Role.SUPERVISOR)));
         // the web view's pages (issue 16)
         table.addAll(WebPages.rules(localUsers));
         return new AccessRules(table);

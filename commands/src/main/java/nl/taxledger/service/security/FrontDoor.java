@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class FrontDoor extends OncePerRequestFilter {
     static final long MIB = 1024L * 1024L;
     static final long MAX_JSON_BYTES = MIB;
-    static final long MAX_XML_BYTES = 100 * MIB;
+    static final long MAX_XML_BYTES = InputLimits.MAX_BANK_FILE_BYTES;
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     private static final Map<MediaType, Long> BODY_LIMITS =
             Map.of(MediaType.APPLICATION_JSON, MAX_JSON_BYTES, MediaType.APPLICATION_XML, MAX_XML_BYTES);

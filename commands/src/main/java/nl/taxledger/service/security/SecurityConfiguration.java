@@ -35,8 +35,10 @@ class SecurityConfiguration {
         AccessRules rules = AccessRules.ledger(local);
         http.authorizeHttpRequests(requests -> requests
                 // the request itself was decided before it was dispatched again to stream or to show an error
-                .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                .anyRequest().access(rules));
+                .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                .permitAll()
+                .anyRequest()
+                .access(rules));
         http.exceptionHandling(errors -> errors.accessDeniedHandler(ProblemResponses.forbidden()));
         http.cors(cors -> cors.disable());
         if (local) {
@@ -44,15 +46,15 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(ProblemResponses.unauthorized("Basic realm=\"ledger\"")));
             // no global entry point: a browser asking for a page is sent to the login form, anything else gets
             // the 401 above (and with an entry point of its own, Spring would not generate the login page)
-            http.formLogin(form -> { });
+            http.formLogin(form -> {});
             // A browser's session is open to cross-site requests, so a request in a session needs a CSRF token.
             // An API or CLI client has no session: it sends its credentials (HTTP Basic) with every request, and
             // a foreign page cannot send them with a body it may post (form, text/plain: FrontDoor answers 415).
             http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getSession(false) == null));
         } else {
-            http.oauth2ResourceServer(server -> server
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtPrincipals(properties.oidc())))
-                    .authenticationEntryPoint(ProblemResponses.unauthorized("Bearer")));
+            http.oauth2ResourceServer(
+                    server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtPrincipals(properties.oidc())))
+                            .authenticationEntryPoint(ProblemResponses.unauthorized("Bearer")));
             http.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized("Bearer")));
             http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
             http.csrf(csrf -> csrf.disable());
@@ -68,6 +70,16 @@ class SecurityConfiguration {
         FilterRegistrationBean<FrontDoor> registration = new FilterRegistrationBean<>(new FrontDoor());
         // after Spring Security (-100): who is asking is settled before the body is looked at
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<ImportGate> importGate(
+            @org.springframework.beans.factory.annotation.Value("${ledger.bank.concurrent-imports:2}") int permits) {
+        FilterRegistrationBean<ImportGate> registration = new FilterRegistrationBean<>(new ImportGate(permits));
+        // after the front door: a body that is too large is refused without taking a permit
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
         return registration;
     }
 
@@ -92,7 +104,8 @@ class SecurityConfiguration {
 
         /** The explicit property, else beside the embedded PostgreSQL's data directory, else none. */
         static Optional<Path> passwordFile(SecurityProperties properties, Environment environment) {
-            if (properties.initialAdminPasswordFile() != null && !properties.initialAdminPasswordFile().isBlank()) {
+            if (properties.initialAdminPasswordFile() != null
+                    && !properties.initialAdminPasswordFile().isBlank()) {
                 return Optional.of(Path.of(properties.initialAdminPasswordFile()));
             }
             return Optional.ofNullable(environment.getProperty("ledger.embedded.secrets-dir"))

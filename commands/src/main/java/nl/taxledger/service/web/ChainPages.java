@@ -1,6 +1,7 @@
 package nl.taxledger.service.web;
 
 import nl.taxledger.service.hashchain.ChainAnchors;
+import nl.taxledger.service.hashchain.ChainVerify;
 import nl.taxledger.service.hashchain.LedgerChain;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,8 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The ledger chain for the accountant and supervisor: whether it still chains and its head ({@link LedgerChain}),
- * and the newest anchors written outside the database ({@link ChainAnchors}). The service has no verify of its own:
- * recomputing every link and checking the anchors is {@code replay-tools verify --anchor}, which the page explains.
+ * and the newest anchors written outside the database ({@link ChainAnchors}); the button "Keten nu controleren"
+ * recomputes every link and compares the anchors ({@link ChainVerify}, the code of {@code replay-tools verify
+ * --anchor}). A plain GET of {@code /keten/controle} shows the whole page with the result, so the button works
+ * without JavaScript; htmx swaps in only the result.
  */
 @Controller
 class ChainPages {
@@ -19,11 +22,13 @@ class ChainPages {
     private final LedgerChain chain;
     private final DutchFormat format;
     private final ChainAnchors anchors;
+    private final ChainVerify verify;
 
-    ChainPages(LedgerChain chain, ChainAnchors anchors, DutchFormat format) {
+    ChainPages(LedgerChain chain, ChainAnchors anchors, ChainVerify verify, DutchFormat format) {
         this.chain = chain;
         this.format = format;
         this.anchors = anchors;
+        this.verify = verify;
     }
 
     /** An anchor as the page shows it: the moment in Amsterdam time. */
@@ -41,6 +46,15 @@ class ChainPages {
         model.addAttribute("anchorDirectory", anchors.directory().toString());
         model.addAttribute("max", ANCHORS_SHOWN);
         return "keten";
+    }
+
+    /** The page with a verify run now; the verify's own moment in Amsterdam time. */
+    @GetMapping("/keten/controle")
+    String verify(Model model) {
+        ChainVerify.VerifyResult outcome = verify.verify();
+        model.addAttribute("verify", outcome);
+        model.addAttribute("verifiedAt", format.moment(outcome.verifiedAt()));
+        return chain(model);
     }
 
     /** The anchor's ISO moment in Amsterdam time; text that is no moment as it is. */

@@ -8,11 +8,14 @@ import java.util.Set;
 import javax.sql.DataSource;
 import nl.taxledger.ledger.asof.DebtorPosition;
 import nl.taxledger.projections.balance.DebtorAccountQuery;
+import nl.taxledger.projections.balance.DebtorBalanceProjection;
+import nl.taxledger.projections.history.DebtorHistoryProjection;
 import nl.taxledger.projections.history.DebtorHistoryQuery;
 import nl.taxledger.service.asof.AsOfReports;
 import nl.taxledger.service.asof.EventStoreReader;
 import nl.taxledger.service.directdebit.DirectDebitQuery;
 import nl.taxledger.service.lookup.Directory;
+import nl.taxledger.service.queryapi.ReadModels;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,7 +86,9 @@ class DebtorPages {
         return List.copyOf(byDebtor.values());
     }
 
+    /** From a booking's confirmation the link carries its position, so the page shows the booking (read-your-writes). */
     @GetMapping("/debiteuren/{debtorId}")
+    @ReadModels({DebtorBalanceProjection.PROCESSING_GROUP, DebtorHistoryProjection.PROCESSING_GROUP})
     String account(
             @PathVariable String debtorId,
             @RequestParam(required = false) String peildatum,

@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,10 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class DutchFormat {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu", Locale.ROOT);
+    /** A typed Dutch amount: optional € and minus, thousands grouped by points (or not), a comma and 1–2 cents. */
+    private static final Pattern TYPED_AMOUNT =
+            Pattern.compile("(-?)(\\d{1,3}(?:\\.\\d{3}){1,4}|\\d{1,13})(?:,(\\d{1,2}))?");
+
     private static final DateTimeFormatter MOMENT =
             DateTimeFormatter.ofPattern("dd-MM-uuuu HH:mm:ss", Locale.ROOT).withZone(ZoneId.of("Europe/Amsterdam"));
 
@@ -86,15 +92,23 @@ public class DutchFormat {
         }
     }
 
-    /** A typed Dutch amount ("1.234,56", "100,5", "100") as the API's decimal ("1234.56"); other text unchanged. */
-    static String decimalAmount(String typed) {
-        if (typed == null) {
-            return null;
+    /**
+     * A typed Dutch amount as cents, exactly: "1.234,56" → 123456, "100,5" → 10050, "€ 12" → 1200. Whole digits
+     * only, no double on the way. Refuses (IllegalArgumentException) three decimals ("1,234"), a point as the
+     * decimal sign ("1.23", ambiguous in Dutch), wrong grouping and anything else.
+     */
+    static long cents(String typed) {
+        String value = typed == null ? "" : typed.trim();
+        if (value.startsWith("€")) {
+            value = value.substring(1).trim();
         }
-        String value = typed.trim().replace("€", "").trim();
-        if (value.matches("-?\\d{1,3}(\\.\\d{3})*(,\\d{1,2})?") || value.matches("-?\\d+(,\\d{1,2})?")) {
-            return value.replace(".", "").replace(',', '.');
+        Matcher amount = TYPED_AMOUNT.matcher(value);
+        if (!amount.matches()) {
+            throw new IllegalArgumentException("geen bedrag in euro met ten hoogste twee decimalen: " + typed);
         }
-        return value;
+        long euros = Long.parseLong(amount.group(2).replace(".", ""));
+        String fraction = amount.group(3) == null ? "00" : (amount.group(3) + "0").substring(0, 2);
+        long cents = Math.addExact(Math.multiplyExact(euros, 100L), Long.parseLong(fraction));
+        return amount.group(1).isEmpty() ? cents : -cents;
     }
 }

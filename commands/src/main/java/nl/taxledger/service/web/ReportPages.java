@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import nl.taxledger.ledger.asof.AsOfFold;
+import nl.taxledger.ledger.asof.CellFacts;
 import nl.taxledger.service.asof.AsOfReport;
 import nl.taxledger.service.asof.AsOfReports;
 import nl.taxledger.service.asof.EventStoreReader;
@@ -23,20 +24,18 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The accountant's pages: each reference-date report (the same fold and tables as {@code /api/reports} and
  * {@code replay-tools as-of}) at a peildatum and known-at date, with CSV and XLSX downloads from the API; the
- * reconciliation grid drills down to the lines and debtors behind a cell; the collection rate is also a chart.
+ * reconciliation grid drills down, at the same dates, to the facts behind a cell; the collection rate is also a chart.
  */
 @Controller
 class ReportPages {
     private final DataSource dataSource;
     private final LedgerClock clock;
-    private final WebReads reads;
     private final DutchFormat format;
     private final AsOfReports reports = new AsOfReports();
 
-    ReportPages(DataSource dataSource, LedgerClock clock, WebReads reads, DutchFormat format) {
+    ReportPages(DataSource dataSource, LedgerClock clock, DutchFormat format) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.reads = reads;
         this.format = format;
     }
 
@@ -68,7 +67,7 @@ class ReportPages {
         model.addAttribute("csv", "/api/reports/" + which.cliName() + query + "&format=csv");
         model.addAttribute("xlsx", "/api/reports/" + which.cliName() + query + "&format=xlsx");
         if (which == AsOfReport.RECONCILIATION) {
-            model.addAttribute("cells", table.rows());
+            model.addAttribute("cells", table.rows()); // each links to its facts at the grid's dates
         }
         if (which == AsOfReport.COLLECTION_RATE) {
             model.addAttribute("chart", CollectionRateChart.svg(fold.collectionRate()));
@@ -76,13 +75,46 @@ class ReportPages {
         return "report";
     }
 
+    /**
+     * The facts behind one cell of the grid at the grid's peildatum and known-at date: one pass over the store feeds
+     * the same fold as the grid and the cell's {@link CellFacts}, which must add up to the grid's cell. With
+     * {@code formaat=csv|xlsx} the same table as a download.
+     */
     @GetMapping("/rapporten/aansluiting/{participantId}/{taxType}/{taxYear}")
-    String cell(
-            @PathVariable String participantId, @PathVariable String taxType, @PathVariable int taxYear, Model model) {
+    Object cell(
+            @PathVariable String participantId,
+            @PathVariable String taxType,
+            @PathVariable int taxYear,
+            @RequestParam(required = false) String peildatum,
+            @RequestParam(required = false) String bekendOp,
+            @RequestParam(required = false) String formaat,
+            Model model) {
+        LocalDate asOf = date(peildatum).orElse(clock.today());
+        LocalDate knownAt = date(bekendOp).orElse(null);
+        AsOfFold fold = new AsOfFold(asOf, knownAt);
+        CellFacts facts = new CellFacts(asOf, knownAt, participantId, taxType, taxYear, WebReads.MAX_ROWS);
+        new EventStoreReader()
+                .readAll(
+                        dataSource,
+                        fact -> {
+                            fold.apply(fact);
+                            facts.apply(fact);
+                        },
+                        EventStoreReader.NO_PROGRESS);
+        facts.checkAgainst(fold, participantId, taxType, taxYear);
+        Table table = CellTable.of(facts);
+        if (formaat != null) {
+            return CellTable.download(table, formaat, asOf, knownAt, participantId + "-" + taxType + "-" + taxYear);
+        }
         model.addAttribute("participantId", participantId);
         model.addAttribute("taxType", taxType);
         model.addAttribute("taxYear", taxYear);
-        model.addAttribute("lines", reads.cellLines(participantId, taxType, taxYear));
+        model.addAttribute("peildatum", format.date(asOf));
+        model.addAttribute("bekendOp", knownAt == null ? "" : format.date(knownAt));
+        model.addAttribute("facts", facts.facts());
+        model.addAttribute("counted", facts.factsCounted());
+        model.addAttribute("totals", CellTable.totals(facts));
+        model.addAttribute("columns", List.of(CellFacts.Column.values()));
         model.addAttribute("max", WebReads.MAX_ROWS);
         return "cell";
     }

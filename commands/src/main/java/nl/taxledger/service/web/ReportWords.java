@@ -40,7 +40,11 @@ final class ReportWords {
             Map.entry("collected", "Ingevorderd"),
             Map.entry("ratePercent", "Invorderingspercentage"),
             Map.entry("targetPercent", "Norm"),
-            Map.entry("targetMet", "Norm gehaald"));
+            Map.entry("targetMet", "Norm gehaald"),
+            Map.entry("position", "Volgnummer"),
+            Map.entry("fact", "Feit"),
+            Map.entry("effectiveDate", "Effectieve datum"),
+            Map.entry("bookingDate", "Boekdatum"));
 
     private ReportWords() {}
 

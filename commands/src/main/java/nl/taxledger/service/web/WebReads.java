@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The few reads the pages need that no query service answers yet: the remittance runs with their release, the
- * lines behind a reconciliation cell, the refunds waiting for approval. Read-only; every list is bounded.
+ * refunds waiting for approval. Read-only; every list is bounded.
  */
 @Component
 class WebReads {
@@ -25,8 +25,6 @@ class WebReads {
         }
     }
 
-    record CellLine(String debtorId, String assessmentId, String lineId, long imposedCents, long openCents) {}
-
     record WaitingRefund(String refundId, String debtorId, long amountCents, LocalDate valueDate, String bookedBy) {}
 
     List<Run> runs() {
@@ -43,20 +41,6 @@ class WebReads {
                         rs.getLong("amount_cents"),
                         rs.getString("message_id"),
                         rs.getString("released_by")),
-                MAX_ROWS);
-    }
-
-    List<CellLine> cellLines(String participantId, String taxType, int taxYear) {
-        return jdbc.query(
-                "SELECT a.debtor_id, l.assessment_id, l.line_id, l.imposed_cents, l.open_cents"
-                        + " FROM balance_line l JOIN balance_assessment a ON a.assessment_id = l.assessment_id"
-                        + " WHERE l.participant_id = ? AND l.tax_type = ? AND l.tax_year = ?"
-                        + " ORDER BY a.debtor_id, l.assessment_id, l.line_id LIMIT ?",
-                (rs, n) ->
-                        new CellLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)),
-                participantId,
-                taxType,
-                taxYear,
                 MAX_ROWS);
     }
 

@@ -87,7 +87,7 @@ class CollectionReturnsServiceTest {
         }
 
         @Override
-        public Map<String, Directed> assessmentsByReference(java.util.Collection<String> referencesUpper) {
+        public Map<String, List<Directed>> assessmentsByReference(java.util.Collection<String> referencesUpper) {
             return jdbcKnownParties.assessmentsByReference(referencesUpper);
         }
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 class FieldBoundsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One field of one command: {@code path} as a refusal names it ({@code lines[].amount}). */
+    /** One field of one command: {@code path} with {@code []} for a list element ({@code lines[].amount}); a refusal names the element's index. */
     record Field(String type, Class<?> shape, String path, FieldBounds.Bound bound) {
         @Override
         public String toString() {
@@ -106,7 +106,8 @@ class FieldBoundsTest {
                 .as("%s = %s", field, abbreviated(value))
                 .isInstanceOfSatisfying(LedgerRejection.class, rejection -> {
                     assertThat(rejection.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-                    assertThat(rejection.field()).isEqualTo(field.path());
+                    // the request has one element in each list: the refusal names it by its index
+                    assertThat(rejection.field()).isEqualTo(field.path().replace("[]", "[0]"));
                 });
     }
 
@@ -263,7 +264,7 @@ class FieldBoundsTest {
 
         assertThatThrownBy(() -> FieldBounds.check(requestWith(assessmentIds, ids)))
                 .isInstanceOfSatisfying(
-                        LedgerRejection.class, r -> assertThat(r.field()).isEqualTo("assessmentIds[]"));
+                        LedgerRejection.class, r -> assertThat(r.field()).isEqualTo("assessmentIds[2]"));
     }
 
     private static ArrayNode list(JsonNode entry, int size) {

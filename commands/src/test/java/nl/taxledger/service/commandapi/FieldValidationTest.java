@@ -143,7 +143,7 @@ class FieldValidationTest {
                  "dueDate":"2026-04-30","lines":[{"lineId":"L1","participantId":"NOPE","taxType":"OZB",
                  "taxYear":2026,"amount":"300.00","currency":"EUR"}]}""");
 
-        assertInvalidField(refused, "lines[].currency");
+        assertInvalidField(refused, "lines[0].currency");
     }
 
     @Test
@@ -154,7 +154,7 @@ class FieldValidationTest {
                    {"lineId":"L1","participantId":"NOPE","taxType":"OZB","taxYear":2026,"amount":"300.00"},
                    {"lineId":"L1","participantId":"NOPE","taxType":"OZB","taxYear":2026,"amount":"200.00"}]}""");
 
-        assertInvalidField(refused, "lines[].lineId");
+        assertInvalidField(refused, "lines[1].lineId");
     }
 
     @Test

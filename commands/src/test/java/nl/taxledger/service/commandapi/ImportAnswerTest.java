@@ -82,7 +82,12 @@ class ImportAnswerTest {
                 throw new LedgerRejection(ErrorCode.UNKNOWN_DEBTOR, "no debtor");
             }
             return new CommandOutcome(
-                    commandId, "ClosePeriod", commandId.startsWith("again"), "PeriodClosed", JSON.createObjectNode());
+                    commandId,
+                    "ClosePeriod",
+                    commandId.startsWith("again"),
+                    "PeriodClosed",
+                    JSON.createObjectNode(),
+                    7L);
         });
     }
 

@@ -9,6 +9,7 @@ import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
 import nl.taxledger.ledger.api.DirectDebitMandateEnded;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
 import nl.taxledger.ledger.api.MandateEndReason;
+import nl.taxledger.ledger.api.MatchedBy;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.PaymentUnmatched;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -77,6 +78,19 @@ class OlderEventRevisionsTest {
         assertThat(received.matchedBy()).isNull();
         assertThat(received.paymentId()).isEqualTo("P1");
         assertThat(received.creditCents()).isEqualTo(100);
+    }
+
+    @Test
+    void a_rule_one_payment_received_of_revision_2_names_no_collection() {
+        PaymentReceived received = read(PaymentReceived.class, "2", """
+                {"debtorId":"S1","paymentId":"P1","amountCents":100,"valueDate":"2026-08-03",
+                 "reference":"DD20260731-1","channel":"DIRECT_DEBIT","counterpartyRef":null,"fromSuspense":false,
+                 "negativeCreditSettledCents":0,"allocations":[],"creditCents":100,"bookingDate":"2026-08-03",
+                 "matchedBy":"DIRECT_DEBIT"}""");
+
+        assertThat(received.collection()).isNull();
+        assertThat(received.matchedBy()).isEqualTo(MatchedBy.DIRECT_DEBIT);
+        assertThat(received.valueDate()).isEqualTo(java.time.LocalDate.of(2026, 8, 3));
     }
 
     @Test

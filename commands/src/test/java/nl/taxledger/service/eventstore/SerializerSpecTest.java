@@ -36,8 +36,10 @@ class SerializerSpecTest {
 
     @Autowired
     Configuration axon;
+
     @Autowired
     EventBus eventBus;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -53,7 +55,8 @@ class SerializerSpecTest {
         eventBus.publish(GenericEventMessage.asEventMessage(new SampleRecorded("s-1", "stored as json")));
 
         byte[] payload = jdbc.queryForObject(
-                "select payload from domainevententry where payloadtype = ?", byte[].class,
+                "select payload from domainevententry where payloadtype = ?",
+                byte[].class,
                 SampleRecorded.class.getName());
 
         JsonNode json = JsonMapper.builder().build().readTree(payload);
@@ -69,22 +72,48 @@ class SerializerSpecTest {
     void aFactIsStoredAsItsRecordFieldsOnlyAndReadBackEqual() {
         LocalDate day = LocalDate.parse("2026-03-10");
         Map<LedgerFact, List<String>> storedFields = Map.of(
-                new PaymentReceived("S1", "P1", 100_00, day, "A1", "TRANSFER", null, false, 0,
-                        List.of(new Allocation("A1", Component.PRINCIPAL, "L1", "P1", 100_00)), 0, day),
-                List.of("debtorId", "paymentId", "amountCents", "valueDate", "reference", "channel", "counterpartyRef",
-                        "fromSuspense", "negativeCreditSettledCents", "allocations", "creditCents", "bookingDate",
-                        "matchedBy"),
+                new PaymentReceived(
+                        "S1",
+                        "P1",
+                        100_00,
+                        day,
+                        "A1",
+                        "TRANSFER",
+                        null,
+                        false,
+                        0,
+                        List.of(new Allocation("A1", Component.PRINCIPAL, "L1", "P1", 100_00)),
+                        0,
+                        day),
+                List.of(
+                        "debtorId",
+                        "paymentId",
+                        "amountCents",
+                        "valueDate",
+                        "reference",
+                        "channel",
+                        "counterpartyRef",
+                        "fromSuspense",
+                        "negativeCreditSettledCents",
+                        "allocations",
+                        "creditCents",
+                        "bookingDate",
+                        "matchedBy",
+                        "collection"),
                 new UnmatchedPaymentAssigned("P9", "S1", 10_00, day),
                 List.of("paymentId", "debtorId", "amountCents", "bookingDate"),
                 new RemittancePolicyChanged("GEM-A", RemittanceSchedule.WEEKLY, new BigDecimal("0.005"), 4, day, day),
                 List.of("participantId", "schedule", "reserveRate", "reserveYears", "effectiveFrom", "bookingDate"),
-                new PeriodClosed("LEDGER", day, day), List.of("ledgerId", "through", "bookingDate"));
+                new PeriodClosed("LEDGER", day, day),
+                List.of("ledgerId", "through", "bookingDate"));
         Serializer serializer = axon.eventSerializer();
 
         storedFields.forEach((fact, fields) -> {
             SerializedObject<byte[]> stored = serializer.serialize(fact, byte[].class);
             JsonNode json = JsonMapper.builder().build().readTree(stored.getData());
-            assertThat(json.properties()).extracting(Map.Entry::getKey).as(fact.getClass().getSimpleName())
+            assertThat(json.properties())
+                    .extracting(Map.Entry::getKey)
+                    .as(fact.getClass().getSimpleName())
                     .containsExactlyInAnyOrderElementsOf(fields);
             assertThat((Object) serializer.deserialize(stored)).isEqualTo(fact);
         });
@@ -95,8 +124,7 @@ class SerializerSpecTest {
         Configuration xstreamEvents = org.mockito.Mockito.mock(Configuration.class);
         org.mockito.Mockito.when(xstreamEvents.serializer()).thenReturn(axon.serializer());
         org.mockito.Mockito.when(xstreamEvents.messageSerializer()).thenReturn(axon.messageSerializer());
-        org.mockito.Mockito.when(xstreamEvents.eventSerializer())
-                .thenReturn(XStreamSerializer.defaultSerializer());
+        org.mockito.Mockito.when(xstreamEvents.eventSerializer()).thenReturn(XStreamSerializer.defaultSerializer());
 
         assertThatThrownBy(() -> SerializerGuard.check(xstreamEvents))
                 .isInstanceOf(IllegalStateException.class)

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import nl.taxledger.projections.ReadModels;
+import nl.taxledger.projections.balance.DebtorBalanceProjection;
 import nl.taxledger.projections.history.DebtorHistoryProjection;
 import nl.taxledger.service.embeddeddb.OwnerConnection;
+import nl.taxledger.service.hashchain.ChainAnchors;
 import nl.taxledger.service.security.Role;
 import nl.taxledger.service.security.TestUsers;
 import nl.taxledger.service.testing.LedgerClient;
@@ -49,6 +54,9 @@ class LedgerHealthTest {
     @Autowired
     HashChainHealthIndicator chainHealth;
 
+    @Autowired
+    ChainAnchors anchors;
+
     @Test
     void a_halted_projection_is_down_by_name_for_a_supervisor_and_a_gauge_until_it_runs_again() {
         RestClient supervisor = ledger.httpAs("health-supervisor", Role.SUPERVISOR);
@@ -72,7 +80,15 @@ class LedgerHealthTest {
                     JSON.readTree(down.getBody()).path("components").path("projections");
             assertThat(projections.path("status").asString()).isEqualTo("DOWN");
             assertThat(projections.path("details").path("halted").path(HISTORY).asString())
-                    .as("the halted processor, by name, with its error")
+                    .as("the halted read model, by name, with its processor and error")
+                    .contains(ReadModels.PROCESSOR)
+                    .contains("health_poison");
+            assertThat(projections
+                            .path("details")
+                            .path("halted")
+                            .path(DebtorBalanceProjection.PROCESSING_GROUP)
+                            .asString())
+                    .as("the models that share the processor are halted with it")
                     .contains("health_poison");
             for (RestClient notSupervisor : new RestClient[] {anonymous, clerk}) {
                 ResponseEntity<String> hidden = health(notSupervisor);
@@ -83,11 +99,11 @@ class LedgerHealthTest {
                         .doesNotContain("components");
             }
             assertThat(halted())
-                    .as("gauge ledger.projection.halted{processor=" + HISTORY + "}")
+                    .as("gauge ledger.projection.halted{model=" + HISTORY + "}")
                     .isEqualTo(1);
             assertThat(supervisor
                             .get()
-                            .uri("/actuator/metrics/ledger.projection.halted?tag=processor:" + HISTORY)
+                            .uri("/actuator/metrics/ledger.projection.halted?tag=model:" + HISTORY)
                             .retrieve()
                             .body(String.class))
                     .contains("\"value\":1.0");
@@ -98,7 +114,7 @@ class LedgerHealthTest {
         await().atMost(WAIT).until(() -> "UP".equals(status(health(supervisor))));
         assertThat(halted()).isZero();
         assertThat(meters.get("ledger.projection.lag")
-                        .tag("processor", HISTORY)
+                        .tag("model", HISTORY)
                         .gauge()
                         .value())
                 .isGreaterThanOrEqualTo(0);
@@ -122,9 +138,31 @@ class LedgerHealthTest {
         assertThat(chainHealth.health().getStatus()).isEqualTo(Status.UP);
     }
 
+    @Test
+    void the_hash_chain_is_down_while_an_anchor_could_not_be_written_and_up_once_a_later_one_is() throws Exception {
+        ledger.today(LocalDate.of(2026, 11, 30));
+        ledger.registerAndImpose("HEALTH-ANCHOR");
+        // a directory where the anchor file should be: appending to it fails after the close has committed
+        Path blocked = anchors.directory().resolve(ChainAnchors.PERIOD_CLOSE_FILE);
+        Files.deleteIfExists(blocked);
+        Files.createDirectories(blocked);
+        try {
+            ledger.submit("ClosePeriod", "{\"commandId\":\"health-close-1\",\"through\":\"2026-01-31\"}");
+            assertThat(chainHealth.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(chainHealth.health().getDetails().get("problem").toString())
+                    .contains("not written")
+                    .contains("period closed through 2026-01-31");
+        } finally {
+            Files.delete(blocked);
+        }
+        ledger.submit("ClosePeriod", "{\"commandId\":\"health-close-2\",\"through\":\"2026-02-28\"}");
+        assertThat(chainHealth.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(Files.readAllLines(blocked)).singleElement().asString().contains("2026-02-28");
+    }
+
     private double halted() {
         return meters.get("ledger.projection.halted")
-                .tag("processor", HISTORY)
+                .tag("model", HISTORY)
                 .gauge()
                 .value();
     }

@@ -1,9 +1,15 @@
 package nl.taxledger.service.remittance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import nl.taxledger.ledger.api.ApproveRemittanceRun;
+import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.LedgerRejection;
+import nl.taxledger.ledger.api.RemittanceRunApproved;
 import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.security.Principals;
 import nl.taxledger.service.security.Role;
@@ -38,6 +44,9 @@ class FourEyesServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PaymentReleases releases;
 
     /** The office: two supervisors, two clerks and an accountant, each signed in as themselves. */
     private RestClient sanne;
@@ -183,6 +192,22 @@ class FourEyesServiceTest {
         assertThat(again.getHeaders().getFirst("Payment-Message-Id")).isEqualTo("AFDR-2026-04-19-2");
         assertThat(xml).contains("<MsgId>AFDR-2026-04-19-2</MsgId>").contains("<NbOfTxs>2</NbOfTxs>");
         assertThat(again.getBody()).isNotEqualTo(released.getBody());
+    }
+
+    @Test
+    void a_run_that_changed_after_its_approval_was_checked_is_not_released() {
+        participantWithAPayment("FE-RACE");
+        issue(clerk, "FE-RACE", "2026-06-07");
+        LocalDate end = LocalDate.of(2026, 6, 7);
+        // the approval as routed before another remittance of that week committed: its fingerprint is not the run's
+        var stale = new RemittanceRunApproved(ApproveRemittanceRun.runId(end), end, "0".repeat(64), 1, end.plusDays(1));
+
+        assertThatThrownBy(() -> releases.on(stale, "event-race", "bert", Instant.now()))
+                .isInstanceOfSatisfying(LedgerRejection.class, refused -> assertThat(refused.code())
+                        .isEqualTo(ErrorCode.INVALID_STATE));
+        assertThat(jdbc.queryForList(
+                        "SELECT message_id FROM payment_file_release WHERE run_key = '2026-06-07'", String.class))
+                .isEmpty();
     }
 
     @Test

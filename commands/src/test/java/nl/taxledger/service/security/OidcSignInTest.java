@@ -53,11 +53,18 @@ class OidcSignInTest {
 
     /** The identity provider: clients stand for people; the customizer gives each its roles and participant. */
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
-            SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-            SecurityFilterAutoConfiguration.class, OAuth2AuthorizationServerAutoConfiguration.class,
-            OAuth2AuthorizationServerJwtAutoConfiguration.class})
+    @ImportAutoConfiguration({
+        TomcatServletWebServerAutoConfiguration.class,
+        DispatcherServletAutoConfiguration.class,
+        WebMvcAutoConfiguration.class,
+        HttpMessageConvertersAutoConfiguration.class,
+        JacksonAutoConfiguration.class,
+        SecurityAutoConfiguration.class,
+        ServletWebSecurityAutoConfiguration.class,
+        SecurityFilterAutoConfiguration.class,
+        OAuth2AuthorizationServerAutoConfiguration.class,
+        OAuth2AuthorizationServerJwtAutoConfiguration.class
+    })
     static class Issuer {
         @Bean
         OAuth2TokenCustomizer<JwtEncodingContext> ledgerClaims() {
@@ -65,9 +72,12 @@ class OidcSignInTest {
                 switch (context.getRegisteredClient().getClientId()) {
                     case "clerk-app" -> context.getClaims().claim("roles", List.of("CLERK"));
                     case "accountant-app" -> context.getClaims().claim("roles", List.of("ACCOUNTANT"));
-                    case "gem-b-portal" -> context.getClaims().claim("roles", List.of("PARTICIPANT"))
-                            .claim("participant_id", "GEM-B");
-                    default -> { }
+                    case "auditor-app" -> context.getClaims().claim("roles", List.of("AUDITOR"));
+                    case "gem-b-portal" ->
+                        context.getClaims()
+                                .claim("roles", List.of("PARTICIPANT"))
+                                .claim("participant_id", "GEM-B");
+                    default -> {}
                 }
             };
         }
@@ -75,25 +85,32 @@ class OidcSignInTest {
 
     @BeforeAll
     static void startIssuerAndService() {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(Issuer.class).properties(issuerProperties());
-        issuer = builder.run();
+        // as arguments: default properties rank below the application.yml on the classpath (server.port 8080)
+        issuer = new SpringApplicationBuilder(Issuer.class)
+                .run(issuerProperties().entrySet().stream()
+                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                        .toArray(String[]::new));
         issuerUri = "http://localhost:" + issuer.getEnvironment().getProperty("local.server.port");
         // as arguments: default properties rank below application.yml (server.port 8080)
-        service = new SpringApplicationBuilder(LedgerApplication.class).run("--ledger.security.mode=oidc",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri,
-                "--ledger.embedded.ephemeral=true", "--ledger.scheduling.enabled=false", "--server.port=0",
-                "--server.address=127.0.0.1");
+        service = new SpringApplicationBuilder(LedgerApplication.class)
+                .run(
+                        "--ledger.security.mode=oidc",
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri,
+                        "--ledger.embedded.ephemeral=true",
+                        "--ledger.scheduling.enabled=false",
+                        "--server.port=0",
+                        "--server.address=127.0.0.1");
         servicePort = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
         twoParticipantsWithARemittanceEach();
     }
 
-    private static Map<String, Object> issuerProperties() {
-        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    private static Map<String, String> issuerProperties() {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
         properties.put("server.port", "0");
         // an initializer of the ledger's jar starts an embedded PostgreSQL unless a datasource is named
         properties.put("spring.datasource.url", "jdbc:postgresql://localhost:1/unused");
         properties.put("spring.main.banner-mode", "off");
-        for (String client : List.of("clerk-app", "accountant-app", "gem-b-portal")) {
+        for (String client : List.of("clerk-app", "accountant-app", "gem-b-portal", "auditor-app")) {
             String prefix = "spring.security.oauth2.authorizationserver.client." + client + ".registration.";
             properties.put(prefix + "client-id", client);
             properties.put(prefix + "client-secret", "{noop}" + SECRET + client);
@@ -139,16 +156,22 @@ class OidcSignInTest {
 
     /** A token from the issuer's token endpoint (client credentials). */
     private static String token(String clientId) {
-        JsonNode answer = RestClient.create(issuerUri).post().uri("/oauth2/token")
+        JsonNode answer = RestClient.create(issuerUri)
+                .post()
+                .uri("/oauth2/token")
                 .headers(h -> h.setBasicAuth(clientId, SECRET + clientId))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body("grant_type=client_credentials").retrieve().body(JsonNode.class);
+                .body("grant_type=client_credentials")
+                .retrieve()
+                .body(JsonNode.class);
         return answer.path("access_token").asString();
     }
 
     private static RestClient as(String clientId) {
         String token = token(clientId);
-        return TestUsers.base(servicePort).defaultHeaders(h -> h.setBearerAuth(token)).build();
+        return TestUsers.base(servicePort)
+                .defaultHeaders(h -> h.setBearerAuth(token))
+                .build();
     }
 
     private static ResponseEntity<String> get(RestClient http, String path) {
@@ -156,10 +179,15 @@ class OidcSignInTest {
     }
 
     private static ResponseEntity<String> payment(RestClient http, String commandId) {
-        return http.post().uri("/api/commands/ReceivePayment").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Ledger-Who", "mallory").body("""
+        return http.post()
+                .uri("/api/commands/ReceivePayment")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Ledger-Who", "mallory")
+                .body("""
                         {"commandId":"%s","paymentId":"P-%1$s","amount":"5.00","reference":"A-GEM-A",
-                         "valueDate":"2026-04-02"}""".formatted(commandId)).retrieve().toEntity(String.class);
+                         "valueDate":"2026-04-02"}""".formatted(commandId))
+                .retrieve()
+                .toEntity(String.class);
     }
 
     @Test
@@ -167,8 +195,11 @@ class OidcSignInTest {
         ResponseEntity<String> answer = payment(as("clerk-app"), "oidc-pay-1");
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
-        String who = service.getBean(JdbcTemplate.class).queryForObject("SELECT convert_from(metadata, 'UTF8')::jsonb"
-                + " ->> 'who' FROM domainevententry ORDER BY globalindex DESC LIMIT 1", String.class);
+        String who = service.getBean(JdbcTemplate.class)
+                .queryForObject(
+                        "SELECT convert_from(metadata, 'UTF8')::jsonb"
+                                + " ->> 'who' FROM domainevententry ORDER BY globalindex DESC LIMIT 1",
+                        String.class);
         assertThat(who).isEqualTo("clerk-app");
     }
 
@@ -180,35 +211,55 @@ class OidcSignInTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(403);
         assertThat(JSON.readTree(answer.getBody()).path("code").asString()).isEqualTo("FORBIDDEN");
-        assertThat(get(accountant, "/api/debtors/S-GEM-A").getStatusCode().value()).isEqualTo(200);
+        assertThat(get(accountant, "/api/debtors/S-GEM-A").getStatusCode().value())
+                .isEqualTo(200);
     }
 
     @Test
     void a_participant_token_sees_its_own_participant_and_nothing_of_another() {
         RestClient gemB = as("gem-b-portal");
 
-        assertThat(get(gemB, "/api/participants/GEM-B/position").getStatusCode().value()).isEqualTo(200);
-        for (String path : new String[] {"/api/participants/GEM-A/remittances/2026-04-05/statement.csv",
-                "/api/participants/GEM-A/position", "/api/remittance-runs/2026-04-05/pain001.xml",
-                "/api/debtors/S-GEM-B"}) {
+        assertThat(get(gemB, "/api/participants/GEM-B/position").getStatusCode().value())
+                .isEqualTo(200);
+        for (String path : new String[] {
+            "/api/participants/GEM-A/remittances/2026-04-05/statement.csv",
+            "/api/participants/GEM-A/position",
+            "/api/remittance-runs/2026-04-05/pain001.xml",
+            "/api/debtors/S-GEM-B"
+        }) {
             ResponseEntity<String> answer = get(gemB, path);
             assertThat(answer.getStatusCode().value()).as(path).isEqualTo(403);
-            assertThat(JSON.readTree(answer.getBody()).path("code").asString()).as(path).isEqualTo("FORBIDDEN");
+            assertThat(JSON.readTree(answer.getBody()).path("code").asString())
+                    .as(path)
+                    .isEqualTo("FORBIDDEN");
         }
+    }
+
+    @Test
+    void a_token_whose_roles_claim_names_no_ledger_role_is_401_like_the_web_sign_in() {
+        ResponseEntity<String> answer = get(as("auditor-app"), "/v3/api-docs");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(401);
+        assertThat(answer.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
     }
 
     @Test
     void no_token_or_a_forged_one_is_401() {
         String genuine = token("clerk-app");
         String[] parts = genuine.split("\\.");
-        String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("CLERK", "SUPERVISOR")
+        String forgedClaims = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                        .replace("CLERK", "SUPERVISOR")
                         .getBytes());
         String forged = parts[0] + "." + forgedClaims + "." + parts[2];
 
         ResponseEntity<String> none = payment(TestUsers.anonymous(servicePort), "oidc-pay-3");
         ResponseEntity<String> tampered = payment(
-                TestUsers.base(servicePort).defaultHeaders(h -> h.setBearerAuth(forged)).build(), "oidc-pay-4");
+                TestUsers.base(servicePort)
+                        .defaultHeaders(h -> h.setBearerAuth(forged))
+                        .build(),
+                "oidc-pay-4");
 
         assertThat(none.getStatusCode().value()).isEqualTo(401);
         assertThat(none.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");

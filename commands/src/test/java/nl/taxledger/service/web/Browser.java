@@ -36,6 +36,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(int port) {
+        return open("http://localhost:" + port);
+    }
+
+    /** A browser whose paths are relative to {@code base} (e.g. {@code http://127.0.0.1:8080}). */
+    static Browser open(String base) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("apt-get install chromium chromium-driver: .ci/run should have done it");
@@ -56,7 +61,7 @@ final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return new Browser(driver, "http://localhost:" + port);
+        return new Browser(driver, base);
     }
 
     Browser go(String path) {
@@ -94,6 +99,19 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks something that changes part of the page (htmx) and waits until {@code appears} is there. */
+    Browser clickAndWaitFor(By by, By appears) {
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(appears));
+        return this;
+    }
+
+    /** Scrolls {@code by} into view (for a screenshot of it). */
+    Browser scrollTo(By by) {
+        ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView()", driver.findElement(by));
+        return this;
+    }
+
     String text(By by) {
         return driver.findElement(by).getText();
     }
@@ -104,6 +122,16 @@ final class Browser implements AutoCloseable {
 
     java.util.List<WebElement> all(By by) {
         return driver.findElements(by);
+    }
+
+    /** The whole address of the page shown, on whichever host. */
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    String focusedId() {
+        return driver.switchTo().activeElement().getAttribute("id");
     }
 
     String path() {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DutchFormatTest {
     private final DutchFormat format = new DutchFormat();
@@ -47,12 +48,29 @@ class DutchFormatTest {
         assertThat(format.decimal(decimal)).isEqualTo(shown);
     }
 
-    @ParameterizedTest(name = "typed {0} → {1}")
+    @ParameterizedTest(name = "typed {0} → {1} cents")
     @CsvSource(
             delimiter = '|',
-            value = {"1.234,56|1234.56", "100,5|100.5", "100|100", "€ 12,00|12.00", "abc|abc"})
-    void a_typed_dutch_amount_becomes_the_api_decimal(String typed, String decimal) {
-        assertThat(DutchFormat.decimalAmount(typed)).isEqualTo(decimal);
+            value = {
+                "1.234,56|123456",
+                "100,5|10050",
+                "100|10000",
+                "€ 12,00|1200",
+                "1.234|123400",
+                "0,01|1",
+                "-3,00|-300",
+                "999.999.999,99|99999999999",
+                "1234567,89|123456789"
+            })
+    void a_typed_dutch_amount_becomes_exact_cents(String typed, long cents) {
+        assertThat(DutchFormat.cents(typed)).isEqualTo(cents);
+    }
+
+    @ParameterizedTest(name = "typed {0} is refused")
+    @ValueSource(
+            strings = {"1,234", "12,345", "1.23", "1.2345,00", "12.34.567", "twaalf euro", "", "1,", "1e3", "0x10"})
+    void a_typed_amount_with_three_decimals_or_a_decimal_point_is_refused(String typed) {
+        assertThatThrownBy(() -> DutchFormat.cents(typed)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

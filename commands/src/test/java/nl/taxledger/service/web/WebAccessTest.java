@@ -128,7 +128,7 @@ class WebAccessTest {
         Session right = new Session();
         HttpResponse<String> signedIn = right.signIn("wim", WebBrowserTest.PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(right.get("/ik").body()).contains("wim").contains("CLERK");
+        assertThat(right.get("/ik").body()).contains("wim").contains("CLERK").contains("lokale gebruiker");
     }
 
     @Test
@@ -246,13 +246,20 @@ class WebAccessTest {
         anouk.signIn("anouk", WebBrowserTest.PASSWORD);
 
         assertThat(wim.get("/keten").statusCode()).isEqualTo(403);
+        assertThat(wim.get("/keten/controle").statusCode()).isEqualTo(403);
         assertThat(wim.get("/incasso").statusCode()).isEqualTo(200);
         assertThat(wim.get("/").body())
                 .contains("/incasso", "/bankreconciliatie")
                 .doesNotContain("/keten");
         HttpResponse<String> chain = anouk.get("/keten");
         assertThat(chain.statusCode()).isEqualTo(200);
-        assertThat(chain.body()).contains("replay-tools verify").contains("--anchor");
+        assertThat(chain.body())
+                .contains("replay-tools verify")
+                .contains("--anchor")
+                .contains("/keten/controle");
+        HttpResponse<String> verified = anouk.get("/keten/controle");
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(verified.body()).contains("Keten heel");
         assertThat(anouk.get("/").body()).contains("/keten");
     }
 }

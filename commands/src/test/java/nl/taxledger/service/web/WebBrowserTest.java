@@ -203,14 +203,14 @@ class WebBrowserTest {
     }
 
     @Test
-    void the_reconciliation_grid_drills_down_to_the_debtors_behind_a_cell() {
+    void the_reconciliation_grid_drills_down_to_the_facts_and_debtors_behind_a_cell() {
         browser.signIn("ada", PASSWORD).go("/rapporten/reconciliation?peildatum=31-12-2026");
         browser.screenshot("aansluiting");
 
         browser.click(By.xpath("//tr[td='GEM-WA' and td='OZB']//a"));
 
-        assertThat(browser.path()).isEqualTo("/rapporten/aansluiting/GEM-WA/OZB/2026");
-        assertThat(browser.all(By.linkText("S-WA"))).hasSize(1);
+        assertThat(browser.path()).startsWith("/rapporten/aansluiting/GEM-WA/OZB/2026?peildatum=31-12-2026");
+        assertThat(browser.all(By.linkText("S-WA"))).isNotEmpty();
     }
 
     @Test
@@ -306,5 +306,120 @@ class WebBrowserTest {
         assertThat(browser.text(By.cssSelector("table.ankers tbody tr")))
                 .contains("anker uit de browsertest", Long.toString(anchor.position()), anchor.hash());
         browser.screenshot("keten");
+    }
+
+    @Test
+    void an_assessment_with_two_lines_imposed_through_the_form_is_on_the_debtor_page() {
+        browser.signIn("wendy", PASSWORD).go("/boeken").click(By.linkText("Aanslag opleggen"));
+        browser.type("assessmentId", "A-WF")
+                .type("debtorId", "S-WF")
+                .type("issueDate", "27-02-2026")
+                .type("dueDate", "30-04-2026")
+                .type("lines-0-lineId", "L1")
+                .type("lines-0-participantId", "GEM-WA")
+                .type("lines-0-taxType", "OZB")
+                .type("lines-0-taxYear", "2026")
+                .type("lines-0-amount", "1.234,56")
+                .click(By.id("lines-erbij"));
+        assertThat(browser.focusedId()).as("the new row takes the focus").isEqualTo("lines-1-lineId");
+        assertThat(browser.text(By.cssSelector("fieldset[data-rij='lines[1]'] legend")))
+                .isEqualTo("Aanslagregel 2");
+        browser.type("lines-1-lineId", "L2")
+                .type("lines-1-participantId", "GEM-WA")
+                .type("lines-1-taxType", "RIOOLHEFFING")
+                .type("lines-1-taxYear", "2026")
+                .type("lines-1-amount", "65,4")
+                .type("toelichting", "aanslag via het formulier")
+                .screenshot("aanslag-twee-regels");
+        browser.click(By.id("versturen"));
+        assertThat(browser.text(By.id("resultaat"))).isEqualTo("AssessmentImposed");
+        projections.awaitCaughtUp(Duration.ofSeconds(30));
+        browser.click(By.id("naar-debiteur"));
+
+        assertThat(browser.path()).isEqualTo("/debiteuren/S-WF");
+        assertThat(openPrincipal("A-WF")).isEqualTo("€ 1.299,96");
+        assertThat(browser.pageText()).contains("€ 1.234,56", "€ 65,40", "aanslag via het formulier");
+        browser.screenshot("debiteur-na-aanslag");
+    }
+
+    @Test
+    void a_refused_field_of_the_second_line_is_shown_beside_that_field() {
+        long events = ledger.events();
+        browser.signIn("wendy", PASSWORD).go("/boeken/ImposeAssessment");
+        browser.type("assessmentId", "A-WH")
+                .type("debtorId", "S-WH")
+                .type("issueDate", "27-02-2026")
+                .type("dueDate", "30-04-2026")
+                .type("lines-0-lineId", "L1")
+                .type("lines-0-participantId", "GEM-WA")
+                .type("lines-0-taxType", "OZB")
+                .type("lines-0-taxYear", "2026")
+                .type("lines-0-amount", "100,00")
+                .click(By.id("lines-erbij"));
+        browser.type("lines-1-lineId", "L2")
+                .type("lines-1-participantId", "GEM-ONBEKEND")
+                .type("lines-1-taxType", "OZB")
+                .type("lines-1-taxYear", "2026")
+                .type("lines-1-amount", "12,50")
+                .click(By.id("versturen"));
+
+        assertThat(browser.text(By.id("lines-1-participantId-fout"))).startsWith("UNKNOWN_PARTICIPANT");
+        assertThat(browser.all(By.cssSelector("#lines-1-participantId[aria-invalid=true]")))
+                .hasSize(1);
+        assertThat(browser.all(By.id("lines-0-participantId-fout"))).isEmpty();
+
+        browser.type("lines-1-participantId", "GEM-WA")
+                .type("lines-1-amount", "12,345")
+                .click(By.id("versturen"));
+
+        assertThat(browser.text(By.cssSelector("#probleem .foutcode"))).isEqualTo("VALIDATION_FAILED");
+        assertThat(browser.text(By.cssSelector("fieldset[data-rij='lines[1]'] .veldfout")))
+                .startsWith("VALIDATION_FAILED")
+                .contains("twee decimalen");
+        assertThat(browser.focusedId()).as("the refused input takes the focus").isEqualTo("lines-1-amount");
+        assertThat(browser.all(By.cssSelector("#lines-1-amount[aria-invalid=true]")))
+                .hasSize(1);
+        assertThat(browser.all(By.cssSelector("fieldset[data-rij='lines[0]'] .veldfout")))
+                .isEmpty();
+        browser.screenshot("aanslagregel-geweigerd");
+        assertThat(ledger.events()).as("nothing was imposed").isEqualTo(events);
+    }
+
+    @Test
+    void the_drill_down_at_a_past_peildatum_shows_the_past_figure() {
+        ledger.today(LocalDate.of(2026, 2, 27)); // imposed and booked on its issue date
+        ledger.registerAndImpose("WG");
+        ledger.today(LocalDate.of(2026, 4, 15));
+        ledger.submit("ReceivePayment", """
+                {"commandId":"pay-wg-1","paymentId":"P-WG-1","amount":"100.00","reference":"A-WG",
+                 "valueDate":"2026-03-10","bookingDate":"2026-03-12"}""");
+        ledger.submit("ReceivePayment", """
+                {"commandId":"pay-wg-2","paymentId":"P-WG-2","amount":"50.00","reference":"A-WG",
+                 "valueDate":"2026-04-10","bookingDate":"2026-04-12"}""");
+
+        browser.signIn("ada", PASSWORD).go("/rapporten/reconciliation?peildatum=31-03-2026");
+        browser.click(By.xpath("//tr[td='GEM-WG' and td='OZB']//a"));
+
+        assertThat(browser.path()).startsWith("/rapporten/aansluiting/GEM-WG/OZB/2026?peildatum=31-03-2026");
+        // of the 100,00 on A-WG (OZB 300,00, RIOOLHEFFING 200,00) OZB's share is 60,00; of the 50,00 after it, none
+        assertThat(browser.text(By.cssSelector("#celtotaal [data-kolom=RECEIVED]")))
+                .isEqualTo("€ 60,00");
+        assertThat(browser.text(By.cssSelector("#celtotaal [data-kolom=OUTSTANDING]")))
+                .isEqualTo("€ 240,00");
+        assertThat(browser.text(By.cssSelector("table.celfeiten tbody")))
+                .contains("AssessmentImposed", "PaymentReceived", "10-03-2026")
+                .doesNotContain("10-04-2026");
+        assertThat(browser.all(By.id("download-csv")).get(0).getAttribute("href"))
+                .contains("/rapporten/aansluiting/GEM-WG/OZB/2026?peildatum=31-03-2026")
+                .contains("formaat=csv");
+        browser.screenshot("aansluitingscel-peildatum");
+
+        browser.type("bekendOp", "11-03-2026").click(By.cssSelector("main form button[type=submit]"));
+
+        assertThat(browser.text(By.id("cel-datums"))).contains("31-03-2026", "11-03-2026");
+        assertThat(browser.text(By.cssSelector("#celtotaal [data-kolom=RECEIVED]")))
+                .isEqualTo("€ 0,00");
+        assertThat(browser.text(By.cssSelector("#celtotaal [data-kolom=OUTSTANDING]")))
+                .isEqualTo("€ 300,00");
     }
 }

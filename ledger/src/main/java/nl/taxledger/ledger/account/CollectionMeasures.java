@@ -31,10 +31,12 @@ import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.GrantDeferral;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.api.MandateEndReason;
+import nl.taxledger.ledger.api.MatchedBy;
 import nl.taxledger.ledger.api.PaymentArrangementAgreed;
 import nl.taxledger.ledger.api.PaymentArrangementEnded;
 import nl.taxledger.ledger.api.PaymentArrangementTermMissed;
 import nl.taxledger.ledger.api.PaymentChannel;
+import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.RecordArrangementTermMissed;
 import nl.taxledger.ledger.api.RecordDirectDebitFailure;
 import nl.taxledger.ledger.api.RegisterDirectDebitMandate;
@@ -130,6 +132,8 @@ final class CollectionMeasures {
     private final Map<String, Deferral> deferrals = new LinkedHashMap<>();
     private final Map<String, Arrangement> arrangements = new LinkedHashMap<>();
     private final Map<String, Mandate> mandates = new LinkedHashMap<>();
+    /** Assessments whose remaining debt fell due (a mandate ended, a last term failed): never booked twice. */
+    private final Set<String> fellDue = new HashSet<>();
     /** The debtor's assessments with an open amount, what falls due when a mandate ends. */
     private final Supplier<List<DueAssessment>> openAssessments;
 
@@ -344,7 +348,27 @@ final class CollectionMeasures {
                     command.bookingDate(),
                     command.bookingDate());
         }
+        if (command.lastTermOf() != null) {
+            lastTermFailed(command.debtorId(), command.mandateId(), command.lastTermOf(), command.bookingDate());
+        }
         return event;
+    }
+
+    /**
+     * The failed transaction was the assessment's last term: no later moment collects it (docs/design.md, "Choices
+     * where the rule book is silent"), so what is open of it falls due at once, on the day the failure is booked,
+     * as when a mandate ends (§10). Not twice: when it fell due already (the mandate ended with this failure, or
+     * before) nothing more is booked; nor when nothing of it is open (paid by transfer meanwhile).
+     */
+    private void lastTermFailed(String debtorId, String mandateId, String assessmentId, LocalDate bookingDate) {
+        if (fellDue.contains(assessmentId)) {
+            return;
+        }
+        openAssessments.get().stream()
+                .filter(open -> open.assessmentId().equals(assessmentId))
+                .findFirst()
+                .ifPresent(open -> apply(
+                        new DirectDebitDebtFellDue(debtorId, mandateId, List.of(open), bookingDate, bookingDate)));
     }
 
     @CommandHandler
@@ -425,13 +449,32 @@ final class CollectionMeasures {
         mandates.get(event.mandateId()).active = false;
     }
 
+    @EventSourcingHandler
+    void on(DirectDebitDebtFellDue event) {
+        event.assessments().forEach(due -> fellDue.add(due.assessmentId()));
+    }
+
+    boolean hasMandate(String mandateId) {
+        return mandates.containsKey(mandateId);
+    }
+
     /**
-     * A collected term is a collection date of the mandate it was collected under that did not fail (unless a
-     * failure of that date is known). The payment names no mandate: it was collected under the debtor's
-     * current mandate, the active one registered last (§10 allows one active mandate per debtor).
+     * A collected term: the collection date of the run's transaction it settled, for the mandate that transaction
+     * was under (§10 counts collection dates, not the day money arrived; a replaced mandate's late settlement is its
+     * own, not the new mandate's). It stays a collected date unless a failure of that date is known. A DIRECT_DEBIT
+     * payment that names no collection (typed in by hand) is no date of any mandate. Facts before revision 3 of
+     * PaymentReceived named none either: a rule-1 payment among them counts as it was judged then, on its value date
+     * for the mandate registered last that is active, so a replay judges later failures as the ledger did.
      */
-    void recordPayment(String channel, LocalDate valueDate) {
-        if (!PaymentChannel.DIRECT_DEBIT.name().equals(channel)) {
+    void recordPayment(PaymentReceived event) {
+        if (event.collection() != null) {
+            mandates.get(event.collection().mandateId())
+                    .failedByCollectionDate
+                    .putIfAbsent(event.collection().collectionDate(), false);
+            return;
+        }
+        if (!PaymentChannel.DIRECT_DEBIT.name().equals(event.channel())
+                || event.matchedBy() != MatchedBy.DIRECT_DEBIT) {
             return;
         }
         Mandate current = null;
@@ -439,7 +482,7 @@ final class CollectionMeasures {
             current = mandate.active ? mandate : current;
         }
         if (current != null) {
-            current.failedByCollectionDate.putIfAbsent(valueDate, false);
+            current.failedByCollectionDate.putIfAbsent(event.valueDate(), false);
         }
     }
 }

@@ -232,7 +232,8 @@ public class DebtorAccount {
                 command.counterpartyRef(),
                 false,
                 command.bookingDate(),
-                command.matchedBy());
+                command.matchedBy(),
+                command.collection());
     }
 
     /** Books money, new or from suspense: art. 7 over the account, the rest becomes credit. */
@@ -246,8 +247,13 @@ public class DebtorAccount {
             String counterpartyRef,
             boolean fromSuspense,
             java.time.LocalDate bookingDate,
-            nl.taxledger.ledger.api.MatchedBy matchedBy) {
+            nl.taxledger.ledger.api.MatchedBy matchedBy,
+            nl.taxledger.ledger.api.CollectionRef collection) {
         check(amountCents > 0, ErrorCode.VALIDATION_FAILED, "amount must be positive");
+        check(
+                collection == null || measures.hasMandate(collection.mandateId()),
+                ErrorCode.UNKNOWN_ITEM,
+                "payment " + paymentId + " collected under a mandate the debtor does not have: " + collection);
         check(!state.hasPayment(paymentId), ErrorCode.DUPLICATE_PAYMENT, "payment " + paymentId + " is already booked");
         AccountState.Settlement settlement = state.settle(
                 amountCents, directedAssessmentId, true, assessmentId -> measures.deferredOn(assessmentId, valueDate));
@@ -269,7 +275,8 @@ public class DebtorAccount {
                 allocations,
                 settlement.restCents(),
                 bookingDate,
-                matchedBy);
+                matchedBy,
+                collection);
         apply(event);
         return event;
     }
@@ -540,7 +547,7 @@ public class DebtorAccount {
         state.credit.settleOwed(event.negativeCreditSettledCents());
         state.recordAllocations(event.allocations());
         state.credit.add(event.paymentId(), event.creditCents());
-        measures.recordPayment(event.channel(), event.valueDate());
+        measures.recordPayment(event);
         state.checkPaymentInvariant(event.paymentId());
     }
 

@@ -5,21 +5,89 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** Money in for a debtor, with its art. 7 allocation decided once by the command handler: first {@code negativeCreditSettledCents}, then {@code allocations}, and {@code creditCents} left as credit. {@code fromSuspense} marks money that was already in suspense (not new money). {@code counterpartyRef} points into the erasable register, never an IBAN. */
-/* Revision 2 added {@code matchedBy}: the §9 bank-statement rule that decided the payment; null when none did. */
-@Revision("2")
-public record PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate,
-                              String reference, String channel, String counterpartyRef, boolean fromSuspense,
-                              long negativeCreditSettledCents, List<Allocation> allocations, long creditCents,
-                              LocalDate bookingDate, MatchedBy matchedBy)
+/* Revision 2 added {@code matchedBy}: the §9 bank-statement rule that decided the payment; null when none did.
+Revision 3 added {@code collection}: the run's collection (mandate, collection date) a rule-1 payment settled, what
+three strikes counts (§10); null for every other payment, and read as null from facts of revisions 1 and 2 (the
+serializer leaves a missing field null: no upcaster needed). */
+@Revision("3")
+public record PaymentReceived(
+        String debtorId,
+        String paymentId,
+        long amountCents,
+        LocalDate valueDate,
+        String reference,
+        String channel,
+        String counterpartyRef,
+        boolean fromSuspense,
+        long negativeCreditSettledCents,
+        List<Allocation> allocations,
+        long creditCents,
+        LocalDate bookingDate,
+        MatchedBy matchedBy,
+        CollectionRef collection)
         implements LedgerFact, OfDebtor, EffectiveOnValueDate {
 
+    /** No collection of one of our runs: every payment but a rule-1 one, and every revision-2 event. */
+    public PaymentReceived(
+            String debtorId,
+            String paymentId,
+            long amountCents,
+            LocalDate valueDate,
+            String reference,
+            String channel,
+            String counterpartyRef,
+            boolean fromSuspense,
+            long negativeCreditSettledCents,
+            List<Allocation> allocations,
+            long creditCents,
+            LocalDate bookingDate,
+            MatchedBy matchedBy) {
+        this(
+                debtorId,
+                paymentId,
+                amountCents,
+                valueDate,
+                reference,
+                channel,
+                counterpartyRef,
+                fromSuspense,
+                negativeCreditSettledCents,
+                allocations,
+                creditCents,
+                bookingDate,
+                matchedBy,
+                null);
+    }
+
     /** Without a matching rule: typed-in payments, assignments from suspense, and every revision-1 event. */
-    public PaymentReceived(String debtorId, String paymentId, long amountCents, LocalDate valueDate, String reference,
-                           String channel, String counterpartyRef, boolean fromSuspense,
-                           long negativeCreditSettledCents, List<Allocation> allocations, long creditCents,
-                           LocalDate bookingDate) {
-        this(debtorId, paymentId, amountCents, valueDate, reference, channel, counterpartyRef, fromSuspense,
-                negativeCreditSettledCents, allocations, creditCents, bookingDate, null);
+    public PaymentReceived(
+            String debtorId,
+            String paymentId,
+            long amountCents,
+            LocalDate valueDate,
+            String reference,
+            String channel,
+            String counterpartyRef,
+            boolean fromSuspense,
+            long negativeCreditSettledCents,
+            List<Allocation> allocations,
+            long creditCents,
+            LocalDate bookingDate) {
+        this(
+                debtorId,
+                paymentId,
+                amountCents,
+                valueDate,
+                reference,
+                channel,
+                counterpartyRef,
+                fromSuspense,
+                negativeCreditSettledCents,
+                allocations,
+                creditCents,
+                bookingDate,
+                null,
+                null);
     }
 
     @Override

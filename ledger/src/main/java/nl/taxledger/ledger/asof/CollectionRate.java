@@ -26,48 +26,61 @@ public final class CollectionRate {
     private static final String[] TARGET_PERCENT = {"95.00", "99.00", "99.50"};
 
     /** One cohort at one horizon. ratePercent is null when nothing was measured yet. */
-    public record Row(int cohortYear, int months, long assessmentsMeasured, long assessmentsPending,
-                      long collectableCents, long collectedCents, BigDecimal ratePercent, BigDecimal targetPercent,
-                      Boolean targetMet) {
-    }
+    public record Row(
+            int cohortYear,
+            int months,
+            long assessmentsMeasured,
+            long assessmentsPending,
+            long collectableCents,
+            long collectedCents,
+            BigDecimal ratePercent,
+            BigDecimal targetPercent,
+            Boolean targetMet) {}
 
-    private record Movement(LocalDate effectiveDate, long collectableCents, long collectedCents) {
-    }
+    private record Movement(LocalDate effectiveDate, long collectableCents, long collectedCents) {}
 
     private final LocalDate asOf;
-    private final Map<String, LocalDate> issueDates = new HashMap<>();
-    /** assessmentId → its counted principal movements. */
-    private final Map<String, List<Movement>> movements = new TreeMap<>();
+    /** cohortYear → per horizon [measured, pending, collectable, collected], added up over the settled debtors. */
+    private final TreeMap<Integer, long[][]> cohorts = new TreeMap<>();
 
     CollectionRate(LocalDate asOf) {
         this.asOf = asOf;
     }
 
-    void register(AssessmentImposed imposed) {
-        issueDates.put(imposed.assessmentId(), imposed.issueDate());
+    /** What the collection rate keeps of one debtor's assessments while the debtor is folded. */
+    static final class Debtor {
+        private final Map<String, LocalDate> issueDates = new HashMap<>();
+        /** assessmentId → its counted principal movements. */
+        private final Map<String, List<Movement>> movements = new HashMap<>();
+
+        void register(AssessmentImposed imposed) {
+            issueDates.put(imposed.assessmentId(), imposed.issueDate());
+        }
+
+        void add(LocalDate effectiveDate, JournalLine line) {
+            if (line.assessmentId() == null) {
+                return;
+            }
+            long cents = line.amountCents();
+            Movement movement =
+                    switch (line.account()) {
+                        case IMPOSED -> new Movement(effectiveDate, -cents, 0);
+                        case REDUCTIONS, EXEMPTIONS, ANNULMENTS, REMISSION -> new Movement(effectiveDate, -cents, 0);
+                        case RECEIVED -> new Movement(effectiveDate, 0, cents);
+                        default -> null;
+                    };
+            if (movement != null) {
+                movements
+                        .computeIfAbsent(line.assessmentId(), a -> new ArrayList<>())
+                        .add(movement);
+            }
+        }
     }
 
-    void add(LocalDate effectiveDate, JournalLine line) {
-        if (line.assessmentId() == null) {
-            return;
-        }
-        long cents = line.amountCents();
-        Movement movement = switch (line.account()) {
-            case IMPOSED -> new Movement(effectiveDate, -cents, 0);
-            case REDUCTIONS, EXEMPTIONS, ANNULMENTS, REMISSION -> new Movement(effectiveDate, -cents, 0);
-            case RECEIVED -> new Movement(effectiveDate, 0, cents);
-            default -> null;
-        };
-        if (movement != null) {
-            movements.computeIfAbsent(line.assessmentId(), a -> new ArrayList<>()).add(movement);
-        }
-    }
-
-    List<Row> rows() {
-        // cohortYear → per horizon [measured, pending, collectable, collected]
-        TreeMap<Integer, long[][]> cohorts = new TreeMap<>();
-        movements.forEach((assessmentId, list) -> {
-            LocalDate issued = issueDates.get(assessmentId);
+    /** Adds a folded debtor's assessments to their cohorts. */
+    void settle(Debtor debtor) {
+        debtor.movements.forEach((assessmentId, list) -> {
+            LocalDate issued = debtor.issueDates.get(assessmentId);
             long[][] cohort = cohorts.computeIfAbsent(issued.getYear(), y -> new long[HORIZON_MONTHS.length][4]);
             for (int h = 0; h < HORIZON_MONTHS.length; h++) {
                 LocalDate horizon = issued.plusMonths(HORIZON_MONTHS[h]);
@@ -84,6 +97,9 @@ public final class CollectionRate {
                 }
             }
         });
+    }
+
+    List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         cohorts.forEach((year, cohort) -> {
             for (int h = 0; h < HORIZON_MONTHS.length; h++) {

@@ -2,6 +2,7 @@ package nl.taxledger.ledger.bank;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +26,12 @@ public interface KnownParties {
         return Optional.empty();
     }
 
-    /** The assessments whose payment reference, upper-cased, is one of {@code referencesUpper}, by that key. */
-    Map<String, Directed> assessmentsByReference(Collection<String> referencesUpper);
+    /**
+     * The assessments whose payment reference, upper-cased, is one of {@code referencesUpper}, by that key. A key can
+     * name more than one assessment (references that differ only in case): every one of them is listed, so the
+     * matcher sees the ambiguity (§9) instead of one of them silently winning.
+     */
+    Map<String, List<Directed>> assessmentsByReference(Collection<String> referencesUpper);
 
     /** The debtors (subject numbers, as stored) whose id, upper-cased, is one of {@code tokensUpper}. */
     Set<String> debtorsAmong(Collection<String> tokensUpper);

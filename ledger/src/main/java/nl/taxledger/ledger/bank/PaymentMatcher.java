@@ -1,6 +1,7 @@
 package nl.taxledger.ledger.bank;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,7 @@ import nl.taxledger.ledger.api.MatchedBy;
 
 /** The matching rules of domain.md §9 for one credit transaction, tried in order; the first that decides wins. */
 public final class PaymentMatcher {
-    private PaymentMatcher() {
-    }
+    private PaymentMatcher() {}
 
     public static Match match(Statement.Transaction transaction, KnownParties known) {
         if (transaction.endToEndId() != null) {
@@ -20,10 +20,16 @@ public final class PaymentMatcher {
             }
         }
         if (transaction.structuredReference() != null) {
-            String reference = transaction.structuredReference().replace(" ", "").toUpperCase(Locale.ROOT);
-            KnownParties.Directed directed = known.assessmentsByReference(Set.of(reference)).get(reference);
-            if (directed != null) {
-                return Match.directed(MatchedBy.STRUCTURED_REFERENCE, directed);
+            String reference =
+                    transaction.structuredReference().replace(" ", "").toUpperCase(Locale.ROOT);
+            List<KnownParties.Directed> directed =
+                    known.assessmentsByReference(Set.of(reference)).getOrDefault(reference, List.of());
+            if (directed.size() == 1) {
+                return Match.directed(MatchedBy.STRUCTURED_REFERENCE, directed.get(0));
+            }
+            if (directed.size() > 1) {
+                // two references equal but for case: which one the debtor meant is for a clerk to decide
+                return Match.suspense(SuspenseReason.AMBIGUOUS_REFERENCE);
             }
         }
         Set<String> tokens = Tokens.of(transaction.unstructuredText());
@@ -36,7 +42,8 @@ public final class PaymentMatcher {
         if (transaction.counterpartyIban() != null) {
             Set<String> debtors = known.debtorsOfIban(transaction.counterpartyIban());
             if (debtors.size() == 1) {
-                return Match.undirected(MatchedBy.COUNTERPARTY_IBAN, debtors.iterator().next(), null);
+                return Match.undirected(
+                        MatchedBy.COUNTERPARTY_IBAN, debtors.iterator().next(), null);
             }
             if (debtors.size() > 1) {
                 return Match.suspense(SuspenseReason.AMBIGUOUS_COUNTERPARTY);
@@ -47,11 +54,13 @@ public final class PaymentMatcher {
 
     /** Rules 3 and 4: a known payment reference, else a known subject number, each exactly one. */
     private static Optional<Match> byText(Set<String> tokens, KnownParties known) {
-        Map<String, KnownParties.Directed> references = known.assessmentsByReference(tokens);
+        Map<String, List<KnownParties.Directed>> references = known.assessmentsByReference(tokens);
         Set<String> assessments = new HashSet<>();
-        references.values().forEach(directed -> assessments.add(directed.assessmentId()));
+        references.values().forEach(named -> named.forEach(directed -> assessments.add(directed.assessmentId())));
         if (assessments.size() == 1) {
-            return Optional.of(Match.directed(MatchedBy.TEXT_REFERENCE, references.values().iterator().next()));
+            return Optional.of(Match.directed(
+                    MatchedBy.TEXT_REFERENCE,
+                    references.values().iterator().next().get(0)));
         }
         if (assessments.size() > 1) {
             return Optional.of(Match.suspense(SuspenseReason.AMBIGUOUS_REFERENCE));

@@ -28,12 +28,22 @@ public final class SuspenseAssignment {
         UnmatchedPayment.Held held = load(suspense, command.paymentId(), ErrorCode.UNKNOWN_PAYMENT)
                 .invoke(payment -> payment.assignTo(command.debtorId(), command.bookingDate()));
         return load(accounts, command.debtorId(), ErrorCode.UNKNOWN_DEBTOR)
-                .invoke(account -> account.receive(held.paymentId(), held.amountCents(), command.directedAssessmentId(),
-                        held.valueDate(), held.reference(), held.channel(), held.counterpartyRef(), true,
-                        command.bookingDate(), null)); // an assignment is a fact of its own, not a matching rule
+                .invoke(account -> account.receive(
+                        held.paymentId(),
+                        held.amountCents(),
+                        command.directedAssessmentId(),
+                        held.valueDate(),
+                        held.reference(),
+                        held.channel(),
+                        held.counterpartyRef(),
+                        true,
+                        command.bookingDate(),
+                        null,
+                        null)); // an assignment is a fact of its own, not a matching rule
     }
 
-    private static <T> org.axonframework.modelling.command.Aggregate<T> load(Repository<T> repository, String id, ErrorCode unknown) {
+    private static <T> org.axonframework.modelling.command.Aggregate<T> load(
+            Repository<T> repository, String id, ErrorCode unknown) {
         try {
             return repository.load(id);
         } catch (AggregateNotFoundException notFound) {

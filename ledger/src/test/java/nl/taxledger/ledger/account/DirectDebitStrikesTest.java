@@ -9,12 +9,14 @@ import static nl.taxledger.ledger.testing.Rejections.rejectedWith;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.taxledger.ledger.api.CollectionRef;
 import nl.taxledger.ledger.api.DirectDebitCollectionFailed;
 import nl.taxledger.ledger.api.DirectDebitDebtFellDue;
 import nl.taxledger.ledger.api.DirectDebitMandateEnded;
 import nl.taxledger.ledger.api.DirectDebitMandateRegistered;
 import nl.taxledger.ledger.api.DueAssessment;
 import nl.taxledger.ledger.api.ErrorCode;
+import nl.taxledger.ledger.api.MatchedBy;
 import nl.taxledger.ledger.api.PaymentReceived;
 import nl.taxledger.ledger.api.RecordDirectDebitFailure;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -70,7 +72,29 @@ class DirectDebitStrikesTest {
         };
     }
 
+    /**
+     * 10.00 for A1 by {@code channel}; a DIRECT_DEBIT one settles M1's collection of that date by rule 1 (value date
+     * = collection date).
+     */
     private static PaymentReceived collected(String paymentId, LocalDate valueDate, String channel) {
+        return "DIRECT_DEBIT".equals(channel)
+                ? collectedUnder("M1", valueDate, paymentId, valueDate)
+                : payment(paymentId, valueDate, channel, null, null);
+    }
+
+    /** The rule-1 settlement of {@code mandateId}'s collection of {@code collectionDate}, valued {@code valueDate}. */
+    private static PaymentReceived collectedUnder(
+            String mandateId, LocalDate collectionDate, String paymentId, LocalDate valueDate) {
+        return payment(
+                paymentId,
+                valueDate,
+                "DIRECT_DEBIT",
+                MatchedBy.DIRECT_DEBIT,
+                new CollectionRef(mandateId, collectionDate));
+    }
+
+    private static PaymentReceived payment(
+            String paymentId, LocalDate valueDate, String channel, MatchedBy matchedBy, CollectionRef collection) {
         return new PaymentReceived(
                 "S1",
                 paymentId,
@@ -83,7 +107,9 @@ class DirectDebitStrikesTest {
                 0,
                 List.of(principal("A1", "L1", paymentId, 10_00)),
                 0,
-                valueDate);
+                valueDate,
+                matchedBy,
+                collection);
     }
 
     private static Object[] with(Object[] given, Object... more) {
@@ -112,7 +138,7 @@ class DirectDebitStrikesTest {
         fixture.given(with(
                         mandateWithTwoFailures(),
                         new DirectDebitMandateRegistered("S1", "M2", "ref2", APRIL, APRIL),
-                        collected("P1", MAY, "DIRECT_DEBIT")))
+                        collectedUnder("M2", MAY, "P1", MAY)))
                 .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
                 .expectEvents(
                         new DirectDebitCollectionFailed("S1", "M1", JUNE, "AM04", 3, BOOKED),
@@ -178,6 +204,57 @@ class DirectDebitStrikesTest {
                         collected("P2", JUNE, "DIRECT_DEBIT")))
                 .when(new RecordDirectDebitFailure("S1", "M1", APRIL, "MD06", BOOKED))
                 .expectEvents(new DirectDebitCollectionFailed("S1", "M1", APRIL, "MD06", 0, BOOKED));
+    }
+
+    @Test
+    void a_late_return_of_a_collection_settled_days_after_its_date_counts_on_the_collection_date() {
+        LocalDate july = day("2026-07-31");
+        LocalDate settledOn = day("2026-08-03");
+        fixture.given(mandate(failed(MAY, 1, MAY), failed(JUNE, 2, JUNE), collectedUnder("M1", july, "P1", settledOn)))
+                .when(new RecordDirectDebitFailure("S1", "M1", july, "MD06", settledOn.plusDays(5), "DD20260731-1"))
+                .expectEvents(
+                        new DirectDebitCollectionFailed(
+                                "S1", "M1", july, "MD06", 3, settledOn.plusDays(5), "DD20260731-1"),
+                        new DirectDebitMandateEnded(
+                                "S1", "M1", "THREE_FAILURES", settledOn.plusDays(5), settledOn.plusDays(5)),
+                        new DirectDebitDebtFellDue(
+                                "S1",
+                                "M1",
+                                List.of(new DueAssessment("A1", 90_00)),
+                                settledOn.plusDays(5),
+                                settledOn.plusDays(5)));
+    }
+
+    @Test
+    void a_replaced_mandates_late_settlement_is_no_collected_date_of_the_new_mandate() {
+        // M2 replaces M1 from 29 May; M1's April collection settles late, on 1 June
+        fixture.given(mandate(
+                        new DirectDebitMandateRegistered("S1", "M2", "ref2", APRIL, APRIL),
+                        new DirectDebitMandateEnded("S1", "M1", "REPLACED", MAY, APRIL),
+                        new DirectDebitCollectionFailed("S1", "M2", MAY, "AM04", 1, MAY),
+                        new DirectDebitCollectionFailed("S1", "M2", JUNE, "AM04", 2, JUNE),
+                        collectedUnder("M1", APRIL, "P1", day("2026-07-01"))))
+                .when(new RecordDirectDebitFailure("S1", "M2", day("2026-07-31"), "AM04", BOOKED))
+                .expectEvents(
+                        new DirectDebitCollectionFailed("S1", "M2", day("2026-07-31"), "AM04", 3, BOOKED),
+                        new DirectDebitMandateEnded("S1", "M2", "THREE_FAILURES", BOOKED, BOOKED),
+                        new DirectDebitDebtFellDue(
+                                "S1", "M2", List.of(new DueAssessment("A1", 90_00)), BOOKED, BOOKED));
+    }
+
+    @Test
+    void a_direct_debit_payment_typed_in_by_hand_names_no_collection_and_does_not_reset_the_count() {
+        fixture.given(with(mandateWithTwoFailures(), payment("P1", MAY, "DIRECT_DEBIT", null, null)))
+                .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
+                .expectEvents(thirdFailureEndsTheMandate(JUNE, "AM04", 90_00));
+    }
+
+    @Test
+    void a_rule_one_payment_booked_before_it_named_its_collection_counts_on_its_value_date_as_it_did() {
+        // PaymentReceived revision 2: matched by rule 1, no collection named
+        fixture.given(with(mandateWithTwoFailures(), payment("P1", MAY, "DIRECT_DEBIT", MatchedBy.DIRECT_DEBIT, null)))
+                .when(new RecordDirectDebitFailure("S1", "M1", JUNE, "AM04", BOOKED))
+                .expectEvents(failed(JUNE, 1, BOOKED));
     }
 
     @Test

@@ -24,11 +24,12 @@ class PaymentMatcherTest {
 
     @Test
     void rule_1_our_own_collection_is_directed_at_its_assessment_before_any_reference() {
-        KnownParties withRun = new InMemoryParties().assessment("A13-1", "S13a", "7561629071533939")
+        KnownParties withRun = new InMemoryParties()
+                .assessment("A13-1", "S13a", "7561629071533939")
                 .assessment("A9", "S9", "A9")
                 .withCollection("DD-2026-05-A9-1", new KnownParties.Directed("A9", "S9", "DD-2026-05-A9-1"));
-        Match match = PaymentMatcher.match(new Statement.Transaction(null, "DD-2026-05-A9-1", "7561629071533939",
-                null, JANSEN, null), withRun);
+        Match match = PaymentMatcher.match(
+                new Statement.Transaction(null, "DD-2026-05-A9-1", "7561629071533939", null, JANSEN, null), withRun);
         assertEquals(new Match(MatchedBy.DIRECT_DEBIT, "S9", "A9", "DD-2026-05-A9-1", null), match);
     }
 
@@ -60,29 +61,51 @@ class PaymentMatcherTest {
             rule 4: two known subject numbers go to suspense | voor S13a en S13b \
               | SUSPENSE       |      |       |                  | AMBIGUOUS_REFERENCE
             """)
-    void text_rules(String rule, String text, MatchedBy matchedBy, String debtorId, String assessmentId,
-                    String reference, SuspenseReason reason) {
+    void text_rules(
+            String rule,
+            String text,
+            MatchedBy matchedBy,
+            String debtorId,
+            String assessmentId,
+            String reference,
+            SuspenseReason reason) {
         Match match = PaymentMatcher.match(transfer(null, text, null), known);
         assertEquals(new Match(matchedBy, debtorId, assessmentId, reference, reason), match);
     }
 
     @Test
     void rule_3_two_known_references_go_to_suspense_and_no_later_rule_is_tried() {
-        Match match = PaymentMatcher.match(transfer(null, "aanslagen 6652734668703338 en 7561629071533939 S13a",
-                "NL73RABO9478927787"), known.paidFrom("NL73RABO9478927787", "S13a"));
+        Match match = PaymentMatcher.match(
+                transfer(null, "aanslagen 6652734668703338 en 7561629071533939 S13a", "NL73RABO9478927787"),
+                known.paidFrom("NL73RABO9478927787", "S13a"));
         assertEquals(new Match(MatchedBy.SUSPENSE, null, null, null, SuspenseReason.AMBIGUOUS_REFERENCE), match);
     }
 
     @Test
+    void two_references_that_differ_only_in_case_are_ambiguous_in_the_structured_reference_and_in_the_text() {
+        KnownParties twins =
+                new InMemoryParties().assessment("A-LOW", "S1", "ozb-2026-7").assessment("A-UP", "S2", "OZB-2026-7");
+
+        Match structured = PaymentMatcher.match(transfer("OZB-2026-7", null, null), twins);
+        Match text = PaymentMatcher.match(transfer(null, "aanslag ozb-2026-7", null), twins);
+
+        Match ambiguous = new Match(MatchedBy.SUSPENSE, null, null, null, SuspenseReason.AMBIGUOUS_REFERENCE);
+        assertEquals(ambiguous, structured);
+        assertEquals(ambiguous, text);
+    }
+
+    @Test
     void rule_5_an_iban_of_exactly_one_debtor_is_an_undirected_payment_of_that_debtor() {
-        Match match = PaymentMatcher.match(transfer(null, "gemeentelijke belastingen maart", "NL73RABO9478927787"),
+        Match match = PaymentMatcher.match(
+                transfer(null, "gemeentelijke belastingen maart", "NL73RABO9478927787"),
                 known.paidFrom("NL73RABO9478927787", "S13a"));
         assertEquals(new Match(MatchedBy.COUNTERPARTY_IBAN, "S13a", null, null, null), match);
     }
 
     @Test
     void rule_5_an_iban_of_two_debtors_goes_to_suspense() {
-        Match match = PaymentMatcher.match(transfer(null, "belastingen", JANSEN),
+        Match match = PaymentMatcher.match(
+                transfer(null, "belastingen", JANSEN),
                 known.paidFrom(JANSEN, "S13a").paidFrom(JANSEN, "S13b"));
         assertEquals(SuspenseReason.AMBIGUOUS_COUNTERPARTY, match.suspenseReason());
     }

@@ -26,8 +26,8 @@ final class InMemoryLedger {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(DebtorAccount.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Participant.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(UnmatchedPayment.class))
-                .registerCommandHandler(c -> new SuspenseAssignment(c.repository(UnmatchedPayment.class),
-                        c.repository(DebtorAccount.class)))
+                .registerCommandHandler(c ->
+                        new SuspenseAssignment(c.repository(UnmatchedPayment.class), c.repository(DebtorAccount.class)))
                 .buildConfiguration();
         config.start();
     }
@@ -48,9 +48,26 @@ final class InMemoryLedger {
         return events;
     }
 
+    /** Every stored fact in global (append) order, with the aggregate it was stored in. */
+    List<org.axonframework.eventhandling.DomainEventMessage<?>> allEvents() {
+        List<org.axonframework.eventhandling.DomainEventMessage<?>> events = new ArrayList<>();
+        try (org.axonframework.common.stream.BlockingStream<org.axonframework.eventhandling.TrackedEventMessage<?>>
+                stream = config.eventStore().openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                events.add((org.axonframework.eventhandling.DomainEventMessage<?>) stream.nextAvailable());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return events;
+    }
+
     AccountSnapshot snapshot(String debtorId) {
-        return (AccountSnapshot) DefaultUnitOfWork.startAndGet(null).executeWithResult(
-                () -> config.repository(DebtorAccount.class).load(debtorId).invoke(DebtorAccount::snapshot)).getPayload();
+        return (AccountSnapshot) DefaultUnitOfWork.startAndGet(null)
+                .executeWithResult(() ->
+                        config.repository(DebtorAccount.class).load(debtorId).invoke(DebtorAccount::snapshot))
+                .getPayload();
     }
 
     void stop() {

@@ -14,8 +14,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
 import nl.taxledger.ledger.account.AccountSnapshot;
 import nl.taxledger.ledger.api.ChargeCosts;
 import nl.taxledger.ledger.api.ChargeInterest;
@@ -54,13 +54,16 @@ class LedgerProperties {
     }
 
     /** One step of a random history; indexes pick among what exists, modulo its size. */
-    record Step(int kind, int pick, int pick2, long amountCents) {
-    }
+    record Step(int kind, int pick, int pick2, long amountCents) {}
 
     @Provide
     Arbitrary<List<Step>> histories() {
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 50),
-                Arbitraries.integers().between(0, 50), Arbitraries.longs().between(1, 60_000)).as(Step::new);
+        Arbitrary<Step> step = Combinators.combine(
+                        Arbitraries.integers().between(0, 12),
+                        Arbitraries.integers().between(0, 50),
+                        Arbitraries.integers().between(0, 50),
+                        Arbitraries.longs().between(1, 60_000))
+                .as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(30);
     }
 
@@ -86,16 +89,19 @@ class LedgerProperties {
         Map<String, Long> aggregateOpen = new HashMap<>();
         Map<String, Long> openPrincipalPerCell = new HashMap<>();
         for (AccountSnapshot.OpenClaim claim : account.claims()) {
-            aggregateOpen.put(ReadModelFold.key(claim.assessmentId(), claim.component(), claim.itemId()), claim.openCents());
+            aggregateOpen.put(
+                    ReadModelFold.key(claim.assessmentId(), claim.component(), claim.itemId()), claim.openCents());
             assertThat(claim.openCents()).isNotNegative();
             if (claim.component() == Component.PRINCIPAL) {
-                openPrincipalPerCell.merge(fold.cellOfLine.get(claim.assessmentId() + "|" + claim.itemId()), claim.openCents(), Long::sum);
+                openPrincipalPerCell.merge(
+                        fold.cellOfLine.get(claim.assessmentId() + "|" + claim.itemId()), claim.openCents(), Long::sum);
             }
         }
         assertThat(fold.openCents).isEqualTo(aggregateOpen);
         // per cell: imposed − reductions − … − received = outstanding = the debtors' open principal
         for (Map.Entry<String, long[]> cell : fold.cells.entrySet()) {
-            assertThat(ReadModelFold.outstanding(cell.getValue())).as(cell.getKey())
+            assertThat(ReadModelFold.outstanding(cell.getValue()))
+                    .as(cell.getKey())
                     .isEqualTo(openPrincipalPerCell.getOrDefault(cell.getKey(), 0L));
         }
     }
@@ -124,21 +130,27 @@ class LedgerProperties {
         nl.taxledger.ledger.asof.DebtorPosition position = live.debtor(debtorId);
         assertThat(position.creditCents()).isEqualTo(account.creditCents());
         for (String assessmentId : h.assessments) {
-            nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition open = position.assessment(assessmentId).orElseThrow();
+            nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition open =
+                    position.assessment(assessmentId).orElseThrow();
             assertThat(open.openCostsCents()).isEqualTo(account.openCents(assessmentId, Component.COSTS));
             assertThat(open.openInterestCents()).isEqualTo(account.openCents(assessmentId, Component.INTEREST));
             assertThat(open.openPrincipalCents()).isEqualTo(account.openCents(assessmentId, Component.PRINCIPAL));
         }
 
-        nl.taxledger.ledger.asof.AsOfFold dated = new nl.taxledger.ledger.asof.AsOfFold(
-                DAY.plusDays(asOfOffsetDays), DAY.plusDays(knownAtOffsetDays));
+        nl.taxledger.ledger.asof.AsOfFold dated =
+                new nl.taxledger.ledger.asof.AsOfFold(DAY.plusDays(asOfOffsetDays), DAY.plusDays(knownAtOffsetDays));
         events.forEach(dated::apply);
-        assertThat(dated.trialBalance().stream().mapToLong(nl.taxledger.ledger.asof.TrialBalanceRow::balanceCents).sum())
+        assertThat(dated.trialBalance().stream()
+                        .mapToLong(nl.taxledger.ledger.asof.TrialBalanceRow::balanceCents)
+                        .sum())
                 .isZero();
         long outstandingCents = dated.reconciliation().stream() // the cells check their own identity on creation
-                .mapToLong(nl.taxledger.ledger.asof.ReconciliationCell::outstandingCents).sum();
-        long openPrincipalCents = dated.debtors().stream().flatMap(d -> d.assessments().stream())
-                .mapToLong(nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition::openPrincipalCents).sum();
+                .mapToLong(nl.taxledger.ledger.asof.ReconciliationCell::outstandingCents)
+                .sum();
+        long openPrincipalCents = dated.debtors().stream()
+                .flatMap(d -> d.assessments().stream())
+                .mapToLong(nl.taxledger.ledger.asof.DebtorPosition.AssessmentPosition::openPrincipalCents)
+                .sum();
         assertThat(outstandingCents).isEqualTo(openPrincipalCents);
     }
 
@@ -153,12 +165,24 @@ class LedgerProperties {
         for (String alwaysAccepted : List.of("ImposeAssessment", "ReceivePayment", "ChargeCosts", "ChargeInterest")) {
             Statistics.label(alwaysAccepted).coverage(c -> c.check(ACCEPTED).percentage(p -> p >= 100.0));
         }
-        Map<String, Double> minimumAcceptedPercent = Map.of("ReversePayment", 50.0, "ReduceAssessment", 25.0,
-                "WriteOffUncollectible", 20.0, "PayRefund", 10.0, "GrantRemission", 5.0, "OffsetCredit", 3.0);
+        Map<String, Double> minimumAcceptedPercent = Map.of(
+                "ReversePayment",
+                50.0,
+                "ReduceAssessment",
+                25.0,
+                "WriteOffUncollectible",
+                20.0,
+                "PayRefund",
+                10.0,
+                "GrantRemission",
+                5.0,
+                "OffsetCredit",
+                3.0);
         minimumAcceptedPercent.forEach((type, minimum) ->
                 Statistics.label(type).coverage(c -> c.check(ACCEPTED).percentage(p -> p >= minimum)));
         // a reinstatement needs an earlier write-off of the same line: rare by construction, but it must occur
-        Statistics.label("ReinstateUncollectible").coverage(c -> c.check(ACCEPTED).count(n -> n >= 1));
+        Statistics.label("ReinstateUncollectible")
+                .coverage(c -> c.check(ACCEPTED).count(n -> n >= 1));
     }
 
     /** Counts each command's outcome per command type, for the coverage checks of {@link #mostCommandsAreAccepted}. */
@@ -168,7 +192,8 @@ class LedgerProperties {
     }
 
     /** Turns random steps into commands against what the debtor has so far. */
-    private static final class History {
+    static final class History {
+        final InMemoryLedger ledger;
         final String debtorId;
         final List<String> assessments = new ArrayList<>();
         final Map<String, Integer> lineCount = new HashMap<>();
@@ -176,6 +201,11 @@ class LedgerProperties {
         int counter;
 
         History(String debtorId) {
+            this(LEDGER, debtorId);
+        }
+
+        History(InMemoryLedger ledger, String debtorId) {
+            this.ledger = ledger;
             this.debtorId = debtorId;
         }
 
@@ -187,28 +217,72 @@ class LedgerProperties {
             }
             String a = assessments.get(s.pick() % assessments.size());
             String line = "L" + (1 + s.pick2() % lineCount.get(a));
-            Object command = switch (s.kind()) {
-                case 1, 2, 3 -> pay(s, day, a);
-                case 4 -> new ChargeCosts(debtorId, a, "K" + counter, "AANMANING", 1 + s.amountCents() % 3000, day, day);
-                case 5 -> new ChargeInterest(debtorId, a, "R" + counter, 1 + s.amountCents() % 500, day, day);
-                case 6 -> new ReduceAssessment(debtorId, a, line, ReductionKind.values()[s.pick2() % 3], s.amountCents() % 20_000 + 1, day, null, day);
-                case 7 -> payments.isEmpty() ? null : new ReversePayment(debtorId, payments.get(s.pick2() % payments.size()), day, "MD06", day);
-                case 8 -> new PayRefund(debtorId, "RF" + counter, s.amountCents() % 10_000 + 1, day, "ref", day);
-                case 9 -> new OffsetCredit(debtorId, s.amountCents() % 10_000 + 1, day, s.pick2() % 2 == 0 ? a : null, null, day);
-                case 10 -> new GrantRemission(debtorId, a, line, Component.values()[s.pick2() % 3], s.amountCents() % 5_000 + 1, day, null, day);
-                case 11 -> new WriteOffUncollectible(debtorId, a, line, s.amountCents() % 10_000 + 1, day, "GEEN_VERHAAL", day);
-                default -> new ReinstateUncollectible(debtorId, a, line, s.amountCents() % 10_000 + 1, day, null, day);
-            };
+            Object command =
+                    switch (s.kind()) {
+                        case 1, 2, 3 -> pay(s, day, a);
+                        case 4 ->
+                            new ChargeCosts(
+                                    debtorId, a, "K" + counter, "AANMANING", 1 + s.amountCents() % 3000, day, day);
+                        case 5 -> new ChargeInterest(debtorId, a, "R" + counter, 1 + s.amountCents() % 500, day, day);
+                        case 6 ->
+                            new ReduceAssessment(
+                                    debtorId,
+                                    a,
+                                    line,
+                                    ReductionKind.values()[s.pick2() % 3],
+                                    s.amountCents() % 20_000 + 1,
+                                    day,
+                                    null,
+                                    day);
+                        case 7 ->
+                            payments.isEmpty()
+                                    ? null
+                                    : new ReversePayment(
+                                            debtorId, payments.get(s.pick2() % payments.size()), day, "MD06", day);
+                        case 8 ->
+                            new PayRefund(debtorId, "RF" + counter, s.amountCents() % 10_000 + 1, day, "ref", day);
+                        case 9 ->
+                            new OffsetCredit(
+                                    debtorId,
+                                    s.amountCents() % 10_000 + 1,
+                                    day,
+                                    s.pick2() % 2 == 0 ? a : null,
+                                    null,
+                                    day);
+                        case 10 ->
+                            new GrantRemission(
+                                    debtorId,
+                                    a,
+                                    line,
+                                    Component.values()[s.pick2() % 3],
+                                    s.amountCents() % 5_000 + 1,
+                                    day,
+                                    null,
+                                    day);
+                        case 11 ->
+                            new WriteOffUncollectible(
+                                    debtorId, a, line, s.amountCents() % 10_000 + 1, day, "GEEN_VERHAAL", day);
+                        default ->
+                            new ReinstateUncollectible(debtorId, a, line, s.amountCents() % 10_000 + 1, day, null, day);
+                    };
             if (command != null) {
-                sent(command, LEDGER.send(command));
+                sent(command, ledger.send(command));
             }
         }
 
         private Object pay(Step s, LocalDate day, String assessmentId) {
             String paymentId = debtorId + "-P" + counter;
-            ReceivePayment payment = new ReceivePayment(debtorId, paymentId, s.amountCents(), day,
-                    s.kind() == 3 ? null : assessmentId, null, PaymentChannel.TRANSFER, null, day);
-            if (sent(payment, LEDGER.send(payment))) {
+            ReceivePayment payment = new ReceivePayment(
+                    debtorId,
+                    paymentId,
+                    s.amountCents(),
+                    day,
+                    s.kind() == 3 ? null : assessmentId,
+                    null,
+                    PaymentChannel.TRANSFER,
+                    null,
+                    day);
+            if (sent(payment, ledger.send(payment))) {
                 payments.add(paymentId);
             }
             return null;
@@ -219,12 +293,16 @@ class LedgerProperties {
             int lines = 1 + s.pick2() % 3;
             List<LineSpec> specs = new ArrayList<>();
             for (int i = 0; i < lines; i++) {
-                specs.add(new LineSpec("L" + (i + 1), PARTICIPANTS[(s.pick() + i) % 3], TAX_TYPES[i % 3], 2024 + s.pick() % 3,
+                specs.add(new LineSpec(
+                        "L" + (i + 1),
+                        PARTICIPANTS[(s.pick() + i) % 3],
+                        TAX_TYPES[i % 3],
+                        2024 + s.pick() % 3,
                         1 + (s.amountCents() * (i + 1)) % 80_000));
             }
-            ImposeAssessment imposed = new ImposeAssessment(debtorId, assessmentId, day.minusYears(s.pick() % 3),
-                    day.plusMonths(2), assessmentId, specs, day);
-            if (sent(imposed, LEDGER.send(imposed))) {
+            ImposeAssessment imposed = new ImposeAssessment(
+                    debtorId, assessmentId, day.minusYears(s.pick() % 3), day.plusMonths(2), assessmentId, specs, day);
+            if (sent(imposed, ledger.send(imposed))) {
                 assessments.add(assessmentId);
                 lineCount.put(assessmentId, lines);
             }

@@ -1,19 +1,19 @@
 package nl.taxledger.projections.batch;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -73,6 +73,7 @@ public final class BatchedWrites {
         private final JdbcTemplate jdbc;
         private final List<Statement> order;
         private final String resourceKey;
+        private final BatchedWrites skipped = new BatchedWrites(this, false);
 
         public Plan(String projection, JdbcTemplate jdbc, Statement... order) {
             this.projection = projection;
@@ -81,22 +82,32 @@ public final class BatchedWrites {
             this.resourceKey = BatchedWrites.class.getName() + "/" + projection + "/" + System.identityHashCode(this);
         }
 
-        /** Empties the projection's tables for a replay from the start (its {@code @ResetHandler}). */
-        public void truncate(String... tables) {
-            jdbc.execute("TRUNCATE " + String.join(", ", tables));
+        /**
+         * The projection's {@code @ResetHandler}: empties its tables for a replay from the start, when the reset
+         * rebuilds this projection ({@link ReplayScope}); a reset for other read models of the processor leaves them.
+         */
+        public void reset(Object resetContext, String... tables) {
+            if (ReplayScope.rebuilds(resetContext, projection)) {
+                jdbc.execute("TRUNCATE " + String.join(", ", tables));
+            }
         }
 
         /**
          * The writes of the batch being handled. Handlers run only inside a processor's unit of work; without one
-         * there is no commit to flush at and rows would be lost, so that is refused.
+         * there is no commit to flush at and rows would be lost, so that is refused. An event replayed only for
+         * other read models of the processor gets writes that are dropped ({@link ReplayScope}): this projection
+         * holds it already.
          */
         public BatchedWrites current() {
             if (!CurrentUnitOfWork.isStarted()) {
                 throw new IllegalStateException(projection + ": projection handlers must run in a unit of work");
             }
+            if (ReplayScope.skips(CurrentUnitOfWork.get().getMessage(), projection)) {
+                return skipped;
+            }
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
             return root.getOrComputeResource(resourceKey, key -> {
-                BatchedWrites writes = new BatchedWrites(this);
+                BatchedWrites writes = new BatchedWrites(this, true);
                 root.onPrepareCommit(unitOfWork -> writes.flush());
                 return writes;
             });
@@ -106,15 +117,20 @@ public final class BatchedWrites {
     private final Plan plan;
     private final Map<Statement, List<Object[]>> rows = new LinkedHashMap<>();
     private final Map<Statement, Map<List<Object>, long[]>> deltas = new LinkedHashMap<>();
+    private final boolean kept;
     private int rowCount;
 
-    private BatchedWrites(Plan plan) {
+    private BatchedWrites(Plan plan, boolean kept) {
         this.plan = plan;
+        this.kept = kept;
     }
 
     /** One row for {@code statement}, with its parameters in order. */
     public void add(Statement statement, Object... parameters) {
         checkPlanned(statement);
+        if (!kept) {
+            return;
+        }
         rows.computeIfAbsent(statement, s -> new ArrayList<>()).add(parameters);
         countRow();
     }
@@ -122,6 +138,9 @@ public final class BatchedWrites {
     /** An amount to add for {@code key}; amounts for the same key in this batch are summed into one row. */
     public void addDelta(Statement statement, long deltaCents, Object... key) {
         checkPlanned(statement);
+        if (!kept) {
+            return;
+        }
         long[] sum = deltas.computeIfAbsent(statement, s -> new LinkedHashMap<>())
                 .computeIfAbsent(List.of(key), k -> {
                     countRow();
@@ -134,13 +153,23 @@ public final class BatchedWrites {
         if (rowCount > 0 && !TransactionSynchronizationManager.isActualTransactionActive()) {
             // without the processor's transaction the rows and the token would commit apart: a crash in between
             // applies the batch twice or skips it on the next owner of the segment
-            throw new IllegalStateException(plan.projection + ": projection writes outside the processor's transaction");
+            throw new IllegalStateException(
+                    plan.projection + ": projection writes outside the processor's transaction");
         }
         for (Statement statement : plan.order) {
             List<Object[]> batch = new ArrayList<>(rows.getOrDefault(statement, List.of()));
-            deltas.getOrDefault(statement, Map.of()).forEach((key, sum) -> batch.add(withDelta(statement, key, sum[0])));
+            deltas.getOrDefault(statement, Map.of())
+                    .forEach((key, sum) -> batch.add(withDelta(statement, key, sum[0])));
             if (!batch.isEmpty()) {
-                execute(statement, batch);
+                try {
+                    execute(statement, batch);
+                } catch (DataAccessException refused) {
+                    // name the read model: the processor it halts feeds several
+                    throw new IllegalStateException(
+                            plan.projection + ": " + statement.name() + " refused: "
+                                    + refused.getMostSpecificCause().getMessage(),
+                            refused);
+                }
             }
         }
         rows.clear();
@@ -162,14 +191,16 @@ public final class BatchedWrites {
             if (touched != batch.size()) {
                 connection.rollback(before);
                 throw new IllegalStateException(plan.projection + ": " + statement.name() + " expected " + batch.size()
-                        + " rows, touched " + touched + "; first row that touched none: " + firstUntouched(connection, statement, batch, width));
+                        + " rows, touched " + touched + "; first row that touched none: "
+                        + firstUntouched(connection, statement, batch, width));
             }
             connection.releaseSavepoint(before);
             return null;
         });
     }
 
-    private static int run(Connection connection, Statement statement, List<Object[]> rows, int width) throws SQLException {
+    private static int run(Connection connection, Statement statement, List<Object[]> rows, int width)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(statement.sql())) {
             for (int column = 0; column < width; column++) {
                 String[] values = new String[rows.size()];
@@ -209,11 +240,16 @@ public final class BatchedWrites {
         if (value instanceof Enum<?> constant) {
             return constant.name();
         }
-        if (value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Boolean
-                || value instanceof LocalDate || value instanceof OffsetDateTime) {
+        if (value instanceof String
+                || value instanceof Long
+                || value instanceof Integer
+                || value instanceof Boolean
+                || value instanceof LocalDate
+                || value instanceof OffsetDateTime) {
             return value.toString();
         }
-        throw new IllegalArgumentException("no text form for a " + value.getClass().getName() + " parameter");
+        throw new IllegalArgumentException(
+                "no text form for a " + value.getClass().getName() + " parameter");
     }
 
     private static Object[] withDelta(Statement statement, List<Object> key, long deltaCents) {
@@ -228,13 +264,15 @@ public final class BatchedWrites {
 
     private void checkPlanned(Statement statement) {
         if (!plan.order.contains(statement)) {
-            throw new IllegalArgumentException(plan.projection + ": statement " + statement.name() + " is not in its plan");
+            throw new IllegalArgumentException(
+                    plan.projection + ": statement " + statement.name() + " is not in its plan");
         }
     }
 
     private void countRow() {
         if (++rowCount > MAX_ROWS_PER_FLUSH) {
-            throw new IllegalStateException(plan.projection + ": more than " + MAX_ROWS_PER_FLUSH + " rows in one batch");
+            throw new IllegalStateException(
+                    plan.projection + ": more than " + MAX_ROWS_PER_FLUSH + " rows in one batch");
         }
     }
 }

@@ -3,7 +3,6 @@ package nl.taxledger.projections.reconciliation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import nl.taxledger.ledger.api.AssessmentImposed;
 import nl.taxledger.ledger.api.AssessmentReduced;
 import nl.taxledger.ledger.api.ClaimAmount;
@@ -13,12 +12,12 @@ import nl.taxledger.ledger.api.PrincipalReceipt;
 import nl.taxledger.ledger.api.RemissionGranted;
 import nl.taxledger.ledger.api.UncollectibleReinstated;
 import nl.taxledger.ledger.api.WrittenOffAsUncollectible;
+import nl.taxledger.projections.batch.BatchedWrites;
+import nl.taxledger.projections.batch.BatchedWrites.Statement;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import nl.taxledger.projections.batch.BatchedWrites;
-import nl.taxledger.projections.batch.BatchedWrites.Statement;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,15 +31,20 @@ public class ReconciliationProjection {
 
     public static final String PROCESSING_GROUP = "reconciliation";
 
-    static final Statement LINE = Statement.rows("line", "INSERT INTO reconciliation_line (assessment_id, line_id,"
-            + " participant_id, tax_type, tax_year) SELECT u.a, u.l, u.p, u.t, u.y::int FROM "
-            + BatchedWrites.unnest("a", "l", "p", "t", "y"));
+    static final Statement LINE = Statement.rows(
+            "line",
+            "INSERT INTO reconciliation_line (assessment_id, line_id,"
+                    + " participant_id, tax_type, tax_year) SELECT u.a, u.l, u.p, u.t, u.y::int FROM "
+                    + BatchedWrites.unnest("a", "l", "p", "t", "y"));
     /** A movement takes participant, tax type and year from its line; no row means a line this group never saw. */
-    static final Statement MOVEMENT = Statement.rows("movement", "INSERT INTO reconciliation_movement (event_id, seq,"
-            + " participant_id, tax_type, tax_year, measure, amount_cents, effective_date, booking_date)"
-            + " SELECT u.e, u.s::int, l.participant_id, l.tax_type, l.tax_year, u.m, u.amount::bigint, u.effective::date,"
-            + " u.booked::date FROM " + BatchedWrites.unnest("e", "s", "m", "amount", "effective", "booked", "a", "l")
-            + " JOIN reconciliation_line l ON l.assessment_id = u.a AND l.line_id = u.l");
+    static final Statement MOVEMENT = Statement.rows(
+            "movement",
+            "INSERT INTO reconciliation_movement (event_id, seq,"
+                    + " participant_id, tax_type, tax_year, measure, amount_cents, effective_date, booking_date)"
+                    + " SELECT u.e, u.s::int, l.participant_id, l.tax_type, l.tax_year, u.m, u.amount::bigint, u.effective::date,"
+                    + " u.booked::date FROM "
+                    + BatchedWrites.unnest("e", "s", "m", "amount", "effective", "booked", "a", "l")
+                    + " JOIN reconciliation_line l ON l.assessment_id = u.a AND l.line_id = u.l");
 
     private final BatchedWrites.Plan plan;
 
@@ -66,10 +70,17 @@ public class ReconciliationProjection {
     private void measures(LedgerFact fact, Movements movements) {
         if (fact instanceof AssessmentImposed event) {
             BatchedWrites writes = plan.current();
-            event.lines().forEach(line -> writes.add(LINE, event.assessmentId(), line.lineId(), line.participantId(),
-                    line.taxType(), line.taxYear()));
-            event.lines().forEach(line ->
-                    movements.add(event.assessmentId(), line.lineId(), Measure.IMPOSED, line.amountCents()));
+            event.lines()
+                    .forEach(line -> writes.add(
+                            LINE,
+                            event.assessmentId(),
+                            line.lineId(),
+                            line.participantId(),
+                            line.taxType(),
+                            line.taxYear()));
+            event.lines()
+                    .forEach(line ->
+                            movements.add(event.assessmentId(), line.lineId(), Measure.IMPOSED, line.amountCents()));
         } else if (fact instanceof AssessmentReduced event) {
             movements.add(event.assessmentId(), event.lineId(), Measure.of(event.kind()), event.amountCents());
         } else if (fact instanceof RemissionGranted event) {
@@ -88,8 +99,8 @@ public class ReconciliationProjection {
 
     /** A token reset replays from the start; the tables must be empty for the replay to rebuild them identically. */
     @ResetHandler
-    void reset() {
-        plan.truncate("reconciliation_movement", "reconciliation_line");
+    void reset(Object resetContext) {
+        plan.reset(resetContext, "reconciliation_movement", "reconciliation_line");
     }
 
     /** The movements of one event, numbered in event order so the key is the same on every replay. */
@@ -107,8 +118,9 @@ public class ReconciliationProjection {
         }
 
         void add(String assessmentId, String lineId, Measure measure, long amountCents) {
-            rows.add(new Object[] {eventId, rows.size(), measure.name(), amountCents, effectiveDate, bookingDate,
-                    assessmentId, lineId});
+            rows.add(new Object[] {
+                eventId, rows.size(), measure.name(), amountCents, effectiveDate, bookingDate, assessmentId, lineId
+            });
         }
 
         /** Facts without movements (most of them) leave the batch alone. */

@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import nl.taxledger.projections.ReadModels;
 import nl.taxledger.projections.balance.DebtorAccountQuery;
-import nl.taxledger.projections.balance.DebtorBalanceProjection;
-import nl.taxledger.projections.history.DebtorHistoryProjection;
-import nl.taxledger.projections.reconciliation.ReconciliationProjection;
 import nl.taxledger.projections.reconciliation.ReconciliationQuery;
 import nl.taxledger.projections.suspense.SuspenseProjection;
 import nl.taxledger.service.asof.AsOfReports;
@@ -29,11 +27,8 @@ final class Bench {
     static final int MAX_RAW_INSERT_ROWS = 1_000_000;
     static final int MIN_RAW_INSERT_ROWS = 10_000;
     static final int COMMITTED_INSERT_ROWS = 5_000;
-    static final List<String> PROJECTIONS = List.of(
-            DebtorBalanceProjection.PROCESSING_GROUP,
-            ReconciliationProjection.PROCESSING_GROUP,
-            SuspenseProjection.PROCESSING_GROUP,
-            DebtorHistoryProjection.PROCESSING_GROUP);
+    /** A rebuild of the read models' processor by its name rebuilds all of them in one pass. */
+    static final List<String> PROJECTIONS = List.of(ReadModels.PROCESSOR);
 
     record Options(
             int debtors,
@@ -44,10 +39,17 @@ final class Bench {
             int readsPerSecond,
             double directDebitShare,
             boolean durable,
-            int statementTransactions) {}
+            int statementTransactions,
+            boolean sqlProfile) {}
 
     /** The figures, how big the run was, and whether the ledger reconciled afterwards. */
-    record Result(List<Figure> figures, long events, long commands, String postgresVersion, boolean reconciles) {}
+    record Result(
+            List<Figure> figures,
+            long events,
+            long commands,
+            String postgresVersion,
+            boolean reconciles,
+            String sqlProfile) {}
 
     private final Options options;
     private final PrintStream progress;
@@ -64,7 +66,7 @@ final class Bench {
                 year.stream().mapToLong(day -> day.commands().size()).sum();
         progress.println("bench: " + options.debtors() + " debtors, " + yearCommands + " commands over " + year.size()
                 + " ledger days, then " + options.importAssessments() + " imported assessments");
-        try (BenchService service = BenchService.start(options.durable())) {
+        try (BenchService service = BenchService.start(options.durable(), options.sqlProfile())) {
             progress.println("bench: service up on 127.0.0.1:" + service.httpPort() + ", PostgreSQL "
                     + service.postgresVersion());
             Measured measured = new Measured();
@@ -95,7 +97,8 @@ final class Bench {
                     events,
                     yearCommands + options.importAssessments(),
                     service.postgresVersion(),
-                    reconciles);
+                    reconciles,
+                    measured.sqlProfile);
         }
     }
 
@@ -104,6 +107,7 @@ final class Bench {
         Throughput assessmentRun;
         Throughput paymentDays;
         ReadLoad reads;
+        LagProbe lag;
         long importedAssessments;
         long importEvents;
         double importSeconds;
@@ -115,6 +119,7 @@ final class Bench {
         double rebuild;
         double rebuildCeiling;
         StatementRun.Result statement;
+        String sqlProfile = "";
     }
 
     /** One day statement of many transactions through the statement import (issue 15), after the batch import. */
@@ -133,28 +138,39 @@ final class Bench {
 
     private void runYear(BenchService service, List<LedgerDay> year, long yearCommands, Measured measured) {
         DebtorAccountQuery statements = service.bean(DebtorAccountQuery.class);
+        SqlProfile sql = options.sqlProfile() ? new SqlProfile(service.jdbc()) : null;
         try (CommandDriver driver = new CommandDriver(service, options.threads());
                 BenchProgress bar = BenchProgress.onTerminal("year", yearCommands);
                 ReadLoad reads = new ReadLoad(
-                        statements,
-                        service.dataSource(),
-                        options.debtors(),
-                        options.readsPerSecond(),
-                        options.seed())) {
+                        statements, service.dataSource(), options.debtors(), options.readsPerSecond(), options.seed());
+                LagProbe lag = new LagProbe(service.bean(ProjectionSync.class))) {
+            driver.probeLag(lag);
             driver.run(
                     year,
                     day -> {
                         if (day.workload() == Workload.PAYMENT_DAY) {
+                            if (sql != null) {
+                                sql.reset();
+                            }
                             reads.resume();
+                            lag.resume();
                         }
                     },
                     day -> {
                         reads.pause();
+                        lag.pause();
+                        if (sql != null && day.workload() == Workload.PAYMENT_DAY) {
+                            sql.collect();
+                        }
                         bar.step(day.commands().size());
                     });
             measured.assessmentRun = driver.throughput(Workload.ASSESSMENT_RUN);
             measured.paymentDays = driver.throughput(Workload.PAYMENT_DAY);
             measured.reads = reads;
+            measured.lag = lag;
+        }
+        if (sql != null) {
+            measured.sqlProfile = sql.report(measured.paymentDays.commands());
         }
         progress.println("bench: year done: assessment run " + Figure.number(measured.assessmentRun.commandsPerSecond())
                 + " commands/s, payment days " + Figure.number(measured.paymentDays.commandsPerSecond())
@@ -175,16 +191,25 @@ final class Bench {
                 + Figure.number(measured.importSeconds) + " s");
     }
 
+    /** Figure (d) at scale (issue 14): a generated ledger of {@code assessments}, the as-of in a 2 GiB child JVM. */
+    static Result asOfAtScale(int assessments, long seed, boolean durable, PrintStream progress) throws SQLException {
+        try (BenchService service = BenchService.start(durable)) {
+            AsOfScale.Result r = AsOfScale.run(service, assessments, seed, progress);
+            return new Result(
+                    List.of(AsOfScale.figure(r)), r.events(), 0, service.postgresVersion(), r.reconciles(), "");
+        }
+    }
+
     private double asOfEventsPerSecond(BenchService service, long events) {
         long started = System.nanoTime();
-        new AsOfReports().fold(service.dataSource(), null, null, EventStoreReader.NO_PROGRESS);
+        // the debtors' positions are dropped as they come, as the reports other than the debtors list do
+        new AsOfReports().fold(service.dataSource(), null, null, debtor -> {}, EventStoreReader.NO_PROGRESS);
         return events / ((System.nanoTime() - started) / 1e9);
     }
 
     /**
-     * The projections rebuilt at once from an empty token: events of the store per second until caught up. The
-     * suspense projection alone handles well under 1% of the events, so its rate is what Axon's pooled processor
-     * costs by itself here (read, dispatch, tokens): the ceiling for any one projection.
+     * Read models rebuilt from an empty token: events of the store per second until caught up. All of them by the
+     * processor's name (c), or by the suspense model's name (c0), which rebuilds all models of its processor too.
      */
     private double rebuildEventsPerSecond(BenchService service, long events, List<String> groups) {
         ProjectionRebuild rebuild = service.bean(ProjectionRebuild.class);

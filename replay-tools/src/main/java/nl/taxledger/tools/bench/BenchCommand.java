@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        subcommands = BenchCommand.Generate.class,
+        subcommands = {BenchCommand.Generate.class, AsOfChild.class},
         description = "Benchmark the ledger on a synthetic tax cooperation against raw PostgreSQL (see docs/bench.md)")
 public final class BenchCommand implements Callable<Integer> {
 
@@ -86,14 +86,38 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(
+            names = "--sql-profile",
+            description =
+                    "load pg_stat_statements and add the payment days' SQL, with calls per command, to the report")
+    boolean sqlProfile;
+
+    @Option(
+            names = "--json",
+            description = "also write the figures as JSON to this file: {\"figures\":[{\"id\",\"name\",\"value\","
+                    + "\"unit\",\"baseline\",\"ratio\",…}],\"missing\":[…]} (docs/bench.md)")
+    Path json;
+
+    @Option(
             names = "--statement-transactions",
             defaultValue = "50000",
             description = "transactions of the camt.053 day statement imported after the batch import; 0 = none"
                     + " (default ${DEFAULT-VALUE})")
     int statementTransactions;
 
+    @Option(
+            names = "--asof-assessments",
+            defaultValue = "0",
+            description =
+                    "run only figure (d) at scale: a generated ledger of this many assessments written straight to"
+                            + " the event table, replayed as-of in a child JVM -Xmx2g (issue 14); 0 = the full bench"
+                            + " (default ${DEFAULT-VALUE})")
+    int asOfAssessments;
+
     @Override
     public Integer call() throws Exception {
+        if (asOfAssessments > 0) {
+            return asOfAtScale();
+        }
         int imports = importAssessments != null
                 ? importAssessments
                 : (int) Math.min(Integer.MAX_VALUE / 2, 5L * cooperation.debtors);
@@ -106,9 +130,35 @@ public final class BenchCommand implements Callable<Integer> {
                 readsPerSecond,
                 cooperation.directDebitShare,
                 durable,
-                statementTransactions);
+                statementTransactions,
+                sqlProfile);
         Bench.Result result = new Bench(options, System.err).run();
         String report = report(options, result);
+        System.out.print(report);
+        if (out != null) {
+            Files.writeString(out, report, StandardCharsets.UTF_8);
+        }
+        if (json != null) {
+            BenchSummary.write(json, options, result);
+        }
+        boolean complete = result.figures().stream().allMatch(Figure::produced);
+        return result.reconciles() && complete ? 0 : 1;
+    }
+
+    /** Figure (d) alone, on a generated ledger of {@code --asof-assessments} assessments. */
+    private int asOfAtScale() throws Exception {
+        Bench.Result result = Bench.asOfAtScale(asOfAssessments, cooperation.seed, durable, System.err);
+        Runtime runtime = Runtime.getRuntime();
+        String report = "# replay-tools bench --asof-assessments " + asOfAssessments + ", " + Instant.now() + "\n\n"
+                + "- machine: " + runtime.availableProcessors() + " CPUs, Java " + System.getProperty("java.version")
+                + ", PostgreSQL " + result.postgresVersion() + " (embedded"
+                + (durable ? ", durable" : ", zonky's throw-away settings") + ")\n"
+                + "- load average at the end: "
+                + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                + "\n"
+                + "- ledger: " + result.events() + " events written straight to the event table; the as-of reconciles: "
+                + result.reconciles() + "\n\n"
+                + Targets.markdown(result.figures());
         System.out.print(report);
         if (out != null) {
             Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -137,7 +187,13 @@ public final class BenchCommand implements Callable<Integer> {
                 + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n"
                 + "- ledger: " + result.commands() + " commands, " + result.events() + " events; reconciles: "
                 + result.reconciles() + "\n\n"
-                + Targets.markdown(result.figures());
+                + Targets.markdown(result.figures())
+                + missingNote(BenchSummary.missing(result.figures()))
+                + result.sqlProfile();
+    }
+
+    private static String missingNote(List<String> missing) {
+        return missing.isEmpty() ? "" : "\nNot measured in this run: " + String.join(", ", missing) + "\n";
     }
 
     /** {@code bench generate}: the cooperation as scenario NDJSON (the year, then the import assessments). */

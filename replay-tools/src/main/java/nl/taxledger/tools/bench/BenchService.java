@@ -62,9 +62,17 @@ final class BenchService implements AutoCloseable {
      * acknowledged); otherwise zonky's settings for throw-away test databases. Ledger and baselines share them.
      */
     static BenchService start(boolean durable) {
+        return start(durable, false);
+    }
+
+    /** {@code sqlProfile}: with {@code pg_stat_statements} loaded ({@link SqlProfile}). */
+    static BenchService start(boolean durable, boolean sqlProfile) {
         EmbeddedPostgres postgres;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (sqlProfile) {
+                SqlProfile.preload(builder);
+            }
             postgres = (durable ? EmbeddedPostgresInitializer.durable(builder) : builder).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
@@ -107,6 +115,11 @@ final class BenchService implements AutoCloseable {
 
     JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    /** The database as a JDBC URL with its user, for another JVM. */
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
     }
 
     int httpPort() {

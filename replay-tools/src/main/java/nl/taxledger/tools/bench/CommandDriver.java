@@ -11,8 +11,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.Actor;
-import nl.taxledger.service.security.Principals;
+import nl.taxledger.service.commandapi.CommandOutcome;
 import nl.taxledger.service.commandapi.CommandService;
+import nl.taxledger.service.security.Principals;
 import nl.taxledger.tools.bench.LedgerDay.Workload;
 import org.HdrHistogram.Histogram;
 
@@ -31,6 +32,7 @@ final class CommandDriver implements AutoCloseable {
     private final int threads;
     private final ExecutorService pool;
     private final Map<Workload, Throughput> throughput = new EnumMap<>(Workload.class);
+    private LagProbe lag;
 
     CommandDriver(BenchService service, int threads) {
         if (threads < 1 || threads > 64) {
@@ -44,6 +46,11 @@ final class CommandDriver implements AutoCloseable {
         for (Workload workload : Workload.values()) {
             throughput.put(workload, new Throughput());
         }
+    }
+
+    /** Every answered command is offered to {@code probe} (figure f), which samples them while resumed. */
+    void probeLag(LagProbe probe) {
+        this.lag = probe;
     }
 
     Throughput throughput(Workload workload) {
@@ -66,7 +73,9 @@ final class CommandDriver implements AutoCloseable {
             partitions.add(new ArrayList<>());
         }
         for (SyntheticCommand command : day.commands()) {
-            partitions.get(Math.floorMod(command.partitionKey().hashCode(), threads)).add(command);
+            partitions
+                    .get(Math.floorMod(command.partitionKey().hashCode(), threads))
+                    .add(command);
         }
         long headBefore = service.headIndex();
         long started = System.nanoTime();
@@ -87,10 +96,14 @@ final class CommandDriver implements AutoCloseable {
         for (SyntheticCommand command : partition) {
             long started = System.nanoTime();
             try {
-                commands.submit(command.type(), command.json(), BENCH);
+                CommandOutcome outcome = commands.submit(command.type(), command.json(), BENCH);
+                if (lag != null) {
+                    lag.offer(outcome.position());
+                }
             } catch (RuntimeException refused) {
-                throw new IllegalStateException("the ledger refused a generated command (a bench bug or a ledger bug): "
-                        + command.json(), refused);
+                throw new IllegalStateException(
+                        "the ledger refused a generated command (a bench bug or a ledger bug): " + command.json(),
+                        refused);
             }
             Throughput.record(latencies, System.nanoTime() - started);
         }
@@ -104,8 +117,10 @@ final class CommandDriver implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted on " + day.bookingDate(), e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("day " + day.bookingDate() + " " + day.workload() + " failed: "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "day " + day.bookingDate() + " " + day.workload() + " failed: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 

@@ -3,37 +3,57 @@ package nl.taxledger.tools.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The figures of a run with their baselines, and issue 5 §4's targets for this 2-core machine. */
+/**
+ * The figures of a run with their baselines, and the targets for this 2-core machine: issue 14's where it sets one
+ * (a2, b, c, d, e), issue 5 §4's otherwise (a1). Every figure has its own id; the headline figure of each of issue
+ * 14's letters carries the bare letter ({@link BenchSummary#HEADLINE_IDS}), the others a suffix ({@code a2-p99}).
+ */
 final class Targets {
-    static final double COMMAND_EVENTS_PER_SECOND = 5_000;
+    /** Issue 5 §4, still the assessment run's target (issue 14 sets none for a1). */
+    static final double ASSESSMENT_RUN_EVENTS_PER_SECOND = 5_000;
+    /** Issue 14: the payment days, single REST commands, no group commit. */
+    static final double PAYMENT_DAYS_EVENTS_PER_SECOND = 1_500;
+
     static final double COMMAND_P99_MILLIS = 25;
     static final int IMPORT_ASSESSMENTS = 500_000;
     static final double IMPORT_SECONDS = 60;
     static final double REBUILD_EVENTS_PER_SECOND = 50_000;
-    static final double AS_OF_SHARE_OF_RAW = 0.25;
+
+    static final double IMPORT_SHARE_OF_RAW_INSERT = 0.25;
+    static final double REBUILD_SHARE_OF_RAW_READ = 0.40;
+    static final double AS_OF_SHARE_OF_RAW = 0.40;
     static final double STATEMENT_P99_MILLIS = 5;
+    /** Issue 14: a booking visible to every read model within 50 ms (p99) at the payment-day load. */
+    static final double LAG_P99_MILLIS = 50;
 
     private Targets() {}
 
     static List<Figure> figures(Bench.Measured m) {
         List<Figure> figures = new ArrayList<>();
         String insert = "raw batched INSERT rows/s";
-        commandPath(figures, "a1", "assessment run", m.assessmentRun, m);
-        commandPath(figures, "a2", "payment days", m.paymentDays, m);
+        commandPath(figures, "a1", "assessment run", m.assessmentRun, ASSESSMENT_RUN_EVENTS_PER_SECOND, m);
+        commandPath(figures, "a2", "payment days", m.paymentDays, PAYMENT_DAYS_EVENTS_PER_SECOND, m);
         double importCommandsPerSecond = m.importedAssessments / m.importSeconds;
-        double projectedSeconds = IMPORT_ASSESSMENTS / importCommandsPerSecond;
+        double importEventsPerSecond = m.importEvents / m.importSeconds;
         figures.add(new Figure(
                 "b",
-                "batch import POST /api/commands: assessments/s",
+                "batch import POST /api/commands: events/s (" + m.importEvents + " events)",
+                importEventsPerSecond,
+                "/s",
+                insert,
+                m.rawInsert,
+                "≥ 0.25 × raw batched INSERT",
+                importEventsPerSecond >= IMPORT_SHARE_OF_RAW_INSERT * m.rawInsert));
+        figures.add(new Figure(
+                "b-assessments",
+                "batch import: assessments/s (" + m.importedAssessments + " in " + Figure.number(m.importSeconds)
+                        + " s)",
                 importCommandsPerSecond,
                 "/s",
                 insert,
                 m.rawInsert,
-                "500,000 in ≤ 60 s (here " + m.importedAssessments + " in " + Figure.number(m.importSeconds)
-                        + " s; 500,000 projected " + Figure.number(projectedSeconds) + " s)",
-                projectedSeconds <= IMPORT_SECONDS));
-        figures.add(new Figure(
-                "b", "batch import: events/s", m.importEvents / m.importSeconds, "/s", insert, m.rawInsert, "", null));
+                "",
+                null));
         if (m.statement != null) {
             // 'g' as issue 14 names the figures ('f' there is the read-model lag)
             figures.add(new Figure(
@@ -51,16 +71,16 @@ final class Targets {
         String read = "raw read+parse events/s";
         figures.add(new Figure(
                 "c",
-                "projection rebuild (4 projections at once), events/s",
+                "rebuild of all read models (one processor, one pass), events/s",
                 m.rebuild,
                 "/s",
                 read,
                 m.rawRead,
-                "≥ 50,000 events/s",
-                m.rebuild >= REBUILD_EVENTS_PER_SECOND));
+                "≥ 0.40 × raw read+parse",
+                m.rebuild >= REBUILD_SHARE_OF_RAW_READ * m.rawRead));
         figures.add(new Figure(
                 "c0",
-                "processor ceiling: the suspense projection alone (handles < 1% of the events), events/s",
+                "rebuild asked for by one read model (suspense; rebuilds all models of its processor), events/s",
                 m.rebuildCeiling,
                 "/s",
                 read,
@@ -74,11 +94,11 @@ final class Targets {
                 "/s",
                 read,
                 m.rawRead,
-                "≥ 25% of raw read+parse",
+                "≥ 0.40 × raw read+parse",
                 m.asOf >= AS_OF_SHARE_OF_RAW * m.rawRead));
         double writtenPerSecond = m.paymentDays.eventsPerSecond();
         figures.add(new Figure(
-                "e",
+                "e-p50",
                 "debtor statement p50 (" + m.reads.statementCount() + " reads)",
                 m.reads.statementMillisAt(50),
                 "ms",
@@ -93,16 +113,49 @@ final class Targets {
                 "ms",
                 "raw PK select p99 ms",
                 m.reads.rawMillisAt(99),
-                "p99 ≤ 5 ms at ≥ 5,000 events/s written",
+                "p99 ≤ 5 ms while the payment days run at ≥ 1,500 events/s",
                 m.reads.statementMillisAt(99) <= STATEMENT_P99_MILLIS
-                        && writtenPerSecond >= COMMAND_EVENTS_PER_SECOND));
+                        && writtenPerSecond >= PAYMENT_DAYS_EVENTS_PER_SECOND));
+        readModelLag(figures, m);
         return figures;
     }
 
-    private static void commandPath(List<Figure> figures, String id, String name, Throughput t, Bench.Measured m) {
+    /** Figure f: from a command's answer until every read model has processed its last event, payment days. */
+    private static void readModelLag(List<Figure> figures, Bench.Measured m) {
+        if (m.lag == null || m.lag.count() == 0) {
+            return; // no sample: listed as missing in the summary, never a 0 ms that was not measured
+        }
+        String commit = "raw one-row INSERT+COMMIT";
+        figures.add(new Figure(
+                "f-p50",
+                "read-model lag p50, commit to visible in all read models (" + m.lag.count() + " samples)",
+                m.lag.millisAt(50),
+                "ms",
+                commit + " p50 ms",
+                m.rawCommitP50Millis,
+                "",
+                null));
+        figures.add(new Figure(
+                "f",
+                "read-model lag p99 during the payment days",
+                m.lag.millisAt(99),
+                "ms",
+                commit + " p99 ms",
+                m.rawCommitP99Millis,
+                "p99 ≤ 50 ms",
+                m.lag.count() > 0 && m.lag.millisAt(99) <= LAG_P99_MILLIS));
+    }
+
+    private static void commandPath(
+            List<Figure> figures,
+            String id,
+            String name,
+            Throughput t,
+            double eventsPerSecondTarget,
+            Bench.Measured m) {
         String insert = "raw batched INSERT rows/s";
         figures.add(new Figure(
-                id,
+                id + "-commands",
                 name + ": commands/s (" + t.commands() + " commands)",
                 t.commandsPerSecond(),
                 "/s",
@@ -117,11 +170,11 @@ final class Targets {
                 "/s",
                 insert,
                 m.rawInsert,
-                "≥ 5,000 events/s",
-                t.eventsPerSecond() >= COMMAND_EVENTS_PER_SECOND));
+                "≥ " + Figure.number(eventsPerSecondTarget) + " events/s",
+                t.eventsPerSecond() >= eventsPerSecondTarget));
         String commit = "raw one-row INSERT+COMMIT";
         figures.add(new Figure(
-                id,
+                id + "-p50",
                 name + ": command latency p50",
                 t.p50Millis(),
                 "ms",
@@ -130,7 +183,7 @@ final class Targets {
                 "",
                 null));
         figures.add(new Figure(
-                id,
+                id + "-p99",
                 name + ": command latency p99",
                 t.p99Millis(),
                 "ms",

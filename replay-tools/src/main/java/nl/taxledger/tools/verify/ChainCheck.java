@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import nl.taxledger.service.hashchain.ChainVerification;
+import nl.taxledger.service.hashchain.Findings;
 
 /** The chain part of {@code verify} for another tool (restore) on its own connection and transaction. */
 public final class ChainCheck {
@@ -12,10 +14,9 @@ public final class ChainCheck {
 
     /** The findings as verify prints them; empty when both chains hold. Runs in the caller's transaction. */
     public static List<String> findings(Connection connection) throws SQLException {
-        Findings findings = new Findings();
-        LedgerChainVerifier.Origin origin =
-                new LedgerChainVerifier(findings).verify(connection, List.of()).origin();
-        new ChainVerifier(findings).verify(connection, origin.legacyThrough(), Instant.now(), Duration.ofMinutes(30));
+        Findings findings = ChainVerification.verify(
+                        connection, List.of(), Instant.now(), Duration.ofMinutes(30), new Findings())
+                .findings();
         return findings.listed().stream()
                 .map(f -> String.format("%-12s at %s: %s", f.kind(), f.where(), f.detail()))
                 .toList();

@@ -2,17 +2,16 @@ package nl.taxledger.tools.verify;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import nl.taxledger.service.hashchain.ChainLink;
+import nl.taxledger.service.hashchain.Anchors;
+import nl.taxledger.service.hashchain.ChainVerification;
+import nl.taxledger.service.hashchain.ChainVerifier;
+import nl.taxledger.service.hashchain.Findings;
+import nl.taxledger.service.hashchain.LedgerChainVerifier;
 import nl.taxledger.tools.store.OpenStore;
 import nl.taxledger.tools.store.StoreOptions;
 import picocli.CommandLine.Command;
@@ -57,63 +56,12 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Anchors.Anchor> anchors = Anchors.read(anchorPaths);
         try (OpenStore open = store.open()) {
-            Findings findings = new Findings();
-            LedgerChainVerifier.Result chain;
-            ChainVerifier.Result legacy;
-            try (Connection connection = open.dataSource().getConnection()) {
-                connection.setAutoCommit(false);
-                try (Statement snapshot = connection.createStatement()) {
-                    snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                }
-                try {
-                    chain = hasLedgerChain(connection)
-                            ? new LedgerChainVerifier(findings).verify(connection, anchors)
-                            : null;
-                    long legacyThrough =
-                            chain == null ? Long.MAX_VALUE : chain.origin().legacyThrough();
-                    legacy = new ChainVerifier(findings)
-                            .verify(connection, legacyThrough, Instant.now(), Duration.ofMillis(pendingWindowMs));
-                } finally {
-                    connection.rollback();
-                }
-            }
-            if (chain != null) {
-                checkOriginContinuesOldChain(chain.origin(), legacy, findings);
-            } else if (!anchors.isEmpty()) {
-                findings.report("store", Findings.Kind.ANCHOR, "a store without the ledger chain cannot be anchored");
-            }
+            ChainVerification.Report report = ChainVerification.verify(
+                    open.dataSource(), anchors, Duration.ofMillis(pendingWindowMs), new Findings());
             IdentityCheck.Outcome identities = new IdentityCheck().run(open.dataSource());
-            print(out, chain, legacy, findings, identities);
+            print(out, report.chain(), report.legacy(), report.findings(), identities);
             out.flush();
-            return findings.count() == 0 && identities.problems().isEmpty() ? 0 : 1;
-        }
-    }
-
-    private static boolean hasLedgerChain(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass('ledger_chain') IS NOT NULL");
-                ResultSet answer = query.executeQuery()) {
-            return answer.next() && answer.getBoolean(1);
-        }
-    }
-
-    /** The origin must name the old chain's head as it is recomputed now, or the old part was rewritten. */
-    private static void checkOriginContinuesOldChain(
-            LedgerChainVerifier.Origin origin, ChainVerifier.Result legacy, Findings findings) {
-        if (origin.ledgerId() == null) {
-            return; // already reported
-        }
-        boolean none = origin.legacyThrough() == 0 && ChainLink.GENESIS.equals(origin.legacyHeadHash());
-        if (none
-                ? legacy.links() != 0
-                : legacy.headIndex() != origin.legacyThrough()
-                        || !legacy.headHash().equals(origin.legacyHeadHash())) {
-            findings.report(
-                    "chain position 1",
-                    Findings.Kind.CHAIN_BROKEN,
-                    "the origin records the old chain's head"
-                            + " as " + origin.legacyThrough() + " " + origin.legacyHeadHash()
-                            + ", the old chain now ends at "
-                            + legacy.headIndex() + " " + legacy.headHash());
+            return report.clean() && identities.problems().isEmpty() ? 0 : 1;
         }
     }
 
@@ -134,7 +82,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     chain.snapshots(),
                     chain.prunedSnapshots(),
                     chain.commands());
-            out.printf("anchors: %d checked%n", chain.anchorsChecked());
+            out.printf("anchors: %d checked, %d matched%n", chain.anchorsChecked(), chain.anchorsMatched());
         }
         out.printf(
                 "old hash chain (events up to the origin): %d links (%d gaps), head %d %s%n",

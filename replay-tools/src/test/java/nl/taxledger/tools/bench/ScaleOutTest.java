@@ -13,25 +13,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import nl.taxledger.projections.ProjectionTables;
+import nl.taxledger.projections.ReadModels;
 import nl.taxledger.projections.reconciliation.ReconciliationQuery;
 import nl.taxledger.service.LedgerApplication;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.CommandService;
 import nl.taxledger.service.eventstore.ProjectionRebuild;
 import nl.taxledger.service.eventstore.ProjectionSync;
+import nl.taxledger.service.security.LocalUsers;
+import nl.taxledger.service.security.Role;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
-import nl.taxledger.service.security.LocalUsers;
-import nl.taxledger.service.security.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scale-out: two service instances on one PostgreSQL split every projection's two segments (claims in the JDBC
+ * Scale-out: two service instances on one PostgreSQL split the two segments of the read models' processor (claims in the JDBC
  * token store). Instance B runs in its own JVM and is killed ({@code SIGKILL}) while it has a projection batch
  * open with uncommitted writes and instance A keeps writing; A takes B's segments over once B's claims time out.
  * Every event is applied exactly once: the history table has one row per fact (its primary key is the global
@@ -43,27 +44,35 @@ class ScaleOutTest {
     private static final String INSTANCE_B = "instance-b";
     /** A stays off segment 1 this long, so B (its own JVM, started and idle by then) claims it. */
     private static final Duration RELEASE_TO_B = Duration.ofSeconds(20);
+
     private static final Map<String, List<String>> TABLES_BY_GROUP = ProjectionTables.BY_PROCESSING_GROUP;
 
     @Test
     void twoInstancesSplitTheSegmentsAndEveryEventIsAppliedExactlyOnceWhenOneIsKilledMidBatch() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-             ConfigurableApplicationContext a = start(postgres, "instance-a")) {
+                ConfigurableApplicationContext a = start(postgres, "instance-a")) {
             JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
-            a.getBean(LocalUsers.class).create(InstanceProcess.USER, InstanceProcess.PASSWORD,
-                    java.util.EnumSet.of(Role.ACCOUNTANT), java.util.Optional.empty(), "test");
-            InstanceProcess b = InstanceProcess.start(postgres.getPort(), INSTANCE_B, Path.of("target", "scale-out-instance-b.log"));
+            a.getBean(LocalUsers.class)
+                    .create(
+                            InstanceProcess.USER,
+                            InstanceProcess.PASSWORD,
+                            java.util.EnumSet.of(Role.ACCOUNTANT),
+                            java.util.Optional.empty(),
+                            "test");
+            InstanceProcess b = InstanceProcess.start(
+                    postgres.getPort(), INSTANCE_B, Path.of("target", "scale-out-instance-b.log"));
             try {
                 b.awaitUp(TIMEOUT);
-                TABLES_BY_GROUP.keySet().forEach(group ->
-                        processor(a, group).releaseSegment(1, RELEASE_TO_B.toSeconds(), TimeUnit.SECONDS));
-                await("B claims segment 1 of every projection", () -> segmentsOwnedBy(jdbc, INSTANCE_B) == TABLES_BY_GROUP.size());
+                processor(a, ReadModels.PROCESSOR).releaseSegment(1, RELEASE_TO_B.toSeconds(), TimeUnit.SECONDS);
+                await("B claims segment 1 of the read models' processor", () -> segmentsOwnedBy(jdbc, INSTANCE_B) == 1);
 
                 List<LedgerDay> year = new Cooperation(11, 150, 0.25).year();
                 CountDownLatch halfway = new CountDownLatch(1);
                 CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> send(a, year, halfway));
                 assertThat(halfway.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-                assertThat(segmentsOwnedBy(jdbc, INSTANCE_B)).as("B still holds its segments").isEqualTo(TABLES_BY_GROUP.size());
+                assertThat(segmentsOwnedBy(jdbc, INSTANCE_B))
+                        .as("B still holds its segment")
+                        .isEqualTo(1);
                 await("B has a projection batch open with uncommitted writes", () -> openWritingTransactions(jdbc) > 0);
                 b.kill(); // SIGKILL: no shutdown hook, no claim released, the open batch is cut off
                 writer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -71,38 +80,54 @@ class ScaleOutTest {
                 b.process().destroyForcibly();
             }
 
-            // caught up counts only when this instance holds every segment: A has taken over B's after its claims expired
+            // caught up counts only when this instance holds every segment: A has taken over B's after its claims
+            // expired
             a.getBean(ProjectionSync.class).awaitCaughtUp(TIMEOUT);
             Map<String, List<String>> splitAcrossInstances = snapshot(jdbc);
             assertThat(splitAcrossInstances.get("history_fact")).isNotEmpty();
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM history_fact h"
-                    + " LEFT JOIN domainevententry e ON e.globalindex = h.global_position"
-                    + " WHERE e.eventidentifier IS DISTINCT FROM h.event_id", Long.class)).isZero();
-            boolean reconciledLive = a.getBean(ReconciliationQuery.class).totals().holds();
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM history_fact h"
+                                    + " LEFT JOIN domainevententry e ON e.globalindex = h.global_position"
+                                    + " WHERE e.eventidentifier IS DISTINCT FROM h.event_id",
+                            Long.class))
+                    .isZero();
+            boolean reconciledLive =
+                    a.getBean(ReconciliationQuery.class).totals().holds();
 
-            TABLES_BY_GROUP.keySet().forEach(a.getBean(ProjectionRebuild.class)::rebuild);
+            a.getBean(ProjectionRebuild.class).rebuild(ReadModels.PROCESSOR);
             a.getBean(ProjectionSync.class).awaitCaughtUp(TIMEOUT);
 
             assertSameRows(snapshot(jdbc), splitAcrossInstances);
-            assertThat(reconciledLive).as("the reconciliation identities held before the rebuild").isTrue();
+            assertThat(reconciledLive)
+                    .as("the reconciliation identities held before the rebuild")
+                    .isTrue();
         }
     }
 
     /** Per table, the rows one side has and the other lacks (the first few), so a difference is readable. */
     private static void assertSameRows(Map<String, List<String>> rebuilt, Map<String, List<String>> live) {
         live.forEach((table, rows) -> {
-            List<String> missing = rows.stream().filter(row -> !rebuilt.get(table).contains(row)).limit(5).toList();
-            List<String> extra = rebuilt.get(table).stream().filter(row -> !rows.contains(row)).limit(5).toList();
-            assertThat(List.of(missing, extra)).as(table + ": rows only in the live tables, rows only after the rebuild")
+            List<String> missing = rows.stream()
+                    .filter(row -> !rebuilt.get(table).contains(row))
+                    .limit(5)
+                    .toList();
+            List<String> extra = rebuilt.get(table).stream()
+                    .filter(row -> !rows.contains(row))
+                    .limit(5)
+                    .toList();
+            assertThat(List.of(missing, extra))
+                    .as(table + ": rows only in the live tables, rows only after the rebuild")
                     .containsExactly(List.of(), List.of());
             assertThat(rebuilt.get(table)).as(table).hasSameSizeAs(rows);
         });
     }
 
     private static int segmentsOwnedBy(JdbcTemplate jdbc, String owner) {
-        Integer owned = jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE owner = ? AND processorname IN ("
-                + String.join(",", TABLES_BY_GROUP.keySet().stream().map(g -> "'" + g + "'").toList()) + ")",
-                Integer.class, owner);
+        Integer owned = jdbc.queryForObject(
+                "SELECT count(*) FROM tokenentry WHERE owner = ? AND processorname = ?",
+                Integer.class,
+                owner,
+                ReadModels.PROCESSOR);
         return owned == null ? 0 : owned;
     }
 
@@ -111,9 +136,11 @@ class ScaleOutTest {
      * projection table in its statement means those are a projection batch's writes (not a claim extension).
      */
     private static int openWritingTransactions(JdbcTemplate jdbc) {
-        Integer open = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?"
-                + " AND backend_xid IS NOT NULL AND (query LIKE '%history_fact%' OR query LIKE '%reconciliation_%'"
-                + " OR query LIKE '%balance_%' OR query LIKE '%suspense_item%')", Integer.class, INSTANCE_B);
+        Integer open = jdbc.queryForObject(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?"
+                        + " AND backend_xid IS NOT NULL AND (query LIKE '%history_fact%' OR query LIKE '%reconciliation_%'"
+                        + " OR query LIKE '%balance_%' OR query LIKE '%suspense_item%')",
+                Integer.class, INSTANCE_B);
         return open == null ? 0 : open;
     }
 
@@ -126,16 +153,23 @@ class ScaleOutTest {
     }
 
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String nodeId) {
-        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                        "--ledger.scheduling.enabled=false", "--ledger.node-id=" + nodeId, "--logging.level.root=WARN");
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--ledger.scheduling.enabled=false",
+                        "--ledger.node-id=" + nodeId,
+                        "--logging.level.root=WARN");
     }
 
     private static StreamingEventProcessor processor(ConfigurableApplicationContext instance, String group) {
         return instance.getBean(EventProcessingConfiguration.class)
-                .eventProcessorByProcessingGroup(group, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessorByProcessingGroup(group, StreamingEventProcessor.class)
+                .orElseThrow();
     }
 
     /** Sends the year through instance A's command path; counts down {@code halfway} at half of its days. */
@@ -164,8 +198,10 @@ class ScaleOutTest {
 
     private static Map<String, List<String>> snapshot(JdbcTemplate jdbc) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
-        TABLES_BY_GROUP.values().forEach(tables -> tables.forEach(
-                table -> rows.put(table, jdbc.queryForList("SELECT t::text FROM " + table + " t ORDER BY 1", String.class))));
+        TABLES_BY_GROUP
+                .values()
+                .forEach(tables -> tables.forEach(table -> rows.put(
+                        table, jdbc.queryForList("SELECT t::text FROM " + table + " t ORDER BY 1", String.class))));
         return rows;
     }
 }

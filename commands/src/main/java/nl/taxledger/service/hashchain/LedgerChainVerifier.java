@@ -1,4 +1,4 @@
-package nl.taxledger.tools.verify;
+package nl.taxledger.service.hashchain;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,10 +7,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.taxledger.service.hashchain.ChainLink;
-import nl.taxledger.service.hashchain.StoredCommand;
-import nl.taxledger.service.hashchain.StoredEvent;
-import nl.taxledger.service.hashchain.StoredSnapshot;
 
 /**
  * The new rule (V70): recomputes every link of {@code ledger_chain} from the rows it covers, in the caller's
@@ -18,11 +14,11 @@ import nl.taxledger.service.hashchain.StoredSnapshot;
  * row agrees, each anchor's hash is still there), then per table a full join of links and rows by row key (each row
  * hashes to its link; a link without row is a deletion, a row without link an insertion).
  */
-final class LedgerChainVerifier {
+public final class LedgerChainVerifier {
     /** What the origin link (position 1) records: the ledger's id and where the old rule ends. */
-    record Origin(String ledgerId, long legacyThrough, String legacyHeadHash) {}
+    public record Origin(String ledgerId, long legacyThrough, String legacyHeadHash) {}
 
-    record Result(
+    public record Result(
             Origin origin,
             long links,
             long headPosition,
@@ -31,7 +27,8 @@ final class LedgerChainVerifier {
             long snapshots,
             long prunedSnapshots,
             long commands,
-            int anchorsChecked) {}
+            int anchorsChecked,
+            int anchorsMatched) {}
 
     private final Findings findings;
 
@@ -54,7 +51,7 @@ final class LedgerChainVerifier {
                         .add(anchor);
             }
         }
-        long[] walked = new long[1];
+        long[] walked = new long[2]; // the head's position, the anchors matched
         String headHash = walk(connection, anchored, walked);
         long headPosition = walked[0];
         for (List<Anchors.Anchor> beyond : anchored.values()) {
@@ -80,7 +77,8 @@ final class LedgerChainVerifier {
                 snapshots[0],
                 snapshots[1],
                 commands,
-                anchors.size());
+                anchors.size(),
+                (int) walked[1]);
     }
 
     private Origin origin(Connection connection) throws SQLException {
@@ -134,7 +132,9 @@ final class LedgerChainVerifier {
                     }
                     previous = links.getString(3);
                     for (Anchors.Anchor anchor : anchored.getOrDefault(position, List.of())) {
-                        if (!anchor.hash().equals(previous)) {
+                        if (anchor.hash().equals(previous)) {
+                            lastPosition[1]++;
+                        } else {
                             findings.report(
                                     anchor.source(),
                                     Findings.Kind.ANCHOR,

@@ -1,4 +1,4 @@
-package nl.taxledger.tools.verify;
+package nl.taxledger.service.hashchain;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import nl.taxledger.service.hashchain.ChainLink;
-import nl.taxledger.service.hashchain.StoredEvent;
 
 /**
  * The old rule: recomputes the hash chain of {@code event_hash_chain} from {@code domainevententry}, by a merge of
@@ -15,10 +13,10 @@ import nl.taxledger.service.hashchain.StoredEvent;
  * against its own stored previous hash, so one edited row is reported once, at its position, not as a break of
  * everything after it.
  */
-final class ChainVerifier {
+public final class ChainVerifier {
     static final int FETCH_SIZE = 1000;
 
-    record Result(long links, long gapLinks, long rows, long pendingRows, long headIndex, String headHash) {}
+    public record Result(long links, long gapLinks, long rows, long pendingRows, long headIndex, String headHash) {}
 
     private record Link(long globalIndex, String kind, String previousHash, String hash) {}
 

@@ -1,14 +1,14 @@
-package nl.taxledger.tools.verify;
+package nl.taxledger.service.hashchain;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** What verify found, in the order found; listed up to a bound, counted beyond it (a wrecked store cannot exhaust memory). */
-final class Findings {
+public final class Findings {
     /** Findings kept for printing; more are counted but not listed. */
-    static final int MAX_LISTED_FINDINGS = 10_000;
+    public static final int MAX_LISTED_FINDINGS = 10_000;
 
-    enum Kind {
+    public enum Kind {
         /** the row does not hash to its link: a stored column was changed */
         EDITED,
         /** the chain has a link for a row that is gone */
@@ -23,23 +23,34 @@ final class Findings {
         ANCHOR
     }
 
-    record Finding(String where, Kind kind, String detail) {}
+    public record Finding(String where, Kind kind, String detail) {}
 
+    private final int maxListed;
     private final List<Finding> listed = new ArrayList<>();
     private long count;
 
-    void report(String where, Kind kind, String detail) {
+    /** Lists up to {@link #MAX_LISTED_FINDINGS}. */
+    public Findings() {
+        this(MAX_LISTED_FINDINGS);
+    }
+
+    /** Lists up to {@code maxListed} (a page shows fewer than a printed report), counts them all. */
+    public Findings(int maxListed) {
+        this.maxListed = maxListed;
+    }
+
+    public void report(String where, Kind kind, String detail) {
         count++;
-        if (listed.size() < MAX_LISTED_FINDINGS) {
+        if (listed.size() < maxListed) {
             listed.add(new Finding(where, kind, detail));
         }
     }
 
-    List<Finding> listed() {
+    public List<Finding> listed() {
         return List.copyOf(listed);
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 }

@@ -1,4 +1,4 @@
-package nl.taxledger.tools.verify;
+package nl.taxledger.service.hashchain;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,17 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
  * type in the position and hash printed on a remittance statement), or a directory, whose {@code *.anchors} files are
  * all read.
  */
-final class Anchors {
+public final class Anchors {
     /** At most this many anchors per run: the check keeps them in memory. */
     static final int MAX_ANCHORS = 1_000_000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Anchor(String ledgerId, long position, String hash, String source) {}
+    public record Anchor(String ledgerId, long position, String hash, String source) {}
 
     private Anchors() {}
 
-    static List<Anchor> read(List<Path> paths) {
+    public static List<Anchor> read(List<Path> paths) {
         List<Anchor> anchors = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
