@@ -189,6 +189,33 @@ class GroupCommitImportTest {
         aLaterCommandSeesTheStoredState(key, eventsBefore + 3);
     }
 
+    /**
+     * A line refused by the aggregate's command handler (not by a check before it): Axon rolls its unit of work back,
+     * and that must not end the group's PostgreSQL transaction. It did, through Axon's unit-of-work connection
+     * wrapper calling rollback() on the group's connection: the refused line was answered FAILED ("ROLLBACK TO
+     * SAVEPOINT can only be used in transaction blocks", HostileInputTest seed -5520274299116325964) and so were
+     * the lines stored before it in the group.
+     */
+    @Test
+    void a_line_refused_by_the_aggregate_leaves_the_groups_transaction_open() {
+        String key = aDebtor();
+        int eventsBefore = sequenceNumbers(key).size();
+        String unknownDeferral = ("{\"type\":\"EndDeferral\",\"commandId\":\"ad2-%1$s\",\"debtorId\":\"S-%1$s\","
+                        + "\"deferralId\":\"no-such-deferral\",\"date\":\"2026-06-01\",\"reason\":\"test\"}")
+                .formatted(key);
+
+        List<JsonNode> answer = importLines(
+                500,
+                payment("ad1-" + key, key, "PA1-" + key, "10.00"),
+                unknownDeferral,
+                payment("ad3-" + key, key, "PA3-" + key, "5.00"));
+
+        assertThat(statuses(answer)).as(answer.toString()).containsExactly("ACCEPTED", "REJECTED", "ACCEPTED");
+        assertThat(logged("ad1-" + key, "ad2-" + key, "ad3-" + key)).containsExactly("ad1-" + key, "ad3-" + key);
+        assertThat(sequenceNumbers(key)).hasSize(eventsBefore + 2);
+        aLaterCommandSeesTheStoredState(key, eventsBefore + 2);
+    }
+
     @Test
     void a_line_undone_after_its_events_were_appended_leaves_nothing_in_the_aggregate_cache() {
         String key = aDebtor();
