@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * were never stored. So inside a Spring transaction a put takes the entry out at once (a concurrent command loads
  * the committed events from PostgreSQL, as without a cache) and puts the new state in only after the commit, and
  * only if no later put for the same aggregate came first. Outside a transaction Axon's own rollback handling
- * applies. {@link #remove} (Axon's rollback) always takes the entry out.
+ * applies. {@link #remove} (Axon's rollback) always takes the entry out, and so does the rollback of a group line
+ * to its savepoint ({@link GroupLines}).
  *
  * <p>Every instance that handles commands has its own cache. A cached aggregate that another instance changed
  * since is stale, but it cannot store a wrong fact: its next event takes a sequence number that is already in
@@ -27,8 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class TransactionalAggregateCache implements Cache {
 
     /** A cache slot: {@code entry} null is a placeholder while a transaction that changed the aggregate is open. */
-    private record Slot(long generation, Object entry) {
-    }
+    private record Slot(long generation, Object entry) {}
 
     private final ConcurrentMap<Object, Slot> slots;
     private final AtomicLong generations = new AtomicLong();
@@ -37,7 +37,10 @@ final class TransactionalAggregateCache implements Cache {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("an aggregate cache needs room for at least one entry: " + maxEntries);
         }
-        this.slots = Caffeine.newBuilder().maximumSize(maxEntries).<Object, Slot>build().asMap();
+        this.slots = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .<Object, Slot>build()
+                .asMap();
     }
 
     @Override
@@ -55,12 +58,17 @@ final class TransactionalAggregateCache implements Cache {
         }
         long generation = generations.incrementAndGet();
         slots.put(key, new Slot(generation, null));
+        // a group line rolled back to its savepoint after Axon counted it committed leaves no entry behind
+        GroupLines.onRollback(() -> slots.remove(key));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
                 // only the newest put of a committed transaction goes in; anything else leaves no entry behind
-                slots.computeIfPresent(key, (k, slot) -> slot.generation() != generation ? slot
-                        : status == STATUS_COMMITTED ? new Slot(generation, value) : null);
+                slots.computeIfPresent(
+                        key,
+                        (k, slot) -> slot.generation() != generation
+                                ? slot
+                                : status == STATUS_COMMITTED ? new Slot(generation, value) : null);
             }
         });
     }

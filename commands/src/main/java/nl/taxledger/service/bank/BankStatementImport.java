@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
 import nl.taxledger.ledger.api.MatchedBy;
@@ -23,15 +24,16 @@ import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.BankRequests;
 import nl.taxledger.service.commandapi.CommandService;
+import nl.taxledger.service.commandapi.GroupCommit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a camt.053/camt.054 file (domain.md §9). The file is checked whole first (schema, balances, accounts,
  * sequence), so a refused file books nothing. Then each statement is recorded on its account and each booked credit
- * transaction goes through the command path like a REST command, in its own transaction, with a commandId derived
- * from the transaction's key: a re-import or an overlapping file books nothing twice. A booked debit returning one of
+ * transaction goes through the command path like a REST command, with a commandId derived from the transaction's key:
+ * a re-import or an overlapping file books nothing twice. The transactions are committed in groups
+ * ({@link GroupCommit}), each in its own savepoint; the answer is given after the last group committed. A booked debit returning one of
  * our collections, and a pain.002 status report, are R-transactions ({@link CollectionReturns}, §10).
  */
 @Service
@@ -40,7 +42,7 @@ public class BankStatementImport {
     private final CommandService commands;
     private final KnownParties known;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
+    private final GroupCommit groups;
     private final LedgerClock clock;
     private final CollectionReturns returns;
     private final StatusReportImport statusReports;
@@ -50,7 +52,7 @@ public class BankStatementImport {
             CommandService commands,
             KnownParties known,
             JdbcTemplate jdbc,
-            TransactionTemplate transaction,
+            GroupCommit groups,
             LedgerClock clock,
             CollectionReturns returns,
             PayoutDebits payouts) {
@@ -58,7 +60,7 @@ public class BankStatementImport {
         this.commands = commands;
         this.known = known;
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.groups = groups;
         this.clock = clock;
         this.returns = returns;
         this.statusReports = new StatusReportImport(new Pain002Reader(), returns, known);
@@ -94,29 +96,14 @@ public class BankStatementImport {
             recorded.add(record(statement, options, actor));
         }
         List<StatementImporter.LineResult> results = new ArrayList<>();
-        for (Statement statement : statements) {
-            List<StatementImporter.LineResult> ofStatement =
-                    StatementImporter.run(statement, known, new StatementImporter.Bookings() {
-                        @Override
-                        public StatementImporter.Booking bookOnce(
-                                StatementLine line, Function<StatementLine, Match> decide) {
-                            return BankStatementImport.this.bookOnce(statement, options, actor, line, decide);
-                        }
-
-                        @Override
-                        public StatementImporter.DebitBooking debit(StatementLine line) {
-                            // a return of our own collection first (§10); a debit that is none is ours only as a
-                            // payout executed (§9), else unreconciled
-                            StatementImporter.DebitBooking booking =
-                                    returns.debit(statement, line, known, options.bookingDate(), actor);
-                            return booking.outcome() == StatementImporter.Outcome.UNRECONCILED_DEBIT
-                                            && booking.match() == null
-                                    ? payouts.debit(statement, line, options, source(actor, statement))
-                                    : booking;
-                        }
-                    });
-            recordLines(statement, ofStatement);
-            results.addAll(ofStatement);
+        try (GroupCommit.Group group = groups.open()) {
+            for (Statement statement : statements) {
+                List<StatementImporter.LineResult> ofStatement = bookStatement(group, statement, options, actor);
+                runInGroup(group, () -> recordLines(statement, ofStatement));
+                results.addAll(ofStatement);
+            }
+            // the answer below is given only after the last group committed: a booking answered is stored
+            group.commit();
         }
         StatementImporter.Counts counts = StatementImporter.Counts.of(results);
         return new BankImportAnswer(
@@ -127,6 +114,75 @@ public class BankStatementImport {
                 counts.undirected(),
                 counts.suspense(),
                 counts.alreadyBooked());
+    }
+
+    /**
+     * Each transaction of the statement in file order, each in its own savepoint of the open group (its lookups,
+     * written by the subscribing processor in the same transaction, are seen by the lines after it: rule 5).
+     */
+    private List<StatementImporter.LineResult> bookStatement(
+            GroupCommit.Group group, Statement statement, Options options, Actor actor) {
+        return StatementImporter.run(statement, known, new StatementImporter.Bookings() {
+            @Override
+            public StatementImporter.Booking bookOnce(StatementLine line, Function<StatementLine, Match> decide) {
+                return inGroup(group, () -> BankStatementImport.this.bookOnce(statement, options, actor, line, decide));
+            }
+
+            @Override
+            public StatementImporter.DebitBooking debit(StatementLine line) {
+                // a return of our own collection first (§10); a debit that is none is ours only as a payout executed
+                // (§9), else unreconciled
+                return inGroup(group, () -> {
+                    StatementImporter.DebitBooking booking =
+                            returns.debit(statement, line, known, options.bookingDate(), actor);
+                    return booking.outcome() == StatementImporter.Outcome.UNRECONCILED_DEBIT && booking.match() == null
+                            ? payouts.debit(statement, line, options, source(actor, statement))
+                            : booking;
+                });
+            }
+        });
+    }
+
+    /**
+     * One line of the group, committing the group when it is full. A line that lost a deadlock against another
+     * group (each takes its lines' locks in file order) is rolled back to its savepoint, the lines before it
+     * commit, and it runs again first in the next group, bounded. Any other failure of a line commits the lines
+     * before it (as when each line was its own transaction) and ends the import with that failure; a group whose
+     * commit fails ends it too, with none of that group stored: sending the file again completes it.
+     */
+    private <T> T inGroup(GroupCommit.Group group, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T result = group.line(work);
+                if (group.full()) {
+                    group.commit();
+                }
+                return result;
+            } catch (GroupCommit.GroupBroken broken) {
+                throw broken;
+            } catch (RuntimeException failure) {
+                if (attempt >= CommandService.MAX_ATTEMPTS || !GroupCommit.isTransient(failure)) {
+                    commitBefore(group, failure);
+                    throw failure;
+                }
+                group.commit();
+            }
+        }
+    }
+
+    private void runInGroup(GroupCommit.Group group, Runnable work) {
+        inGroup(group, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static void commitBefore(GroupCommit.Group group, RuntimeException failure) {
+        try {
+            group.commit();
+        } catch (RuntimeException commitFailed) {
+            failure.addSuppressed(commitFailed);
+        }
     }
 
     /** The collector's registered accounts, each with its latest statement (by date, then electronic sequence). */
@@ -244,8 +300,8 @@ public class BankStatementImport {
     }
 
     /**
-     * Each transaction in its own PostgreSQL transaction: the key row, the register entry, the command. Unless its key
-     * was booked before: then the match stored then is the answer.
+     * One transaction of the statement, in its savepoint of the group: the key row, the register entry, the command.
+     * Unless its key was booked before: then the match stored then is the answer.
      */
     private StatementImporter.Booking bookOnce(
             Statement statement,
@@ -253,15 +309,13 @@ public class BankStatementImport {
             Actor actor,
             StatementLine line,
             Function<StatementLine, Match> decide) {
-        return transaction.execute(status -> {
-            Optional<Match> earlier = bookedBefore(line.key());
-            if (earlier.isPresent()) {
-                return new StatementImporter.Booking(earlier.get(), true);
-            }
-            Match match = decide.apply(line);
-            book(statement, options, actor, line, match);
-            return new StatementImporter.Booking(match, false);
-        });
+        Optional<Match> earlier = bookedBefore(line.key());
+        if (earlier.isPresent()) {
+            return new StatementImporter.Booking(earlier.get(), true);
+        }
+        Match match = decide.apply(line);
+        book(statement, options, actor, line, match);
+        return new StatementImporter.Booking(match, false);
     }
 
     private void book(Statement statement, Options options, Actor actor, StatementLine line, Match match) {

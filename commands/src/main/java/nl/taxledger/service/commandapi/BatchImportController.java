@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.taxledger.ledger.api.ErrorCode;
 import nl.taxledger.ledger.api.LedgerRejection;
@@ -25,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Batch import: NDJSON in (one command per line, with a {@code type} field), NDJSON out: one result line per input
- * line, in order, whatever happens to it, then one summary line (domain.md §12). Every line is its own transaction:
- * a refused or failed line changes nothing and does not stop the lines after it. Blank lines are no commands: they
- * are skipped, not answered, but keep their number.
+ * line, in order, whatever happens to it, then one summary line (domain.md §12). The lines are committed in groups
+ * ({@link GroupCommit}), each line in its own savepoint: a refused or failed line changes nothing and does not stop
+ * the lines after it, and a line is answered only once its group committed. Blank lines are no commands: they are
+ * skipped, not answered, but keep their number.
  */
 @RestController
 @Tag(name = "commands")
@@ -43,10 +46,12 @@ class BatchImportController {
 
     private final CommandService service;
     private final JsonMapper json;
+    private final GroupCommit groups;
 
-    BatchImportController(CommandService service, JsonMapper json) {
+    BatchImportController(CommandService service, JsonMapper json, GroupCommit groups) {
         this.service = service;
         this.json = json;
+        this.groups = groups;
     }
 
     @PostMapping(path = "/api/commands", consumes = NDJSON_VALUE, produces = NDJSON_VALUE)
@@ -57,7 +62,10 @@ class BatchImportController {
                     + "lines. Each non-blank line gets one answer line, in order, with `line` (its number), "
                     + "`commandId`, `status` (ACCEPTED, REPLAYED, REJECTED or FAILED) and `result` or `code`, "
                     + "`field`, `detail`: a refused, malformed, non-UTF-8 or too long line is REJECTED and the import "
-                    + "goes on; a server error on a line is FAILED (code SERVER_ERROR). Past 1,000,000 lines one "
+                    + "goes on; a server error on a line is FAILED (code SERVER_ERROR). Lines are committed in groups "
+                    + "(ledger.import.group-size, default 500 lines, or ledger.import.group-max-ms, default 50 ms): "
+                    + "a line is answered only once its group committed, so ACCEPTED means stored; a group whose "
+                    + "commit fails is answered FAILED line by line and none of it is stored. Past 1,000,000 lines one "
                     + "REJECTED line says the rest was not read. The last line is always "
                     + "`{\"summary\":{\"lines\":…,\"accepted\":…,\"replayed\":…,\"rejected\":…}}` (with `failed` "
                     + "when a line failed); a stream without it was cut.")
@@ -90,6 +98,9 @@ class BatchImportController {
     private final class Answer {
         private final OutputStream out;
         private final Map<String, Long> counts = new LinkedHashMap<>();
+        private final GroupCommit.Group group = groups.open();
+        /** The lines of the open group, in order, each with its answer so far: written once the group committed. */
+        private final List<Pending> pending = new ArrayList<>();
 
         Answer(OutputStream out) {
             this.out = out;
@@ -99,76 +110,199 @@ class BatchImportController {
         }
 
         void importLines(InputStream body, Actor actor) throws IOException {
-            NdjsonLines lines = new NdjsonLines(body, MAX_LINE_BYTES);
-            try {
-                for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
-                    if (line.number() > MAX_LINES_PER_REQUEST) {
-                        write(refused(
-                                line.number(),
-                                null,
-                                "the import stops at " + MAX_LINES_PER_REQUEST + " lines: line " + line.number()
-                                        + " and any after it were not read"));
-                        break;
+            try (group) {
+                NdjsonLines lines = new NdjsonLines(body, MAX_LINE_BYTES);
+                try {
+                    for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                        if (line.number() > MAX_LINES_PER_REQUEST) {
+                            pending.add(new Pending(
+                                    null,
+                                    refused(
+                                            line.number(),
+                                            null,
+                                            "the import stops at " + MAX_LINES_PER_REQUEST + " lines: line "
+                                                    + line.number() + " and any after it were not read")));
+                            break;
+                        }
+                        if (!(line instanceof NdjsonLines.Text text
+                                && text.text().isBlank())) {
+                            add(line, actor);
+                        }
+                        if (group.full() || !lines.buffered()) {
+                            commitGroup(actor);
+                        }
                     }
-                    if (!(line instanceof NdjsonLines.Text text && text.text().isBlank())) {
-                        write(answer(line, actor));
-                    }
+                } catch (IOException unreadable) {
+                    LOG.warn("import: reading the body failed after line {}", lines.lines(), unreadable);
+                    commitGroup(actor);
+                    pending.add(new Pending(
+                            null,
+                            failed(
+                                    lines.lines() + 1,
+                                    null,
+                                    "reading the request body failed after line " + lines.lines() + ": "
+                                            + unreadable.getMessage())));
                 }
-            } catch (IOException unreadable) {
-                LOG.warn("import: reading the body failed after line {}", lines.lines(), unreadable);
-                write(failed(
-                        lines.lines() + 1,
-                        null,
-                        "reading the request body failed after line " + lines.lines() + ": "
-                                + unreadable.getMessage()));
+                commitGroup(actor);
             }
             summary();
         }
 
-        private Map<String, Object> answer(NdjsonLines.Line line, Actor actor) {
-            if (line instanceof NdjsonLines.TooLong tooLong) {
-                return refused(
-                        line.number(),
-                        null,
-                        "line of " + tooLong.bytes() + " bytes, longer than " + MAX_LINE_BYTES + ": not read");
+        /** A line of the group: one answered without the database has no command. */
+        private static final class Pending {
+            final Command command;
+            Map<String, Object> answer;
+
+            Pending(Command command, Map<String, Object> answer) {
+                this.command = command;
+                this.answer = answer;
             }
-            if (line instanceof NdjsonLines.NotUtf8) {
-                return refused(line.number(), null, "line is not UTF-8");
-            }
-            return submit(line.number(), ((NdjsonLines.Text) line).text(), actor);
         }
 
-        private Map<String, Object> submit(int number, String line, Actor actor) {
-            JsonNode command;
-            try {
-                command = json.readTree(line);
-            } catch (JacksonException malformed) {
-                return refused(number, null, "line is not JSON: " + malformed.getOriginalMessage());
+        private record Command(int number, String commandId, JsonNode body) {}
+
+        private void add(NdjsonLines.Line line, Actor actor) throws IOException {
+            if (line instanceof NdjsonLines.TooLong tooLong) {
+                pending.add(new Pending(
+                        null,
+                        refused(
+                                line.number(),
+                                null,
+                                "line of " + tooLong.bytes() + " bytes, longer than " + MAX_LINE_BYTES
+                                        + ": not read")));
+                return;
             }
-            String commandId = echoedCommandId(command);
+            if (line instanceof NdjsonLines.NotUtf8) {
+                pending.add(new Pending(null, refused(line.number(), null, "line is not UTF-8")));
+                return;
+            }
+            JsonNode body;
             try {
-                CommandOutcome outcome = service.submit(command.path("type").asString(""), command, actor);
-                Map<String, Object> result = result(number, commandId, outcome.replayed() ? "REPLAYED" : "ACCEPTED");
+                body = json.readTree(((NdjsonLines.Text) line).text());
+            } catch (JacksonException malformed) {
+                pending.add(new Pending(
+                        null, refused(line.number(), null, "line is not JSON: " + malformed.getOriginalMessage())));
+                return;
+            }
+            Pending command = new Pending(new Command(line.number(), echoedCommandId(body), body), null);
+            pending.add(command);
+            run(command, actor);
+        }
+
+        /**
+         * Runs a command line in the open group. A line that lost a deadlock against another group (each group takes
+         * its lines' locks in file order, so two groups can wait on each other in a circle) was rolled back to its
+         * savepoint; the lines before it commit now, and it is sent again as the first line of the next group, where
+         * it holds no other lock. Bounded like a single command's retries.
+         */
+        private void run(Pending line, Actor actor) throws IOException {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    line.answer = submit(line.command, actor);
+                    return;
+                } catch (GroupCommit.GroupBroken broken) {
+                    commitGroup(actor, broken);
+                    return;
+                } catch (RuntimeException lost) {
+                    pending.remove(line);
+                    commitGroup(actor);
+                    pending.add(line);
+                    if (attempt >= CommandService.MAX_ATTEMPTS) {
+                        line.answer = failed(line.command, lost);
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** The line's answer; a failure that says only something about its timing is thrown (to be sent again). */
+        private Map<String, Object> submit(Command line, Actor actor) {
+            try {
+                CommandOutcome outcome =
+                        group.line(() -> service.submit(line.body().path("type").asString(""), line.body(), actor));
+                Map<String, Object> result =
+                        result(line.number(), line.commandId(), outcome.replayed() ? "REPLAYED" : "ACCEPTED");
                 result.put("result", outcome.result());
                 if (outcome.position() != null) {
                     result.put("position", outcome.position());
                 }
                 return result;
             } catch (LedgerRejection rejection) {
-                Map<String, Object> result = result(number, commandId, "REJECTED");
+                Map<String, Object> result = result(line.number(), line.commandId(), "REJECTED");
                 result.put("code", rejection.code().name());
                 if (rejection.field() != null) {
                     result.put("field", rejection.field());
                 }
                 result.put("detail", rejection.getMessage());
                 return result;
+            } catch (GroupCommit.GroupBroken broken) {
+                throw broken;
             } catch (RuntimeException failure) {
-                String reference = ProblemDetails.logFailure(LOG, "import line " + number, failure);
-                return failed(
-                        number,
-                        commandId,
-                        "server error (logged as " + reference + "); nothing of this line" + " is stored");
+                if (GroupCommit.isTransient(failure)) {
+                    throw failure;
+                }
+                return failed(line, failure);
             }
+        }
+
+        private void commitGroup(Actor actor) throws IOException {
+            commitGroup(actor, null);
+        }
+
+        /**
+         * Commits the open group, then writes its lines' answers: an answer ACCEPTED always means stored. A commit
+         * that failed for its timing only is tried again with every command line of the group run again in a new
+         * transaction (bounded); any other failure, or a {@code broken} group, answers every command line of the
+         * group FAILED: none of it is stored, and sending the file again completes it.
+         */
+        private void commitGroup(Actor actor, RuntimeException broken) throws IOException {
+            RuntimeException failure = broken;
+            for (int attempt = 1; failure == null || attempt <= GroupCommit.MAX_GROUP_ATTEMPTS; attempt++) {
+                try {
+                    if (failure != null) {
+                        for (Pending line : pending) {
+                            if (line.command != null) {
+                                line.answer = submit(line.command, actor);
+                            }
+                        }
+                    }
+                    group.commit();
+                    failure = null;
+                    break;
+                } catch (RuntimeException commitFailed) {
+                    group.rollback();
+                    failure = commitFailed;
+                    if (!GroupCommit.isTransient(commitFailed)) {
+                        break;
+                    }
+                }
+            }
+            if (failure != null) {
+                String reference =
+                        ProblemDetails.logFailure(LOG, "import group of " + pending.size() + " lines", failure);
+                for (Pending line : pending) {
+                    if (line.command != null) {
+                        line.answer = failed(
+                                line.command.number(),
+                                line.command.commandId(),
+                                "its group's transaction failed (logged as " + reference
+                                        + "); nothing of this line is stored, send it again");
+                    }
+                }
+            }
+            for (Pending line : pending) {
+                write(line.answer);
+            }
+            pending.clear();
+            out.flush();
+        }
+
+        private Map<String, Object> failed(Command line, RuntimeException failure) {
+            String reference = ProblemDetails.logFailure(LOG, "import line " + line.number(), failure);
+            return failed(
+                    line.number(),
+                    line.commandId(),
+                    "server error (logged as " + reference + "); nothing of this line is stored");
         }
 
         private Map<String, Object> refused(int number, String commandId, String detail) {

@@ -56,7 +56,7 @@ public class CommandService {
     private final WalFlush walFlush;
     private final AppendedEvents appended;
     /** A command whose transaction failed for its timing only (a deadlock broken) is sent again, this often. */
-    static final int MAX_ATTEMPTS = 5;
+    public static final int MAX_ATTEMPTS = 5;
     /** Routing decided again under new locks because it named new aggregates: bounded, then retried whole. */
     static final int MAX_ROUTING_ROUNDS = 4;
     /** Sorted properties: the request hash must not depend on field order. */

@@ -80,6 +80,15 @@ final class NdjsonLines {
         return decode(length);
     }
 
+    /**
+     * Whether the next line can be started without waiting for the sender: bytes are read and not yet returned, or
+     * the stream says it has some. A group commit closes its group before a read that may wait, so no transaction
+     * stays open (holding its locks) while a slow client sends.
+     */
+    boolean buffered() throws IOException {
+        return position < limit || in.available() > 0;
+    }
+
     /** Lines returned so far. */
     int lines() {
         return number;

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Axon's JDBC plumbing, declared here because Axon's own JdbcAutoConfiguration is conditional on a DataSource
@@ -21,10 +22,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AxonJdbcConfiguration {
 
-    /** Joins the Spring transaction (and Axon's unit of work) instead of taking a connection of its own. */
+    /**
+     * Joins the Spring transaction instead of taking a connection of its own. Inside a Spring transaction the
+     * connection is Spring's alone to end: Axon's unit-of-work wrapper would call {@code rollback()} on it when a
+     * command handler refuses, which ends the whole PostgreSQL transaction, not just the unit of work. For a single
+     * command that only came early, but in an import group (docs/design.md, "Group commit") it threw away the lines
+     * already stored in the group, and the refused line's savepoint with them (PostgreSQL: "ROLLBACK TO SAVEPOINT
+     * can only be used in transaction blocks"). Outside a Spring transaction the unit of work keeps one connection
+     * and commits or rolls it back itself, as before.
+     */
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        ConnectionProvider transactional = new SpringDataSourceConnectionProvider(dataSource);
+        ConnectionProvider perUnitOfWork = new UnitOfWorkAwareConnectionProviderWrapper(transactional);
+        return () -> TransactionSynchronizationManager.isActualTransactionActive()
+                ? transactional.getConnection()
+                : perUnitOfWork.getConnection();
     }
 
     /**
@@ -36,8 +49,8 @@ class AxonJdbcConfiguration {
      * name (pid@host), which two instances in one JVM (the scale-out test) would share and so both "own" a claim.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
-                          @Value("${ledger.node-id:}") String nodeId) {
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider, Serializer serializer, @Value("${ledger.node-id:}") String nodeId) {
         JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(TokenSchema.builder().build())

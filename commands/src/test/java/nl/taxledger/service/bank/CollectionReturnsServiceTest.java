@@ -15,6 +15,7 @@ import nl.taxledger.ledger.bank.KnownParties;
 import nl.taxledger.projections.balance.DebtorAccountQuery;
 import nl.taxledger.service.clock.LedgerClock;
 import nl.taxledger.service.commandapi.CommandService;
+import nl.taxledger.service.commandapi.GroupCommit;
 import nl.taxledger.service.directdebit.DirectDebitQuery;
 import nl.taxledger.service.testing.LedgerClient;
 import nl.taxledger.service.testing.LedgerServiceTest;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R-transactions through the real service (domain.md §10): pain.002 rejects and camt.054/053 returns of our own
@@ -50,7 +50,7 @@ class CollectionReturnsServiceTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    GroupCommit groups;
 
     @Autowired
     LedgerClock clock;
@@ -121,7 +121,7 @@ class CollectionReturnsServiceTest {
         client.submit("RegisterDirectDebitMandate", """
                 {"commandId":"mandate-%1$s","debtorId":"%2$s","mandateId":"M-%1$s","iban":"NL63ASNB6979119958",
                  "signedDate":"2026-03-04"}""".formatted(tag, debtor));
-        files = new BankStatementImport(commands, new WithRuns(), jdbc, transaction, clock, returns, payouts);
+        files = new BankStatementImport(commands, new WithRuns(), jdbc, groups, clock, returns, payouts);
     }
 
     /** A transaction of a run of this test: {@code DD<date>-<tag>} for 50.00 of A-tag under M-tag. */

@@ -21,6 +21,10 @@ import nl.taxledger.service.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.SavepointManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +39,38 @@ class ImportAnswerTest {
             new LedgerPrincipal("kees", java.util.Set.of(Role.CLERK), java.util.Optional.empty());
 
     private final CommandService service = mock(CommandService.class);
-    private final BatchImportController controller = new BatchImportController(service, JSON);
+    private final BatchImportController controller =
+            new BatchImportController(service, JSON, new GroupCommit(new NoDatabase(), 500, 50));
+
+    /** Transactions without a database and savepoints that keep nothing: this answer's shape does not need them. */
+    private static final class NoDatabase extends AbstractPlatformTransactionManager {
+        private static final class Transaction implements SavepointManager {
+            @Override
+            public Object createSavepoint() {
+                return new Object();
+            }
+
+            @Override
+            public void rollbackToSavepoint(Object savepoint) {}
+
+            @Override
+            public void releaseSavepoint(Object savepoint) {}
+        }
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Transaction();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {}
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {}
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {}
+    }
 
     ImportAnswerTest() {
         when(service.submit(anyString(), any(JsonNode.class), any(Actor.class))).thenAnswer(call -> {
