@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import nl.taxledger.service.LedgerApplication;
@@ -113,20 +115,29 @@ class LegacyChainMigrationTest {
     private static void copy(JdbcTemplate from, String table, String order) {
         from.query("SELECT * FROM " + table + " ORDER BY " + order, (ResultSet rs) -> {
             ResultSetMetaData columns = rs.getMetaData();
+            // only the columns the older schema had (later migrations add some, e.g. command_log.position)
+            List<String> old = legacy.queryForList(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?", String.class, table);
+            List<Integer> kept = new ArrayList<>();
             StringBuilder names = new StringBuilder();
             StringBuilder marks = new StringBuilder();
             for (int c = 1; c <= columns.getColumnCount(); c++) {
-                names.append(c == 1 ? "" : ", ").append(columns.getColumnName(c));
-                marks.append(c == 1 ? "" : ", ")
+                if (!old.contains(columns.getColumnName(c))) {
+                    continue;
+                }
+                names.append(kept.isEmpty() ? "" : ", ").append(columns.getColumnName(c));
+                marks.append(kept.isEmpty() ? "" : ", ")
                         .append(columns.getColumnTypeName(c).equals("jsonb") ? "?::jsonb" : "?");
+                kept.add(c);
             }
             legacy.execute((Connection connection) -> {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")")) {
                     do {
-                        for (int c = 1; c <= columns.getColumnCount(); c++) {
+                        for (int i = 0; i < kept.size(); i++) {
+                            int c = kept.get(i);
                             insert.setObject(
-                                    c,
+                                    i + 1,
                                     columns.getColumnTypeName(c).equals("jsonb") ? rs.getString(c) : rs.getObject(c));
                         }
                         insert.executeUpdate();
