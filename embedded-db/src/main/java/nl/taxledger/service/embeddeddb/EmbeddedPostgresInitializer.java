@@ -40,7 +40,8 @@ public final class EmbeddedPostgresInitializer
         EmbeddedPostgres postgres = start(settings, legacy);
         registry.registerDisposableBean("ledgerEmbeddedPostgres", stopper(postgres, settings));
         DatabaseRoles.provision(postgres, settings.dataDirectory(), legacy);
-        environment.getPropertySources()
+        environment
+                .getPropertySources()
                 .addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(postgres, settings)));
     }
 
@@ -48,15 +49,23 @@ public final class EmbeddedPostgresInitializer
     private static Map<String, Object> properties(EmbeddedPostgres postgres, EmbeddedPostgresSettings settings) {
         Path data = settings.dataDirectory();
         Map<String, Object> properties = new HashMap<>(Map.of(
-                "spring.datasource.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE,
-                "spring.datasource.username", DatabaseRoles.APP,
-                "spring.datasource.password", DatabaseRoles.password(data, DatabaseRoles.APP),
-                "spring.flyway.user", DatabaseRoles.OWNER,
-                "spring.flyway.password", DatabaseRoles.password(data, DatabaseRoles.OWNER),
-                "ledger.embedded.password-dir", DatabaseRoles.passwordDirectory(data).toString()));
+                "spring.datasource.url",
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE,
+                "spring.datasource.username",
+                DatabaseRoles.APP,
+                "spring.datasource.password",
+                DatabaseRoles.password(data, DatabaseRoles.APP),
+                "spring.flyway.user",
+                DatabaseRoles.OWNER,
+                "spring.flyway.password",
+                DatabaseRoles.password(data, DatabaseRoles.OWNER),
+                "ledger.embedded.password-dir",
+                DatabaseRoles.passwordDirectory(data).toString()));
         if (!settings.ephemeral()) {
             // where secrets of this installation go: ./data for ./data/postgres (the initial admin password)
-            properties.put("ledger.embedded.secrets-dir", data.toAbsolutePath().normalize().getParent().toString());
+            properties.put(
+                    "ledger.embedded.secrets-dir",
+                    data.toAbsolutePath().normalize().getParent().toString());
         }
         return properties;
     }
@@ -69,6 +78,7 @@ public final class EmbeddedPostgresInitializer
     }
 
     private static EmbeddedPostgres start(EmbeddedPostgresSettings settings, boolean legacy) {
+        PortGuard.ensureAvailable(settings);
         try {
             Files.createDirectories(settings.dataDirectory());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -93,7 +103,8 @@ public final class EmbeddedPostgresInitializer
      * bench measures on exactly these settings.
      */
     public static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
-        return builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
+        return builder.setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .setServerConfig("full_page_writes", "on");
     }
 
