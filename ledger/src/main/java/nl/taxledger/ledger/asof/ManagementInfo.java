@@ -85,7 +85,10 @@ public final class ManagementInfo {
             own(debtor, e).activeArrangements.remove(e.arrangementId());
         } else if (event instanceof DirectDebitMandateRegistered e) {
             count(period, "DIRECT_DEBIT_MANDATES_REGISTERED", 0);
-            own(debtor, e).activeMandates.add(e.mandateId());
+            Debtor owner = own(debtor, e);
+            owner.activeMandates.add(e.mandateId());
+            // a new mandate covers every open assessment again (§10), also what fell due before it
+            owner.fellDue.clear();
         } else if (event instanceof DirectDebitMandateEnded e) {
             count(period, "DIRECT_DEBIT_MANDATES_ENDED", 0);
             own(debtor, e).activeMandates.remove(e.mandateId());
@@ -94,8 +97,8 @@ public final class ManagementInfo {
                     period,
                     "DIRECT_DEBIT_DEBT_FELL_DUE",
                     e.assessments().stream().mapToLong(a -> a.openCents()).sum());
-            Debtor owner = own(debtor, e);
-            e.assessments().forEach(a -> owner.fellDue.put(a.assessmentId(), e.date()));
+            Debtor dueOwner = own(debtor, e);
+            e.assessments().forEach(a -> dueOwner.fellDue.put(a.assessmentId(), e.date()));
         } else {
             addMoney(position, event, period);
         }
@@ -185,7 +188,7 @@ public final class ManagementInfo {
         private final Set<String> activeArrangements = new HashSet<>();
         /** Mandates not ended: a mandate id is unique only within its debtor. */
         private final Set<String> activeMandates = new HashSet<>();
-        /** assessmentId → the day its remaining debt fell due when the debtor's mandate ended (domain.md §10). */
+        /** assessmentId → the day its remaining debt fell due (domain.md §10), since the last mandate registered. */
         private final Map<String, LocalDate> fellDue = new HashMap<>();
 
         Debtor(String debtorId) {
@@ -202,9 +205,10 @@ public final class ManagementInfo {
     }
 
     /**
-     * Adds a folded debtor to the positions at the reference date. Open assessments by collection state: the
-     * debtor's active mandate wins; else an assessment whose debt fell due when a mandate ended is past the term
-     * from that day (only facts effective by the reference date get here); else its own due date decides.
+     * Adds a folded debtor to the positions at the reference date. Open assessments by collection state: an
+     * assessment whose debt fell due (its mandate ended, or its last term failed while the mandate goes on) is past
+     * the term from that day, unless a mandate was registered after it (only facts effective by the reference date
+     * get here); else the debtor's active mandate puts it under direct debit; else its own due date decides.
      */
     void settle(Debtor debtor) {
         activeArrangements += debtor.activeArrangements.size();
@@ -217,11 +221,9 @@ public final class ManagementInfo {
                 return;
             }
             AssessmentImposed a = debtor.assessments.get(assessmentId);
-            int state = withMandate
-                    ? 1
-                    : debtor.fellDue.containsKey(assessmentId)
-                            ? 2
-                            : asOf != null && !a.dueDate().isBefore(asOf) ? 0 : 2;
+            int state = debtor.fellDue.containsKey(assessmentId)
+                    ? 2
+                    : withMandate ? 1 : asOf != null && !a.dueDate().isBefore(asOf) ? 0 : 2;
             openItems[state][0]++;
             openItems[state][1] += openCents;
         });

@@ -166,4 +166,49 @@ class ManagementInfoTest {
                         .amountCents())
                 .isEqualTo(100_00);
     }
+
+    @Test
+    void debt_that_fell_due_after_a_failed_last_term_is_past_the_term_while_the_mandate_goes_on() {
+        AsOfFold fold = new AsOfFold(MARCH_1.plusMonths(1), null);
+        for (LedgerFact fact : List.<LedgerFact>of(
+                assessment("S1", "A1"),
+                new DirectDebitMandateRegistered("S1", "M1", null, MARCH_1, MARCH_1),
+                new DirectDebitDebtFellDue(
+                        "S1",
+                        "M1",
+                        List.of(new DueAssessment("A1", 100_00)),
+                        MARCH_1.plusDays(5),
+                        MARCH_1.plusDays(5)))) {
+            fold.apply(fact);
+        }
+
+        assertThat(row(fold, ManagementInfo.AT_REFERENCE_DATE, "OPEN_PAST_TERM").amountCents())
+                .isEqualTo(100_00);
+        assertThat(row(fold, ManagementInfo.AT_REFERENCE_DATE, "OPEN_UNDER_DIRECT_DEBIT")
+                        .count())
+                .isZero();
+        assertThat(row(fold, ManagementInfo.AT_REFERENCE_DATE, "DEBTORS_WITH_DIRECT_DEBIT")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_mandate_registered_after_the_debt_fell_due_puts_it_under_direct_debit_again() {
+        AsOfFold fold = new AsOfFold(MARCH_1.plusMonths(1), null);
+        for (LedgerFact fact : List.<LedgerFact>of(
+                assessment("S1", "A1"),
+                new DirectDebitMandateRegistered("S1", "M1", null, MARCH_1, MARCH_1),
+                new DirectDebitMandateEnded("S1", "M1", "REVOKED", MARCH_1.plusDays(5), MARCH_1.plusDays(5)),
+                new DirectDebitDebtFellDue(
+                        "S1", "M1", List.of(new DueAssessment("A1", 100_00)), MARCH_1.plusDays(5), MARCH_1.plusDays(5)),
+                new DirectDebitMandateRegistered("S1", "M2", null, MARCH_1.plusDays(9), MARCH_1.plusDays(9)))) {
+            fold.apply(fact);
+        }
+
+        assertThat(row(fold, ManagementInfo.AT_REFERENCE_DATE, "OPEN_UNDER_DIRECT_DEBIT")
+                        .amountCents())
+                .isEqualTo(100_00);
+        assertThat(row(fold, ManagementInfo.AT_REFERENCE_DATE, "OPEN_PAST_TERM").count())
+                .isZero();
+    }
 }

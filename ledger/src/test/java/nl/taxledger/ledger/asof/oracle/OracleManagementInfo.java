@@ -87,6 +87,7 @@ public final class OracleManagementInfo {
         } else if (event instanceof DirectDebitMandateRegistered e) {
             count(period, "DIRECT_DEBIT_MANDATES_REGISTERED", 0);
             activeMandates.put(List.of(e.debtorId(), e.mandateId()), e.debtorId());
+            fellDue.keySet().removeIf(id -> assessments.get(id).debtorId().equals(e.debtorId()));
         } else if (event instanceof DirectDebitMandateEnded e) {
             count(period, "DIRECT_DEBIT_MANDATES_ENDED", 0);
             activeMandates.remove(List.of(e.debtorId(), e.mandateId()));
@@ -154,10 +155,10 @@ public final class OracleManagementInfo {
                 return;
             }
             AssessmentImposed a = assessments.get(assessmentId);
-            int state = debtorsWithMandate.contains(a.debtorId())
-                    ? 1
-                    : fellDue.containsKey(assessmentId)
-                            ? 2
+            int state = fellDue.containsKey(assessmentId)
+                    ? 2
+                    : debtorsWithMandate.contains(a.debtorId())
+                            ? 1
                             : asOf != null && !a.dueDate().isBefore(asOf) ? 0 : 2;
             figures[state][0]++;
             figures[state][1] += openCents;
