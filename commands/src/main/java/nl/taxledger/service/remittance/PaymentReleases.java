@@ -98,7 +98,9 @@ public class PaymentReleases {
             @MetaDataValue(value = "who", required = true) String approver,
             @Timestamp Instant at) {
         // the approval hashed the run when it was routed; a remittance of that week committed since would be paid
-        // without four eyes, so the file is written only from the run that was approved
+        // without four eyes, so the file is written only from the run that was approved, and none can commit
+        // between this check and the file (RunLock)
+        RunLock.lock(jdbc, event.periodEnd());
         String now = directory.remittanceRun(event.periodEnd()).contentSha256();
         if (!event.contentSha256().equals(now)) {
             throw new LedgerRejection(

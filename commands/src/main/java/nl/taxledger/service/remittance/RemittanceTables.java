@@ -112,6 +112,8 @@ class RemittanceTables {
             RemittanceIssued event,
             @MessageIdentifier String eventId,
             @MetaDataValue(value = "who", required = true) String issuedBy) {
+        // not while the week's payment file is being released (RunLock)
+        RunLock.lock(jdbc, event.periodEnd());
         // issued_by: the approver of the run's payment file must be someone else (domain.md §11)
         jdbc.update(
                 "INSERT INTO remittance (participant_id, period_end, period_start, receipts_cents, reserve_withheld_cents, "
