@@ -38,8 +38,11 @@ public final class GroupLines {
         }
     }
 
-    /** Called by a cache that wrote an entry; outside a group line there is nothing to note. */
-    static void onRollback(Runnable eviction) {
+    /**
+     * Called by whatever a line did outside its savepoint's reach (a cache entry, an after-commit action) to be
+     * undone if the line is rolled back; outside a group line there is nothing to note.
+     */
+    public static void onRollback(Runnable eviction) {
         List<Runnable> evictions = EVICTIONS.get();
         if (evictions != null) {
             evictions.add(eviction);

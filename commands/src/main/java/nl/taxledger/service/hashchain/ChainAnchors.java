@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import nl.taxledger.ledger.api.PeriodClosed;
 import nl.taxledger.ledger.api.RefundsReleased;
 import nl.taxledger.ledger.api.RemittanceRunApproved;
+import nl.taxledger.service.aggregates.GroupLines;
 import nl.taxledger.service.eventstore.WalFlush;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -110,9 +112,16 @@ public class ChainAnchors {
             write(file, reason);
             return;
         }
+        // a line of an import group rolled back to its savepoint commits with its group, but its close or release
+        // never happened: no anchor for it
+        AtomicBoolean lineRolledBack = new AtomicBoolean();
+        GroupLines.onRollback(() -> lineRolledBack.set(true));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                if (lineRolledBack.get()) {
+                    return;
+                }
                 try {
                     write(file, reason);
                 } catch (RuntimeException failure) {
