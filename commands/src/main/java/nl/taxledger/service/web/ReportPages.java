@@ -8,6 +8,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import nl.taxledger.ledger.asof.AsOfFold;
 import nl.taxledger.ledger.asof.CellFacts;
+import nl.taxledger.ledger.asof.FactsByDebtor;
 import nl.taxledger.service.asof.AsOfReport;
 import nl.taxledger.service.asof.AsOfReports;
 import nl.taxledger.service.asof.EventStoreReader;
@@ -93,15 +94,9 @@ class ReportPages {
         LocalDate knownAt = date(bekendOp).orElse(null);
         AsOfFold fold = new AsOfFold(asOf, knownAt);
         CellFacts facts = new CellFacts(asOf, knownAt, participantId, taxType, taxYear, WebReads.MAX_ROWS);
-        new EventStoreReader()
-                .readAll(
-                        dataSource,
-                        fact -> {
-                            fold.apply(fact);
-                            facts.apply(fact);
-                        },
-                        EventStoreReader.NO_PROGRESS);
-        facts.checkAgainst(fold, participantId, taxType, taxYear);
+        // one debtor in memory at a time, as the grid's own fold, whatever the size of the ledger
+        new EventStoreReader().readByDebtor(dataSource, FactsByDebtor.both(fold, facts), EventStoreReader.NO_PROGRESS);
+        facts.checkAgainst(fold.finish(), participantId, taxType, taxYear);
         Table table = CellTable.of(facts);
         if (formaat != null) {
             return CellTable.download(table, formaat, asOf, knownAt, participantId + "-" + taxType + "-" + taxYear);

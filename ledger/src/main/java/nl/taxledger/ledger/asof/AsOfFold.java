@@ -29,7 +29,7 @@ import nl.taxledger.ledger.journal.JournalLine;
  * with {@link #apply} in global order instead, the fold keeps every debtor until it is read: the same code, for
  * small ledgers and tests.
  */
-public final class AsOfFold {
+public final class AsOfFold implements FactsByDebtor {
     private final LocalDate asOf;
     private final LocalDate knownAt;
     /** For facts of no debtor: they name no assessment line, so it never holds any. */
@@ -86,6 +86,7 @@ public final class AsOfFold {
     }
 
     /** Folds a fact stored outside the debtors' accounts; these arrive in global order, {@code position} rising. */
+    @Override
     public void applyShared(long position, LedgerFact event) {
         notFinished();
         factsSeen++;
@@ -108,6 +109,7 @@ public final class AsOfFold {
      * Folds a fact of debtor {@code debtorId}'s account. A debtor's facts arrive together, in the account's order;
      * the debtors arrive in key order ({@link String#compareTo}); a debtor is settled when the next one begins.
      */
+    @Override
     public void applyDebtor(long position, String debtorId, LedgerFact event) {
         notFinished();
         if (current == null || !current.debtorId.equals(debtorId)) {

@@ -1,8 +1,9 @@
 package nl.taxledger.ledger.asof;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import nl.taxledger.ledger.api.LedgerFact;
 import nl.taxledger.ledger.journal.Account;
 import nl.taxledger.ledger.journal.Journal;
@@ -12,19 +13,25 @@ import nl.taxledger.ledger.journal.JournalLine;
 /**
  * The facts behind one cell of the reconciliation (participant × tax type × tax year) as of effective date D, as
  * known at booking date K: the drill-down of the grid. It is fed the same facts in the same order as the
- * {@link AsOfFold}, books them in its own {@link Journal} and keeps each counted fact that moves the cell, with what
- * it moved per column of the reconciliation. It adds up what the events carry; no rule is re-run. The totals are
- * the cell of the fold's reconciliation, which {@link #checkAgainst} asserts.
+ * {@link AsOfFold} (shared facts, then debtor after debtor: {@link FactsByDebtor}), books them in its own
+ * {@link Journal}s (one for the shared facts, one for the debtor at hand, so memory holds one debtor) and keeps each
+ * counted fact that moves the cell, with what it moved per column of the reconciliation. It adds up what the events
+ * carry; no rule is re-run. The totals are the cell of the fold's reconciliation, which {@link #checkAgainst}
+ * asserts.
  */
-public final class CellFacts {
+public final class CellFacts implements FactsByDebtor {
     private final LocalDate asOf;
     private final LocalDate knownAt;
     private final String cell;
     private final int maxListed;
-    private final Journal journal = new Journal();
-    private final List<Fact> listed = new ArrayList<>();
+    private final Journal sharedJournal = new Journal();
+    private Journal debtorJournal;
+    private String debtorId;
+    /** The first {@code maxListed} facts by position: the head is the latest of them, dropped for an earlier one. */
+    private final PriorityQueue<Fact> listed =
+            new PriorityQueue<>(Comparator.comparingLong(Fact::position).reversed());
+
     private final long[] totals = new long[Column.values().length];
-    private long position;
     private long counted;
 
     /** The columns of a reconciliation cell, in the order of the grid. */
@@ -49,7 +56,7 @@ public final class CellFacts {
     }
 
     /**
-     * One counted fact that moved the cell: its position in the global order (1 = the first fact stored), type,
+     * One counted fact that moved the cell: its position in the global order (the event store's global index), type,
      * debtor and assessment (null when it names none), dates, and cents per {@link Column}.
      */
     public record Fact(
@@ -74,10 +81,21 @@ public final class CellFacts {
         this.maxListed = maxListed;
     }
 
-    /** Folds one fact; facts must arrive in global (append) order, every one of them. */
-    public void apply(LedgerFact event) {
-        position++;
-        JournalEntry entry = journal.post(event);
+    @Override
+    public void applyShared(long position, LedgerFact event) {
+        take(position, event, sharedJournal.post(event));
+    }
+
+    @Override
+    public void applyDebtor(long position, String debtorId, LedgerFact event) {
+        if (!debtorId.equals(this.debtorId)) {
+            this.debtorId = debtorId;
+            debtorJournal = new Journal();
+        }
+        take(position, event, debtorJournal.post(event));
+    }
+
+    private void take(long position, LedgerFact event, JournalEntry entry) {
         if (!counts(entry)) {
             return;
         }
@@ -104,15 +122,16 @@ public final class CellFacts {
         for (int i = 0; i < cents.length; i++) {
             totals[i] = Math.addExact(totals[i], cents[i]);
         }
-        if (listed.size() < maxListed) {
-            listed.add(new Fact(
-                    position,
-                    entry.factType(),
-                    event.debtor().orElse(null),
-                    assessmentId,
-                    entry.effectiveDate(),
-                    entry.bookingDate(),
-                    cents));
+        listed.add(new Fact(
+                position,
+                entry.factType(),
+                event.debtor().orElse(null),
+                assessmentId,
+                entry.effectiveDate(),
+                entry.bookingDate(),
+                cents));
+        if (listed.size() > maxListed) {
+            listed.poll();
         }
     }
 
@@ -123,7 +142,7 @@ public final class CellFacts {
 
     /** The facts kept for showing, in global order: at most {@code maxListed}. */
     public List<Fact> facts() {
-        return List.copyOf(listed);
+        return listed.stream().sorted(Comparator.comparingLong(Fact::position)).toList();
     }
 
     /** How many counted facts moved the cell (more than {@link #facts()} holds when the list was cut). */

@@ -56,11 +56,11 @@ class CellFactsTest {
     private static CellFacts drill(LocalDate asOf, LocalDate knownAt, int maxListed) {
         CellFacts cell = new CellFacts(asOf, knownAt, "GEM-A", "OZB", 2026, maxListed);
         AsOfFold fold = new AsOfFold(asOf, knownAt);
-        for (LedgerFact fact : FACTS) {
-            fold.apply(fact);
-            cell.apply(fact);
+        FactsByDebtor both = FactsByDebtor.both(fold, cell);
+        for (int i = 0; i < FACTS.size(); i++) {
+            both.applyDebtor(i + 1, "S11", FACTS.get(i));
         }
-        cell.checkAgainst(fold, "GEM-A", "OZB", 2026);
+        cell.checkAgainst(fold.finish(), "GEM-A", "OZB", 2026);
         return cell;
     }
 
@@ -98,11 +98,33 @@ class CellFactsTest {
     }
 
     @Test
+    void a_cut_list_keeps_the_earliest_facts_though_debtors_arrive_in_key_order() {
+        CellFacts cell = new CellFacts(null, null, "GEM-A", "OZB", 2026, 2);
+        AssessmentImposed later = new AssessmentImposed(
+                "S10",
+                "A10",
+                day("2026-03-02"),
+                day("2026-04-30"),
+                "A10",
+                List.of(new LineSpec("L1", "GEM-A", "OZB", 2026, 40_00)),
+                day("2026-03-02"));
+
+        cell.applyDebtor(50, "S10", later); // stored after S11's facts, but S10 comes first in key order
+        for (int i = 0; i < FACTS.size(); i++) {
+            cell.applyDebtor(i + 1, "S11", FACTS.get(i));
+        }
+
+        assertThat(cell.facts()).extracting(CellFacts.Fact::position).containsExactly(1L, 2L);
+        assertThat(cell.factsCounted()).isEqualTo(4);
+        assertThat(cell.totalCents(CellFacts.Column.IMPOSED)).isEqualTo(540_00);
+    }
+
+    @Test
     void facts_that_do_not_add_up_to_the_grid_stop_the_drill_down() {
         CellFacts cell = new CellFacts(null, null, "GEM-A", "OZB", 2026, 10);
         AsOfFold fold = new AsOfFold(null, null);
         FACTS.forEach(fold::apply);
-        cell.apply(FACTS.get(0)); // the payments not shown to the drill-down
+        cell.applyDebtor(1, "S11", FACTS.get(0)); // the payments not shown to the drill-down
 
         assertThatThrownBy(() -> cell.checkAgainst(fold, "GEM-A", "OZB", 2026))
                 .isInstanceOf(IllegalStateException.class)
