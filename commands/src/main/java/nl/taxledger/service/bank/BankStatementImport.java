@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.taxledger.ledger.api.ErrorCode;
@@ -25,6 +24,7 @@ import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.BankRequests;
 import nl.taxledger.service.commandapi.CommandService;
 import nl.taxledger.service.commandapi.GroupCommit;
+import nl.taxledger.service.lookup.Directory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -414,7 +414,7 @@ public class BankStatementImport {
 
     /** The counterparty's IBAN and name into the erasable register; events get only the random reference. */
     private String registerCounterparty(Statement.Transaction tx) {
-        String ref = UUID.randomUUID().toString();
+        String ref = Directory.newAccountRef();
         jdbc.update(
                 "INSERT INTO counterparty_account (account_ref, iban, holder_name) VALUES (?, ?, ?)",
                 ref,

@@ -250,10 +250,11 @@ class BatchImportController {
         }
 
         /**
-         * Commits the open group, then writes its lines' answers: an answer ACCEPTED always means stored. A commit
-         * that failed for its timing only is tried again with every command line of the group run again in a new
-         * transaction (bounded); any other failure, or a {@code broken} group, answers every command line of the
-         * group FAILED: none of it is stored, and sending the file again completes it.
+         * Commits the open group, then writes its lines' answers: an answer ACCEPTED always means stored. A
+         * {@code broken} group (rolled back whole) and a commit that failed for its timing only are tried again, every
+         * command line of the group run again in a new transaction, at most {@link GroupCommit#MAX_GROUP_ATTEMPTS}
+         * times; any other failure, or the last attempt failing, answers every command line of the group FAILED: none
+         * of it is stored, and sending the file again completes it.
          */
         private void commitGroup(Actor actor, RuntimeException broken) throws IOException {
             RuntimeException failure = broken;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import nl.taxledger.ledger.api.ApproveRefunds;
 import nl.taxledger.ledger.api.CollectionCandidate;
 import nl.taxledger.ledger.api.ReceiptTotal;
@@ -37,14 +36,6 @@ final class RoutingRound implements Directory {
     /** The route is decided again: nothing of this round is stored. */
     void discard() {
         counterparties.clear();
-    }
-
-    @Override
-    public String registerCounterparty(String iban) {
-        // random, not derived from the IBAN: after erasure nothing in the events points back to it
-        String ref = UUID.randomUUID().toString();
-        counterparties.put(ref, iban);
-        return ref;
     }
 
     @Override

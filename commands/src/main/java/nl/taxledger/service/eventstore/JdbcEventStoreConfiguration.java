@@ -40,20 +40,21 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!axonserver")
-class JdbcEventStoreConfiguration {
+public class JdbcEventStoreConfiguration {
 
     static final int TRANSACTION_BOUND_MINUTES = 10;
-    static final int GAP_TIMEOUT_MINUTES = 30;
+    public static final int GAP_TIMEOUT_MINUTES = 30;
     static final int MAX_GAP_OFFSET = 1_000_000;
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          org.axonframework.config.Configuration axon,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          @Value("${ledger.event-store.fetch-size:100}") int fetchSize) {
+    EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            org.axonframework.config.Configuration axon,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            @Value("${ledger.event-store.fetch-size:100}") int fetchSize) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)

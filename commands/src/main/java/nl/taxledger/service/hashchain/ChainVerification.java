@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import nl.taxledger.service.eventstore.JdbcEventStoreConfiguration;
 
 /**
  * The chain part of verify, one implementation for {@code replay-tools verify} and the service's
@@ -24,6 +25,12 @@ public final class ChainVerification {
             return findings.count() == 0;
         }
     }
+
+    /**
+     * The old chain's pending window: rows younger than this may still be linked by a late-committing writer. The
+     * event store's gap timeout, the bound on how late a commit can be seen (JdbcEventStoreConfiguration).
+     */
+    public static final Duration PENDING_WINDOW = Duration.ofMinutes(JdbcEventStoreConfiguration.GAP_TIMEOUT_MINUTES);
 
     private ChainVerification() {}
 

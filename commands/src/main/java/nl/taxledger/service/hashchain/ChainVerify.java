@@ -20,8 +20,6 @@ import org.springframework.web.server.ResponseStatusException;
 public class ChainVerify {
     /** Findings listed in an answer; more are counted. */
     static final int FINDINGS_LISTED = 100;
-    /** The old rule's pending window: the event store's gap timeout (JdbcEventStoreConfiguration). */
-    static final Duration PENDING_WINDOW = Duration.ofMinutes(30);
 
     private final DataSource dataSource;
     private final ChainAnchors anchors;
@@ -69,8 +67,8 @@ public class ChainVerify {
                     Files.isDirectory(anchors.directory()) ? Anchors.read(List.of(anchors.directory())) : List.of();
             long startNanos = System.nanoTime();
             Instant verifiedAt = Instant.now();
-            ChainVerification.Report report =
-                    ChainVerification.verify(dataSource, anchored, PENDING_WINDOW, new Findings(FINDINGS_LISTED));
+            ChainVerification.Report report = ChainVerification.verify(
+                    dataSource, anchored, ChainVerification.PENDING_WINDOW, new Findings(FINDINGS_LISTED));
             return outcome(
                     report,
                     verifiedAt,

@@ -72,7 +72,16 @@ public interface Directory {
     }
 
     /** Stores an IBAN in the erasable register and returns its opaque reference for events. */
-    String registerCounterparty(String iban);
+    default String registerCounterparty(String iban) {
+        String ref = newAccountRef();
+        storeCounterparty(ref, iban);
+        return ref;
+    }
+
+    /** Random, not derived from the IBAN: after erasure nothing in the events points back to it. */
+    static String newAccountRef() {
+        return java.util.UUID.randomUUID().toString();
+    }
 
     /** Stores an IBAN in the erasable register under a reference the caller drew (random, as registerCounterparty). */
     void storeCounterparty(String accountRef, String iban);

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.taxledger.ledger.api.CollectionCandidate;
 import nl.taxledger.service.directdebit.DirectDebitSettings;
@@ -205,14 +204,6 @@ class JdbcDirectory implements Directory {
                 (rs, row) -> new RunCollection(
                         rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4), rs.getInt(5)),
                 endToEndId));
-    }
-
-    @Override
-    public String registerCounterparty(String iban) {
-        // random, not derived from the IBAN: after erasure nothing in the events points back to it
-        String ref = UUID.randomUUID().toString();
-        storeCounterparty(ref, iban);
-        return ref;
     }
 
     @Override

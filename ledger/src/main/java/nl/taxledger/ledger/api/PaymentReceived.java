@@ -27,39 +27,7 @@ public record PaymentReceived(
         CollectionRef collection)
         implements LedgerFact, OfDebtor, EffectiveOnValueDate {
 
-    /** No collection of one of our runs: every payment but a rule-1 one, and every revision-2 event. */
-    public PaymentReceived(
-            String debtorId,
-            String paymentId,
-            long amountCents,
-            LocalDate valueDate,
-            String reference,
-            String channel,
-            String counterpartyRef,
-            boolean fromSuspense,
-            long negativeCreditSettledCents,
-            List<Allocation> allocations,
-            long creditCents,
-            LocalDate bookingDate,
-            MatchedBy matchedBy) {
-        this(
-                debtorId,
-                paymentId,
-                amountCents,
-                valueDate,
-                reference,
-                channel,
-                counterpartyRef,
-                fromSuspense,
-                negativeCreditSettledCents,
-                allocations,
-                creditCents,
-                bookingDate,
-                matchedBy,
-                null);
-    }
-
-    /** Without a matching rule: typed-in payments, assignments from suspense, and every revision-1 event. */
+    /** Without a matching rule and no collection: typed-in payments and assignments from suspense. */
     public PaymentReceived(
             String debtorId,
             String paymentId,

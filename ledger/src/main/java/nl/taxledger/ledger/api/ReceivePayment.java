@@ -17,32 +17,6 @@ public record ReceivePayment(
         LocalDate bookingDate,
         MatchedBy matchedBy,
         CollectionRef collection) {
-    /** A payment that is no collection of one of our runs. */
-    public ReceivePayment(
-            String debtorId,
-            String paymentId,
-            long amountCents,
-            LocalDate valueDate,
-            String directedAssessmentId,
-            String reference,
-            PaymentChannel channel,
-            String counterpartyRef,
-            LocalDate bookingDate,
-            MatchedBy matchedBy) {
-        this(
-                debtorId,
-                paymentId,
-                amountCents,
-                valueDate,
-                directedAssessmentId,
-                reference,
-                channel,
-                counterpartyRef,
-                bookingDate,
-                matchedBy,
-                null);
-    }
-
     /** A payment that no bank-statement rule decided (typed in, or from the NDJSON import). */
     public ReceivePayment(
             String debtorId,
