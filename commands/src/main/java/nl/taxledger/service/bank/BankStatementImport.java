@@ -24,6 +24,7 @@ import nl.taxledger.service.commandapi.Actor;
 import nl.taxledger.service.commandapi.BankRequests;
 import nl.taxledger.service.commandapi.CommandService;
 import nl.taxledger.service.commandapi.GroupCommit;
+import nl.taxledger.service.locks.AdvisoryLock;
 import nl.taxledger.service.lookup.Directory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -309,6 +310,9 @@ public class BankStatementImport {
             Actor actor,
             StatementLine line,
             Function<StatementLine, Match> decide) {
+        // a second import of the same transaction (the same file twice at once, or another instance) waits here
+        // until the first one's group commits, then finds its booking: ALREADY_BOOKED, not a command-id conflict
+        AdvisoryLock.lock(jdbc, "bank-transaction", line.key());
         Optional<Match> earlier = bookedBefore(line.key());
         if (earlier.isPresent()) {
             return new StatementImporter.Booking(earlier.get(), true);

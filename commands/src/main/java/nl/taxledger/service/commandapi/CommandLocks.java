@@ -1,14 +1,11 @@
 package nl.taxledger.service.commandapi;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import nl.taxledger.ledger.api.AssignUnmatchedPayment;
+import nl.taxledger.service.locks.AdvisoryLock;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
@@ -104,14 +101,7 @@ final class CommandLocks {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", key);
     }
 
-    /** 64 bits of SHA-256 over the name space and the id: ids of any length, collisions only over-serialise. */
     static long key(String space, String id) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest((space + '\0' + id).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return AdvisoryLock.key(space, id);
     }
 }

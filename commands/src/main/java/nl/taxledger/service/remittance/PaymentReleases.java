@@ -14,6 +14,7 @@ import nl.taxledger.ledger.api.RefundPaid;
 import nl.taxledger.ledger.api.RefundsReleased;
 import nl.taxledger.ledger.api.RemittanceRunApproved;
 import nl.taxledger.ledger.bank.PayoutIds;
+import nl.taxledger.service.locks.AdvisoryLock;
 import nl.taxledger.service.lookup.Directory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -99,8 +100,9 @@ public class PaymentReleases {
             @Timestamp Instant at) {
         // the approval hashed the run when it was routed; a remittance of that week committed since would be paid
         // without four eyes, so the file is written only from the run that was approved, and none can commit
-        // between this check and the file (RunLock)
-        RunLock.lock(jdbc, event.periodEnd());
+        // between this check and the file: RemittanceTables takes the same lock to write one (the last lock of
+        // both transactions, CommandLocks' step 4, so it closes no circle)
+        AdvisoryLock.lock(jdbc, "remittance-run", event.periodEnd().toString());
         String now = directory.remittanceRun(event.periodEnd()).contentSha256();
         if (!event.contentSha256().equals(now)) {
             throw new LedgerRejection(

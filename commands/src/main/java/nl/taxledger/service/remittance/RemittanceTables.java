@@ -9,6 +9,7 @@ import nl.taxledger.ledger.api.RemittanceIssued;
 import nl.taxledger.ledger.api.RemittanceLine;
 import nl.taxledger.ledger.api.RemittancePolicyChanged;
 import nl.taxledger.ledger.api.RemittanceSchedule;
+import nl.taxledger.service.locks.AdvisoryLock;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -112,8 +113,8 @@ class RemittanceTables {
             RemittanceIssued event,
             @MessageIdentifier String eventId,
             @MetaDataValue(value = "who", required = true) String issuedBy) {
-        // not while the week's payment file is being released (RunLock)
-        RunLock.lock(jdbc, event.periodEnd());
+        // not while the week's payment file is being released (PaymentReleases)
+        AdvisoryLock.lock(jdbc, "remittance-run", event.periodEnd().toString());
         // issued_by: the approver of the run's payment file must be someone else (domain.md §11)
         jdbc.update(
                 "INSERT INTO remittance (participant_id, period_end, period_start, receipts_cents, reserve_withheld_cents, "

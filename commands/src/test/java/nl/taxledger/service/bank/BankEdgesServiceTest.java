@@ -127,6 +127,47 @@ class BankEdgesServiceTest {
     }
 
     @Test
+    void the_same_file_imported_twice_at_once_books_each_transaction_once_and_neither_import_fails() throws Exception {
+        impose("TWICE", "REF-TWICE", LocalDate.of(2026, 3, 1), 2026, "100.00");
+        ledger.today(LocalDate.of(2026, 3, 5));
+        String receipts = account("RECEIPTS");
+        byte[] xml = CamtFile.of(CAMT_053_02, receipts, "TWICE-1", 1)
+                .opening(0)
+                .credit("TWICE0001", structured(40_00, "REF-TWICE", DEBTOR_IBAN, "J. Jansen"))
+                .credit("TWICE0002", structured(10_00, "REF-TWICE", DEBTOR_IBAN, "J. Jansen"))
+                .xml();
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<BankImportAnswer>> answers = List.of(
+                    both.submit(() -> {
+                        start.await();
+                        return load(xml);
+                    }),
+                    both.submit(() -> {
+                        start.await();
+                        return load(xml);
+                    }));
+            start.countDown();
+            int payments = 0;
+            int alreadyBooked = 0;
+            for (java.util.concurrent.Future<BankImportAnswer> answer : answers) {
+                BankImportAnswer done = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                payments += done.payments();
+                alreadyBooked += done.alreadyBooked();
+            }
+
+            assertThat(payments).as("each transaction booked by one of the two").isEqualTo(2);
+            assertThat(alreadyBooked).as("and found booked by the other").isEqualTo(2);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM bank_transaction WHERE iban = ?", Long.class, receipts))
+                    .isEqualTo(2);
+        } finally {
+            both.shutdownNow();
+        }
+    }
+
+    @Test
     void a_debit_with_our_payout_id_and_another_amount_is_unreconciled_and_the_payout_not_executed() {
         impose("PAY", "REF-PAY", LocalDate.of(2026, 3, 1), 2026, "100.00");
         ledger.submit("ReceivePayment", """
