@@ -5,6 +5,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +39,11 @@ class ReadYourWritesConfiguration {
     @Bean
     @Profile("!axonserver")
     @ConditionalOnProperty(name = "ledger.processing.wake-on-events", havingValue = "true", matchIfMissing = true)
-    WakeableEventSource wakeableEventSource(EventStorageEngine engine, ReadSideSignals signals) {
-        return new WakeableEventSource(engine, signals);
+    WakeableEventSource wakeableEventSource(
+            EventStorageEngine engine,
+            ReadSideSignals signals,
+            @Value("${ledger.processing.min-read-interval-ms:25}") long minReadIntervalMs) {
+        return new WakeableEventSource(engine, signals, minReadIntervalMs);
     }
 
     /** Once per batch, after its transaction (projection rows and token) committed: wake the waiting queries. */

@@ -3,7 +3,10 @@ package nl.taxledger.service.eventstore;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -26,6 +29,12 @@ import org.axonframework.messaging.StreamableMessageSource;
  * carries the gaps and fetches them again until they fill or time out (the settings of
  * {@link JdbcEventStoreConfiguration}). Should a signal be lost, a stream still reads every
  * {@value #FALLBACK_READ_MS} ms when asked.
+ *
+ * <p>Reads are at least {@code minReadIntervalMs} apart (setting {@code ledger.processing.min-read-interval-ms}): a
+ * signal within that time is answered by one read when it has passed. Why: woken by every commit, a processor read
+ * and processed one event per batch under load, each batch its own transaction and token update, and the payment
+ * days ran at 141–158 events/s against 241 with polling (BENCHMARKS.md, "Read-model lag"); a few milliseconds let
+ * a batch gather the commits of that time, at a bounded price in lag.
  */
 final class WakeableEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
     /** A stream asked for events reads the table at least this often, signal or not. */
@@ -33,10 +42,26 @@ final class WakeableEventSource implements StreamableMessageSource<TrackedEventM
 
     private final EventStorageEngine engine;
     private final EventSignal appended;
+    private final long minReadIntervalNanos;
+    /** Runs a stream's callback once its interval has passed; one daemon thread for every stream. */
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ledger-read-interval");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    WakeableEventSource(EventStorageEngine engine, ReadSideSignals signals) {
+    WakeableEventSource(EventStorageEngine engine, ReadSideSignals signals, long minReadIntervalMs) {
+        if (minReadIntervalMs < 0 || minReadIntervalMs >= FALLBACK_READ_MS) {
+            throw new IllegalArgumentException("min-read-interval-ms must be 0.." + (FALLBACK_READ_MS - 1));
+        }
         this.engine = engine;
         this.appended = signals.appended;
+        this.minReadIntervalNanos = EventSignal.toNanos(minReadIntervalMs);
+    }
+
+    /** With its context (Spring calls a bean's public {@code close}): no timer thread outlives it. */
+    public void close() {
+        later.shutdownNow();
     }
 
     @Override
@@ -69,7 +94,8 @@ final class WakeableEventSource implements StreamableMessageSource<TrackedEventM
         private long signalBeforeRead = -1;
 
         private long lastReadNanos;
-        private Runnable callback;
+        private volatile Runnable callback;
+        private final AtomicBoolean wakeScheduled = new AtomicBoolean();
 
         private WakeableStream(TrackingToken from) {
             this.lastRead = from;
@@ -88,7 +114,12 @@ final class WakeableEventSource implements StreamableMessageSource<TrackedEventM
                 if (remaining <= 0) {
                     return false;
                 }
-                appended.awaitAfter(signalBeforeRead, Math.min(remaining, EventSignal.toNanos(FALLBACK_READ_MS)));
+                long pauseNanos = intervalLeftNanos();
+                if (pauseNanos > 0) {
+                    TimeUnit.NANOSECONDS.sleep(Math.min(remaining, pauseNanos));
+                } else {
+                    appended.awaitAfter(signalBeforeRead, Math.min(remaining, EventSignal.toNanos(FALLBACK_READ_MS)));
+                }
             }
             return true;
         }
@@ -130,8 +161,43 @@ final class WakeableEventSource implements StreamableMessageSource<TrackedEventM
         }
 
         private boolean mayHaveMore() {
-            return appended.count() != signalBeforeRead
-                    || System.nanoTime() - lastReadNanos >= EventSignal.toNanos(FALLBACK_READ_MS);
+            long sinceReadNanos = System.nanoTime() - lastReadNanos;
+            if (sinceReadNanos >= EventSignal.toNanos(FALLBACK_READ_MS)) {
+                return true;
+            }
+            if (appended.count() == signalBeforeRead) {
+                return false;
+            }
+            long leftNanos = minReadIntervalNanos - sinceReadNanos;
+            if (leftNanos <= 0) {
+                return true;
+            }
+            wakeAfter(leftNanos);
+            return false;
+        }
+
+        /** A signal came since the last read, but the interval has not passed yet: how long until it has; else 0. */
+        private long intervalLeftNanos() {
+            if (appended.count() == signalBeforeRead) {
+                return 0;
+            }
+            return Math.max(0, minReadIntervalNanos - (System.nanoTime() - lastReadNanos));
+        }
+
+        /** The coordinator waits for its callback: it gets one when the read it was refused may be done. */
+        private void wakeAfter(long delayNanos) {
+            if (callback != null && wakeScheduled.compareAndSet(false, true)) {
+                later.schedule(
+                        () -> {
+                            wakeScheduled.set(false);
+                            Runnable now = callback;
+                            if (now != null) {
+                                now.run();
+                            }
+                        },
+                        delayNanos,
+                        TimeUnit.NANOSECONDS);
+            }
         }
 
         @Override
