@@ -163,6 +163,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (out != null) {
             Files.writeString(out, report, StandardCharsets.UTF_8);
         }
+        if (json != null) {
+            BenchSummary.writeAsOf(json, asOfAssessments, result);
+        }
         boolean complete = result.figures().stream().allMatch(Figure::produced);
         return result.reconciles() && complete ? 0 : 1;
     }

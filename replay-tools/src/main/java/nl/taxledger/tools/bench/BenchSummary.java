@@ -55,23 +55,7 @@ final class BenchSummary {
 
     static ObjectNode json(Bench.Options options, Bench.Result result) {
         ObjectNode root = JSON.createObjectNode();
-        ArrayNode figures = root.putArray("figures");
-        for (Figure figure : result.figures()) {
-            ObjectNode node = figures.addObject();
-            node.put("id", figure.id());
-            node.put("name", figure.what());
-            putNumber(node, "value", figure.value());
-            node.put("unit", figure.unit());
-            putNumber(node, "baseline", figure.baseline());
-            node.put("baselineName", figure.baselineWhat());
-            putNumber(node, "ratio", figure.ratio());
-            if (!figure.target().isEmpty()) {
-                node.put("target", figure.target());
-            }
-            if (figure.met() != null) {
-                node.put("met", figure.met());
-            }
-        }
+        figures(root, result.figures());
         ArrayNode missing = root.putArray("missing");
         for (String id : missing(result.figures())) {
             String reason = id.equals("g") && options.statementTransactions() == 0
@@ -100,6 +84,48 @@ final class BenchSummary {
 
     static void write(Path file, Bench.Options options, Bench.Result result) throws IOException {
         Files.writeString(file, JSON.writeValueAsString(json(options, result)));
+    }
+
+    /** {@code bench --asof-assessments N --json FILE}: figure d alone; every other headline id is missing. */
+    static void writeAsOf(Path file, int assessments, Bench.Result result) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        figures(root, result.figures());
+        ArrayNode missing = root.putArray("missing");
+        for (String id : missing(result.figures())) {
+            missing.addObject()
+                    .put("id", id)
+                    .put("name", HEADLINE_IDS.get(id))
+                    .put("reason", "--asof-assessments measures figure d alone");
+        }
+        ObjectNode run = root.putObject("run");
+        run.put("finishedAt", Instant.now().toString());
+        run.put("asOfAssessments", assessments);
+        run.put("events", result.events());
+        run.put("reconciles", result.reconciles());
+        run.put("postgres", result.postgresVersion());
+        run.put("cpus", Runtime.getRuntime().availableProcessors());
+        run.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        Files.writeString(file, JSON.writeValueAsString(root));
+    }
+
+    private static void figures(ObjectNode root, List<Figure> measured) {
+        ArrayNode figures = root.putArray("figures");
+        for (Figure figure : measured) {
+            ObjectNode node = figures.addObject();
+            node.put("id", figure.id());
+            node.put("name", figure.what());
+            putNumber(node, "value", figure.value());
+            node.put("unit", figure.unit());
+            putNumber(node, "baseline", figure.baseline());
+            node.put("baselineName", figure.baselineWhat());
+            putNumber(node, "ratio", figure.ratio());
+            if (!figure.target().isEmpty()) {
+                node.put("target", figure.target());
+            }
+            if (figure.met() != null) {
+                node.put("met", figure.met());
+            }
+        }
     }
 
     private static void putNumber(ObjectNode node, String field, double value) {
