@@ -3,10 +3,8 @@ package nl.taxledger.service.eventstore;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -31,7 +29,10 @@ import org.axonframework.messaging.StreamableMessageSource;
  * {@value #FALLBACK_READ_MS} ms when asked.
  *
  * <p>Reads are at least {@code minReadIntervalMs} apart (setting {@code ledger.processing.min-read-interval-ms}): a
- * signal within that time is answered by one read when it has passed. Why: woken by every commit, a processor read
+ * stream asked for events with a signal pending inside that time waits out the rest of it on the asking thread (the
+ * processor's own coordinator), then reads once for every commit of that time. It never answers "none" while a
+ * signal is pending: a coordinator told "none" waits for its next callback, and a deferred callback (the first
+ * version) lost a wake-up now and then (ReadYourWritesTest). Why coalesce: woken by every commit, a processor read
  * and processed one event per batch under load, each batch its own transaction and token update, and the payment
  * days ran at 141–158 events/s against 241 with polling (BENCHMARKS.md, "Read-model lag"); a few milliseconds let
  * a batch gather the commits of that time, at a bounded price in lag.
@@ -43,12 +44,6 @@ final class WakeableEventSource implements StreamableMessageSource<TrackedEventM
     private final EventStorageEngine engine;
     private final EventSignal appended;
     private final long minReadIntervalNanos;
-    /** Runs a stream's callback once its interval has passed; one daemon thread for every stream. */
-    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "ledger-read-interval");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     WakeableEventSource(EventStorageEngine engine, ReadSideSignals signals, long minReadIntervalMs) {
         if (minReadIntervalMs < 0 || minReadIntervalMs >= FALLBACK_READ_MS) {
@@ -57,11 +52,6 @@ final class WakeableEventSource implements StreamableMessageSource<TrackedEventM
         this.engine = engine;
         this.appended = signals.appended;
         this.minReadIntervalNanos = EventSignal.toNanos(minReadIntervalMs);
-    }
-
-    /** With its context (Spring calls a bean's public {@code close}): no timer thread outlives it. */
-    public void close() {
-        later.shutdownNow();
     }
 
     @Override
@@ -94,8 +84,7 @@ final class WakeableEventSource implements StreamableMessageSource<TrackedEventM
         private long signalBeforeRead = -1;
 
         private long lastReadNanos;
-        private volatile Runnable callback;
-        private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+        private Runnable callback;
 
         private WakeableStream(TrackingToken from) {
             this.lastRead = from;
@@ -114,12 +103,7 @@ final class WakeableEventSource implements StreamableMessageSource<TrackedEventM
                 if (remaining <= 0) {
                     return false;
                 }
-                long pauseNanos = intervalLeftNanos();
-                if (pauseNanos > 0) {
-                    TimeUnit.NANOSECONDS.sleep(Math.min(remaining, pauseNanos));
-                } else {
-                    appended.awaitAfter(signalBeforeRead, Math.min(remaining, EventSignal.toNanos(FALLBACK_READ_MS)));
-                }
+                appended.awaitAfter(signalBeforeRead, Math.min(remaining, EventSignal.toNanos(FALLBACK_READ_MS)));
             }
             return true;
         }
@@ -169,35 +153,11 @@ final class WakeableEventSource implements StreamableMessageSource<TrackedEventM
                 return false;
             }
             long leftNanos = minReadIntervalNanos - sinceReadNanos;
-            if (leftNanos <= 0) {
-                return true;
+            if (leftNanos > 0) {
+                // at most the setting (below FALLBACK_READ_MS); the commits of this time join the read
+                LockSupport.parkNanos(leftNanos);
             }
-            wakeAfter(leftNanos);
-            return false;
-        }
-
-        /** A signal came since the last read, but the interval has not passed yet: how long until it has; else 0. */
-        private long intervalLeftNanos() {
-            if (appended.count() == signalBeforeRead) {
-                return 0;
-            }
-            return Math.max(0, minReadIntervalNanos - (System.nanoTime() - lastReadNanos));
-        }
-
-        /** The coordinator waits for its callback: it gets one when the read it was refused may be done. */
-        private void wakeAfter(long delayNanos) {
-            if (callback != null && wakeScheduled.compareAndSet(false, true)) {
-                later.schedule(
-                        () -> {
-                            wakeScheduled.set(false);
-                            Runnable now = callback;
-                            if (now != null) {
-                                now.run();
-                            }
-                        },
-                        delayNanos,
-                        TimeUnit.NANOSECONDS);
-            }
+            return true;
         }
 
         @Override
