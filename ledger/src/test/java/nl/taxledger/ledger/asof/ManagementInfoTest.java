@@ -27,11 +27,21 @@ class ManagementInfoTest {
     private static final LocalDate MARCH_1 = LocalDate.of(2026, 3, 1);
 
     private static AsOfFold fold(LedgerFact... events) {
-        AsOfFold fold = new AsOfFold(null, null);
+        return foldAt(null, events);
+    }
+
+    /** The facts folded as of {@code asOf} (null: everything), as known now. */
+    private static AsOfFold foldAt(LocalDate asOf, LedgerFact... events) {
+        AsOfFold fold = new AsOfFold(asOf, null);
         for (LedgerFact event : events) {
             fold.apply(event);
         }
         return fold;
+    }
+
+    /** All that is open of A1 (100.00) fell due on {@code date}, booked that day. */
+    private static DirectDebitDebtFellDue fellDue(String mandateId, LocalDate date) {
+        return new DirectDebitDebtFellDue("S1", mandateId, List.of(new DueAssessment("A1", 100_00)), date, date);
     }
 
     private static ManagementInfo.Row row(AsOfFold fold, String period, String measure) {
@@ -125,19 +135,12 @@ class ManagementInfoTest {
 
     @Test
     void debt_that_fell_due_when_a_mandate_ended_is_past_the_term_before_its_own_due_date() {
-        AsOfFold fold = new AsOfFold(MARCH_1.plusDays(10), null);
-        for (LedgerFact fact : List.<LedgerFact>of(
+        AsOfFold fold = foldAt(
+                MARCH_1.plusDays(10),
                 assessment("S1", "A1"),
                 new DirectDebitMandateRegistered("S1", "M1", null, MARCH_1, MARCH_1),
                 new DirectDebitMandateEnded("S1", "M1", "REVOKED", MARCH_1.plusDays(5), MARCH_1.plusDays(5)),
-                new DirectDebitDebtFellDue(
-                        "S1",
-                        "M1",
-                        List.of(new DueAssessment("A1", 100_00)),
-                        MARCH_1.plusDays(5),
-                        MARCH_1.plusDays(5)))) {
-            fold.apply(fact);
-        }
+                fellDue("M1", MARCH_1.plusDays(5)));
 
         assertThat(row(fold, ManagementInfo.AT_REFERENCE_DATE, "OPEN_PAST_TERM").amountCents())
                 .isEqualTo(100_00);
@@ -148,19 +151,12 @@ class ManagementInfoTest {
 
     @Test
     void debt_falls_due_from_the_end_date_on_not_before() {
-        AsOfFold fold = new AsOfFold(MARCH_1.plusDays(4), null);
-        for (LedgerFact fact : List.<LedgerFact>of(
+        AsOfFold fold = foldAt(
+                MARCH_1.plusDays(4),
                 assessment("S1", "A1"),
                 new DirectDebitMandateRegistered("S1", "M1", null, MARCH_1, MARCH_1),
                 new DirectDebitMandateEnded("S1", "M1", "REVOKED", MARCH_1.plusDays(5), MARCH_1.plusDays(5)),
-                new DirectDebitDebtFellDue(
-                        "S1",
-                        "M1",
-                        List.of(new DueAssessment("A1", 100_00)),
-                        MARCH_1.plusDays(5),
-                        MARCH_1.plusDays(5)))) {
-            fold.apply(fact);
-        }
+                fellDue("M1", MARCH_1.plusDays(5)));
 
         assertThat(row(fold, ManagementInfo.AT_REFERENCE_DATE, "OPEN_UNDER_DIRECT_DEBIT")
                         .amountCents())
@@ -169,18 +165,11 @@ class ManagementInfoTest {
 
     @Test
     void debt_that_fell_due_after_a_failed_last_term_is_past_the_term_while_the_mandate_goes_on() {
-        AsOfFold fold = new AsOfFold(MARCH_1.plusMonths(1), null);
-        for (LedgerFact fact : List.<LedgerFact>of(
+        AsOfFold fold = foldAt(
+                MARCH_1.plusMonths(1),
                 assessment("S1", "A1"),
                 new DirectDebitMandateRegistered("S1", "M1", null, MARCH_1, MARCH_1),
-                new DirectDebitDebtFellDue(
-                        "S1",
-                        "M1",
-                        List.of(new DueAssessment("A1", 100_00)),
-                        MARCH_1.plusDays(5),
-                        MARCH_1.plusDays(5)))) {
-            fold.apply(fact);
-        }
+                fellDue("M1", MARCH_1.plusDays(5)));
 
         assertThat(row(fold, ManagementInfo.AT_REFERENCE_DATE, "OPEN_PAST_TERM").amountCents())
                 .isEqualTo(100_00);
@@ -194,16 +183,13 @@ class ManagementInfoTest {
 
     @Test
     void a_mandate_registered_after_the_debt_fell_due_puts_it_under_direct_debit_again() {
-        AsOfFold fold = new AsOfFold(MARCH_1.plusMonths(1), null);
-        for (LedgerFact fact : List.<LedgerFact>of(
+        AsOfFold fold = foldAt(
+                MARCH_1.plusMonths(1),
                 assessment("S1", "A1"),
                 new DirectDebitMandateRegistered("S1", "M1", null, MARCH_1, MARCH_1),
                 new DirectDebitMandateEnded("S1", "M1", "REVOKED", MARCH_1.plusDays(5), MARCH_1.plusDays(5)),
-                new DirectDebitDebtFellDue(
-                        "S1", "M1", List.of(new DueAssessment("A1", 100_00)), MARCH_1.plusDays(5), MARCH_1.plusDays(5)),
-                new DirectDebitMandateRegistered("S1", "M2", null, MARCH_1.plusDays(9), MARCH_1.plusDays(9)))) {
-            fold.apply(fact);
-        }
+                fellDue("M1", MARCH_1.plusDays(5)),
+                new DirectDebitMandateRegistered("S1", "M2", null, MARCH_1.plusDays(9), MARCH_1.plusDays(9)));
 
         assertThat(row(fold, ManagementInfo.AT_REFERENCE_DATE, "OPEN_UNDER_DIRECT_DEBIT")
                         .amountCents())

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,17 +55,13 @@ final class BenchSummary {
     }
 
     static ObjectNode json(Bench.Options options, Bench.Result result) {
-        ObjectNode root = JSON.createObjectNode();
-        figures(root, result.figures());
-        ArrayNode missing = root.putArray("missing");
-        for (String id : missing(result.figures())) {
-            String reason = id.equals("g") && options.statementTransactions() == 0
-                    ? "skipped: --statement-transactions 0"
-                    : id.equals("f")
-                            ? "no sample: no command answered while the probe was free"
-                            : "not measured in this run";
-            missing.addObject().put("id", id).put("name", HEADLINE_IDS.get(id)).put("reason", reason);
-        }
+        ObjectNode root = figuresAndMissing(
+                result.figures(),
+                id -> id.equals("g") && options.statementTransactions() == 0
+                        ? "skipped: --statement-transactions 0"
+                        : id.equals("f")
+                                ? "no sample: no command answered while the probe was free"
+                                : "not measured in this run");
         ObjectNode run = root.putObject("run");
         run.put("finishedAt", Instant.now().toString());
         run.put("debtors", options.debtors());
@@ -74,11 +71,7 @@ final class BenchSummary {
         run.put("statementTransactions", options.statementTransactions());
         run.put("durable", options.durable());
         run.put("commands", result.commands());
-        run.put("events", result.events());
-        run.put("reconciles", result.reconciles());
-        run.put("postgres", result.postgresVersion());
-        run.put("cpus", Runtime.getRuntime().availableProcessors());
-        run.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        outcome(run, result);
         return root;
     }
 
@@ -88,24 +81,32 @@ final class BenchSummary {
 
     /** {@code bench --asof-assessments N --json FILE}: figure d alone; every other headline id is missing. */
     static void writeAsOf(Path file, int assessments, Bench.Result result) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        figures(root, result.figures());
-        ArrayNode missing = root.putArray("missing");
-        for (String id : missing(result.figures())) {
-            missing.addObject()
-                    .put("id", id)
-                    .put("name", HEADLINE_IDS.get(id))
-                    .put("reason", "--asof-assessments measures figure d alone");
-        }
+        ObjectNode root = figuresAndMissing(result.figures(), id -> "--asof-assessments measures figure d alone");
         ObjectNode run = root.putObject("run");
         run.put("finishedAt", Instant.now().toString());
         run.put("asOfAssessments", assessments);
+        outcome(run, result);
+        Files.writeString(file, JSON.writeValueAsString(root));
+    }
+
+    /** The measured figures, and each headline id not measured with {@code whyMissing} of it. */
+    private static ObjectNode figuresAndMissing(List<Figure> measured, Function<String, String> whyMissing) {
+        ObjectNode root = JSON.createObjectNode();
+        figures(root, measured);
+        ArrayNode missing = root.putArray("missing");
+        for (String id : missing(measured)) {
+            missing.addObject().put("id", id).put("name", HEADLINE_IDS.get(id)).put("reason", whyMissing.apply(id));
+        }
+        return root;
+    }
+
+    /** What every run reports of its outcome and machine. */
+    private static void outcome(ObjectNode run, Bench.Result result) {
         run.put("events", result.events());
         run.put("reconciles", result.reconciles());
         run.put("postgres", result.postgresVersion());
         run.put("cpus", Runtime.getRuntime().availableProcessors());
         run.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        Files.writeString(file, JSON.writeValueAsString(root));
     }
 
     private static void figures(ObjectNode root, List<Figure> measured) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nl.taxledger.service.eventstore.JdbcEventStoreConfiguration;
 import nl.taxledger.service.hashchain.Anchors;
 import nl.taxledger.service.hashchain.ChainVerification;
 import nl.taxledger.service.hashchain.ChainVerifier;
@@ -36,7 +37,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(
             names = "--pending-window-ms",
-            defaultValue = "1800000",
+            defaultValue = "" + JdbcEventStoreConfiguration.GAP_TIMEOUT_MINUTES * 60_000L,
             description = "old rule only: rows after the old chain's head younger than this were still waiting to be"
                     + " chained (default: the gap timeout, ${DEFAULT-VALUE} ms)")
     long pendingWindowMs;
