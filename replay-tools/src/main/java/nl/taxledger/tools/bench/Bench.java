@@ -49,7 +49,7 @@ final class Bench {
             long commands,
             String postgresVersion,
             boolean reconciles,
-            String sqlProfile) {}
+            String appendix) {}
 
     private final Options options;
     private final PrintStream progress;
@@ -70,6 +70,7 @@ final class Bench {
             progress.println("bench: service up on 127.0.0.1:" + service.httpPort() + ", PostgreSQL "
                     + service.postgresVersion());
             Measured measured = new Measured();
+            measureCpu(CpuMeter.open(service.jdbc()), measured);
             runYear(service, year, yearCommands, measured);
             runImport(service, cooperation, measured);
             runStatement(service, cooperation, measured);
@@ -89,7 +90,18 @@ final class Bench {
                     Math.max(measured.rawRead, raw.readAndParseEventsPerSecond()); // the better of two: a fair limit
             measured.rebuildCeiling =
                     rebuildEventsPerSecond(service, events, List.of(SuspenseProjection.PROCESSING_GROUP));
+            SqlProfile rebuildSql = options.sqlProfile() ? new SqlProfile(service.jdbc()) : null;
+            if (rebuildSql != null) {
+                rebuildSql.reset();
+            }
+            measured.rebuildEvents = events;
+            start(measured.rebuildCpu);
             measured.rebuild = rebuildEventsPerSecond(service, events, PROJECTIONS);
+            stop(measured.rebuildCpu);
+            if (rebuildSql != null) {
+                rebuildSql.collect();
+                measured.sqlProfile += rebuildSql.report("the rebuild of all read models (c)", events, "event");
+            }
             boolean reconciles =
                     service.bean(ReconciliationQuery.class).totals().holds();
             return new Result(
@@ -98,7 +110,7 @@ final class Bench {
                     yearCommands + options.importAssessments(),
                     service.postgresVersion(),
                     reconciles,
-                    measured.sqlProfile);
+                    Targets.cpuMarkdown(measured) + measured.sqlProfile);
         }
     }
 
@@ -117,8 +129,16 @@ final class Bench {
         double rawCommitP99Millis;
         double asOf;
         double rebuild;
+        long rebuildEvents;
         double rebuildCeiling;
         StatementRun.Result statement;
+        /** Where the CPU went per phase (null where /proc cannot be read: not Linux). */
+        CpuMeter.Phase assessmentRunCpu;
+
+        CpuMeter.Phase paymentDaysCpu;
+        CpuMeter.Phase importCpu;
+        CpuMeter.Phase statementCpu;
+        CpuMeter.Phase rebuildCpu;
         String sqlProfile = "";
     }
 
@@ -128,8 +148,10 @@ final class Bench {
             return;
         }
         progress.println("bench: importing a camt.053 of " + options.statementTransactions() + " transactions");
+        start(measured.statementCpu);
         measured.statement =
                 StatementRun.run(service, cooperation, options.importAssessments(), options.statementTransactions());
+        stop(measured.statementCpu);
         progress.println("bench: statement imported in " + Figure.number(measured.statement.seconds()) + " s ("
                 + measured.statement.answer().payments() + " payments, "
                 + measured.statement.answer().suspense()
@@ -148,6 +170,10 @@ final class Bench {
             driver.run(
                     year,
                     day -> {
+                        start(
+                                day.workload() == Workload.PAYMENT_DAY
+                                        ? measured.paymentDaysCpu
+                                        : day.workload() == Workload.ASSESSMENT_RUN ? measured.assessmentRunCpu : null);
                         if (day.workload() == Workload.PAYMENT_DAY) {
                             if (sql != null) {
                                 sql.reset();
@@ -157,6 +183,10 @@ final class Bench {
                         }
                     },
                     day -> {
+                        stop(
+                                day.workload() == Workload.PAYMENT_DAY
+                                        ? measured.paymentDaysCpu
+                                        : day.workload() == Workload.ASSESSMENT_RUN ? measured.assessmentRunCpu : null);
                         reads.pause();
                         lag.pause();
                         if (sql != null && day.workload() == Workload.PAYMENT_DAY) {
@@ -170,7 +200,7 @@ final class Bench {
             measured.lag = lag;
         }
         if (sql != null) {
-            measured.sqlProfile = sql.report(measured.paymentDays.commands());
+            measured.sqlProfile += sql.report("the payment days", measured.paymentDays.commands(), "command");
         }
         progress.println("bench: year done: assessment run " + Figure.number(measured.assessmentRun.commandsPerSecond())
                 + " commands/s, payment days " + Figure.number(measured.paymentDays.commandsPerSecond())
@@ -183,12 +213,45 @@ final class Bench {
                 cooperation, service.httpPort(), service.importAuthorization(), options.importClients());
         long headBefore = service.headIndex();
         try (BenchProgress bar = BenchProgress.onTerminal("import", options.importAssessments())) {
+            SqlProfile sql = options.sqlProfile() ? new SqlProfile(service.jdbc()) : null;
+            if (sql != null) {
+                sql.reset();
+            }
+            start(measured.importCpu);
             measured.importSeconds = batch.run(options.importAssessments(), bar::step) / 1e9;
+            stop(measured.importCpu);
+            if (sql != null) {
+                sql.collect();
+                measured.sqlProfile += sql.report("the batch import (b)", options.importAssessments(), "assessment");
+            }
         }
         measured.importedAssessments = options.importAssessments();
         measured.importEvents = service.headIndex() - headBefore;
         progress.println("bench: imported " + options.importAssessments() + " assessments in "
                 + Figure.number(measured.importSeconds) + " s");
+    }
+
+    /** One CPU phase per measured write phase and the rebuild; none without a meter. */
+    private static void measureCpu(CpuMeter meter, Measured measured) {
+        if (meter != null) {
+            measured.assessmentRunCpu = meter.phase();
+            measured.paymentDaysCpu = meter.phase();
+            measured.importCpu = meter.phase();
+            measured.statementCpu = meter.phase();
+            measured.rebuildCpu = meter.phase();
+        }
+    }
+
+    private static void start(CpuMeter.Phase phase) {
+        if (phase != null) {
+            phase.start();
+        }
+    }
+
+    private static void stop(CpuMeter.Phase phase) {
+        if (phase != null) {
+            phase.stop();
+        }
     }
 
     /** Figure (d) at scale (issue 14): a generated ledger of {@code assessments}, the as-of in a 2 GiB child JVM. */

@@ -192,7 +192,7 @@ public final class BenchCommand implements Callable<Integer> {
                 + result.reconciles() + "\n\n"
                 + Targets.markdown(result.figures())
                 + missingNote(BenchSummary.missing(result.figures()))
-                + result.sqlProfile();
+                + result.appendix();
     }
 
     private static String missingNote(List<String> missing) {

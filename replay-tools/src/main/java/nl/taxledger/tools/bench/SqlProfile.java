@@ -10,13 +10,14 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code bench --sql-profile}: the SQL the payment days send, from PostgreSQL's {@code pg_stat_statements}
- * (statements inside the chain triggers' functions too, as not top-level): calls per payment-day command show the
- * round trips one command costs. Collected per payment day (reset before, read after), so the other days' work
+ * {@code bench --sql-profile}: the SQL of the payment days, the batch import and the rebuild of the read models,
+ * from PostgreSQL's {@code pg_stat_statements} (statements inside the chain triggers' functions too, as not
+ * top-level), listed by total time: calls per command (or assessment, or event) show the round trips one costs.
+ * Collected per phase (reset before, read after; per payment day for the payment days), so the other phases' work
  * is not counted; the projections and the read load running alongside are, and are told apart by their text.
  */
 final class SqlProfile {
-    /** Statements listed, by calls. */
+    /** Statements listed, by their total time. */
     static final int LISTED = 40;
 
     private final JdbcTemplate jdbc;
@@ -57,15 +58,18 @@ final class SqlProfile {
         });
     }
 
-    String report(long commands) {
+    /** The statements counted, by total time, per unit of work ({@code commands} of the payment days, events of a rebuild). */
+    String report(String phase, long units, String unit) {
         List<Row> sorted = new ArrayList<>(rows.values());
-        sorted.sort(Comparator.comparingLong(Row::calls).reversed());
+        sorted.sort(Comparator.comparingDouble(Row::totalMillis).reversed());
         long topLevelCalls =
                 sorted.stream().filter(Row::topLevel).mapToLong(Row::calls).sum();
-        StringBuilder out = new StringBuilder("\n## SQL of the payment days (pg_stat_statements, " + commands
-                + " commands; " + String.format(Locale.ROOT, "%.1f", topLevelCalls / (double) commands)
-                + " top-level statements per command, all sessions)\n\n"
-                + "| top-level | calls | per command | total ms | statement |\n|---|---|---|---|---|\n");
+        double totalMillis = sorted.stream().mapToDouble(Row::totalMillis).sum();
+        StringBuilder out = new StringBuilder("\n## SQL of " + phase + " (pg_stat_statements, " + units + " " + unit
+                + "s; " + String.format(Locale.ROOT, "%.1f", topLevelCalls / (double) units)
+                + " top-level statements per " + unit + ", all sessions; "
+                + String.format(Locale.ROOT, "%.0f", totalMillis) + " ms in statements, nested ones counted twice)\n\n"
+                + "| top-level | calls | per " + unit + " | total ms | statement |\n|---|---|---|---|---|\n");
         for (Row row : sorted.subList(0, Math.min(LISTED, sorted.size()))) {
             String query = row.query().length() > 160 ? row.query().substring(0, 160) + "…" : row.query();
             out.append(String.format(
@@ -73,7 +77,7 @@ final class SqlProfile {
                     "| %s | %d | %.2f | %.0f | `%s` |%n",
                     row.topLevel() ? "yes" : "no",
                     row.calls(),
-                    row.calls() / (double) commands,
+                    row.calls() / (double) units,
                     row.totalMillis(),
                     query.replace("|", "\\|").replace("`", "'")));
         }

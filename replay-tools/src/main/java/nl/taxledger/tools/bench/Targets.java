@@ -117,7 +117,125 @@ final class Targets {
                 m.reads.statementMillisAt(99) <= STATEMENT_P99_MILLIS
                         && writtenPerSecond >= PAYMENT_DAYS_EVENTS_PER_SECOND));
         readModelLag(figures, m);
+        figures.addAll(cpuFigures(m));
         return figures;
+    }
+
+    /** A write phase's CPU: its meter, what it stored, and the rate its target asks for. */
+    private record CpuPhase(
+            String id, String name, CpuMeter.Phase meter, long events, String unit, double targetRate) {}
+
+    private static List<CpuPhase> cpuPhases(Bench.Measured m) {
+        List<CpuPhase> phases = new ArrayList<>();
+        if (m.paymentDaysCpu == null) {
+            return phases;
+        }
+        phases.add(new CpuPhase(
+                "a1-cpu",
+                "assessment run",
+                m.assessmentRunCpu,
+                m.assessmentRun.events(),
+                "event",
+                ASSESSMENT_RUN_EVENTS_PER_SECOND));
+        phases.add(new CpuPhase(
+                "a2-cpu",
+                "payment days",
+                m.paymentDaysCpu,
+                m.paymentDays.events(),
+                "event",
+                PAYMENT_DAYS_EVENTS_PER_SECOND));
+        phases.add(new CpuPhase(
+                "b-cpu",
+                "batch import",
+                m.importCpu,
+                m.importEvents,
+                "event",
+                IMPORT_SHARE_OF_RAW_INSERT * m.rawInsert));
+        if (m.statement != null) {
+            phases.add(new CpuPhase(
+                    "g-cpu",
+                    "statement import",
+                    m.statementCpu,
+                    m.statement.transactions(),
+                    "transaction",
+                    m.importedAssessments / m.importSeconds));
+        }
+        phases.add(new CpuPhase(
+                "c-cpu",
+                "rebuild of all read models",
+                m.rebuildCpu,
+                m.rebuildEvents,
+                "event",
+                REBUILD_SHARE_OF_RAW_READ * m.rawRead));
+        return phases.stream().filter(phase -> phase.events() > 0).toList();
+    }
+
+    /**
+     * The CPU one event cost in each write phase (machine-wide: the service's JVM with the bench's clients in it,
+     * PostgreSQL, the rest) against the CPU the phase's target leaves one event on this machine's cores: above 1×
+     * the target cannot be met at this cost per event, however the work is scheduled.
+     */
+    static List<Figure> cpuFigures(Bench.Measured m) {
+        List<Figure> figures = new ArrayList<>();
+        for (CpuPhase phase : cpuPhases(m)) {
+            CpuMeter.Use use = phase.meter().per(phase.events());
+            figures.add(new Figure(
+                    phase.id(),
+                    phase.name() + ": CPU ms per " + phase.unit() + " (JVM " + Figure.number(use.jvmMillisPerEvent())
+                            + " + PostgreSQL " + Figure.number(use.postgresMillisPerEvent()) + " + rest "
+                            + Figure.number(use.restMillisPerEvent()) + "; machine "
+                            + Math.round(use.busyShare() * 100) + "% busy)",
+                    use.machineMillisPerEvent(),
+                    "ms",
+                    "CPU ms per " + phase.unit() + " the target's " + Figure.number(phase.targetRate())
+                            + " /s allows on " + use.cores() + " cores",
+                    use.budgetMillisFor(phase.targetRate()),
+                    "",
+                    null));
+        }
+        return figures;
+    }
+
+    /** The same as a table of its own, with the rate each phase's cost per event allows. */
+    static String cpuMarkdown(Bench.Measured m) {
+        List<CpuPhase> phases = cpuPhases(m);
+        if (phases.isEmpty()) {
+            return m.paymentDaysCpu == null ? "\nCPU per phase: not measured (no /proc to read)\n" : "";
+        }
+        StringBuilder out = new StringBuilder(
+                "\n## Where the CPU went (per event; the service and the bench's clients"
+                        + " share the JVM)\n\n| phase | per | wall s | machine busy | JVM ms | PostgreSQL ms | rest ms | total ms |"
+                        + " rate this cost allows | target | CPU ms the target allows |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (CpuPhase phase : phases) {
+            CpuMeter.Use use = phase.meter().per(phase.events());
+            out.append("| ")
+                    .append(phase.name())
+                    .append(" | ")
+                    .append(phase.unit())
+                    .append(" | ")
+                    .append(Figure.number(use.wallMillis() / 1000))
+                    .append(" | ")
+                    .append(Math.round(use.busyShare() * 100))
+                    .append("%")
+                    .append(" | ")
+                    .append(Figure.number(use.jvmMillisPerEvent()))
+                    .append(" | ")
+                    .append(Figure.number(use.postgresMillisPerEvent()))
+                    .append(" | ")
+                    .append(Figure.number(use.restMillisPerEvent()))
+                    .append(" | ")
+                    .append(Figure.number(use.machineMillisPerEvent()))
+                    .append(" | ")
+                    .append(Figure.number(use.eventsPerSecondAllowed()))
+                    .append(" /s")
+                    .append(" | ")
+                    .append(Figure.number(phase.targetRate()))
+                    .append(" /s")
+                    .append(" | ")
+                    .append(Figure.number(use.budgetMillisFor(phase.targetRate())))
+                    .append(" |\n");
+        }
+        return out.toString();
     }
 
     /** Figure f: from a command's answer until every read model has processed its last event, payment days. */

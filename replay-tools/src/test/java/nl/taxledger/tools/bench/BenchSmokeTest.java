@@ -58,6 +58,11 @@ class BenchSmokeTest {
             assertThat(figure.get("unit").asString()).isNotBlank();
         });
         assertThat(ids).doesNotHaveDuplicates().contains("a1", "a2", "b", "c", "d", "e", "g", "c0", "a2-p99");
+        if (Files.isReadable(Path.of("/proc/stat"))) {
+            // where the CPU went per write phase, the measured why of a missed rate
+            assertThat(ids).contains("a1-cpu", "a2-cpu", "b-cpu", "g-cpu", "c-cpu");
+            assertThat(report).contains("## Where the CPU went");
+        }
         List<String> missing = new ArrayList<>();
         summary.get("missing").forEach(entry -> missing.add(entry.get("id").asString()));
         // a headline figure is either measured or listed as missing, never both and never silently absent
