@@ -46,7 +46,11 @@ class ReadYourWritesConfiguration {
         return new WakeableEventSource(engine, signals, minReadIntervalMs);
     }
 
-    /** Once per batch, after its transaction (projection rows and token) committed: wake the waiting queries. */
+    /**
+     * Once per batch, after its transaction (projection rows and token) committed: wake the waiting queries. Only
+     * the streaming processors' batches: the command-side lookups run in the command's own transaction, and a
+     * signal per command woke every waiting query for nothing (each wake reads the token store again).
+     */
     @Bean
     ConfigurerModule processedSignal(ReadSideSignals signals) {
         MessageHandlerInterceptor<EventMessage<?>> afterCommit = (unitOfWork, chain) -> {
@@ -56,7 +60,10 @@ class ReadYourWritesConfiguration {
             }
             return chain.proceed();
         };
-        return configurer ->
-                configurer.eventProcessing().registerDefaultHandlerInterceptor((axon, processorName) -> afterCommit);
+        MessageHandlerInterceptor<EventMessage<?>> none = (unitOfWork, chain) -> chain.proceed();
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDefaultHandlerInterceptor((axon, processorName) ->
+                        EventProcessingConfiguration.COMMAND_LOOKUPS.equals(processorName) ? none : afterCommit);
     }
 }
