@@ -63,7 +63,7 @@ class BatchImportController {
                     + "`commandId`, `status` (ACCEPTED, REPLAYED, REJECTED or FAILED) and `result` or `code`, "
                     + "`field`, `detail`: a refused, malformed, non-UTF-8 or too long line is REJECTED and the import "
                     + "goes on; a server error on a line is FAILED (code SERVER_ERROR). Lines are committed in groups "
-                    + "(ledger.import.group-size, default 500 lines, or ledger.import.group-max-ms, default 50 ms): "
+                    + "(ledger.import.group-size, default 500 lines, or ledger.import.group-max-ms, default 250 ms): "
                     + "a line is answered only once its group committed, so ACCEPTED means stored; a group whose "
                     + "commit fails is answered FAILED line by line and none of it is stored. Past 1,000,000 lines one "
                     + "REJECTED line says the rest was not read. The last line is always "
