@@ -170,10 +170,7 @@ final class Bench {
             driver.run(
                     year,
                     day -> {
-                        start(
-                                day.workload() == Workload.PAYMENT_DAY
-                                        ? measured.paymentDaysCpu
-                                        : day.workload() == Workload.ASSESSMENT_RUN ? measured.assessmentRunCpu : null);
+                        start(cpuOf(day, measured));
                         if (day.workload() == Workload.PAYMENT_DAY) {
                             if (sql != null) {
                                 sql.reset();
@@ -183,10 +180,7 @@ final class Bench {
                         }
                     },
                     day -> {
-                        stop(
-                                day.workload() == Workload.PAYMENT_DAY
-                                        ? measured.paymentDaysCpu
-                                        : day.workload() == Workload.ASSESSMENT_RUN ? measured.assessmentRunCpu : null);
+                        stop(cpuOf(day, measured));
                         reads.pause();
                         lag.pause();
                         if (sql != null && day.workload() == Workload.PAYMENT_DAY) {
@@ -229,6 +223,15 @@ final class Bench {
         measured.importEvents = service.headIndex() - headBefore;
         progress.println("bench: imported " + options.importAssessments() + " assessments in "
                 + Figure.number(measured.importSeconds) + " s");
+    }
+
+    /** The CPU phase a ledger day counts in: the assessment run's or the payment days'; null for other days. */
+    private static CpuMeter.Phase cpuOf(LedgerDay day, Measured measured) {
+        return switch (day.workload()) {
+            case PAYMENT_DAY -> measured.paymentDaysCpu;
+            case ASSESSMENT_RUN -> measured.assessmentRunCpu;
+            default -> null;
+        };
     }
 
     /** One CPU phase per measured write phase and the rebuild; none without a meter. */
